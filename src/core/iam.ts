@@ -1,0 +1,24 @@
+import { Fn } from '../engine';
+
+/** One IAM policy statement, in the JSON shape IAM reads. */
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: 'Allow' | 'Deny';
+  readonly Principal?: { readonly [kind: string]: string | string[] };
+  readonly Action: string | string[];
+  readonly Resource?: string | string[];
+  readonly Condition?: { readonly [operator: string]: { readonly [key: string]: string | string[] } };
+}
+
+/**
+ * A policy document as a Terraform `jsonencode(...)` expression, so references inside it (ARNs of
+ * resources in the same stack) resolve at plan time and the HCL output stays readable.
+ */
+export function policyDocument(statements: readonly PolicyStatement[]): string {
+  return Fn.jsonencode({ Version: '2012-10-17', Statement: statements });
+}
+
+/** The ARN of something in a partition, never hard-coding `arn:aws:`. */
+export function arn(partition: string, service: string, region: string, account: string, resource: string): string {
+  return `arn:${partition}:${service}:${region}:${account}:${resource}`;
+}

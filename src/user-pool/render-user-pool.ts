@@ -1,0 +1,165 @@
+import { CognitoUserPoolConfig, CognitoUserPoolSchema } from '@cdktf/provider-aws/lib/cognito-user-pool';
+import { CustomAttributeType, STANDARD_ATTRIBUTES, StandardAttributes } from './attributes';
+import { isSesEmail } from './email';
+import { AccountRecovery, AuthFactor, Mfa, VerificationEmailStyle } from './enums';
+import { ResolvedUserPoolProps, usesEmailMfa } from './resolved-props';
+import type { TerraformMetaArguments } from '../engine';
+
+/** What rendering needs from other resources. */
+export interface UserPoolDependencies {
+  /** The SMS role and its external id, when the pool sends SMS. */
+  readonly sms?: { readonly roleArn: string; readonly externalId: string };
+  /** The SES identity ARN, when the pool sends email through SES. */
+  readonly sesSourceArn?: string;
+}
+
+type PoolArguments = Omit<CognitoUserPoolConfig, keyof TerraformMetaArguments>;
+
+/**
+ * The `aws_cognito_user_pool` arguments for resolved props. Pure, and free of value checks (those are
+ * the rules'), so it renders tokens (Terraform variables) as readily as literals.
+ *
+ * Settings whose removal AWS would not revert (Optional+Computed in the provider) are always rendered
+ * explicitly: email configuration, add-ons, tier, username configuration, verification template.
+ */
+export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependencies): PoolArguments {
+  const s = p.signInAliases;
+  const mfaOn = p.mfa !== Mfa.OFF;
+  return {
+    name: p.userPoolName,
+    deletionProtection: p.dangerouslyAllowDeletionOfAllUsers ? 'INACTIVE' : 'ACTIVE',
+    ...(s.username
+      ? nonEmpty('aliasAttributes', [s.email && 'email', s.phone && 'phone_number', s.preferredUsername && 'preferred_username'])
+      : nonEmpty('usernameAttributes', [s.email && 'email', s.phone && 'phone_number'])),
+    usernameConfiguration: { caseSensitive: p.signInCaseSensitive },
+    ...nonEmpty('autoVerifiedAttributes', [p.autoVerify.email && 'email', p.autoVerify.phone && 'phone_number']),
+    ...keepOriginal(p),
+    ...schema(p),
+    passwordPolicy: {
+      minimumLength: p.passwordPolicy.minLength,
+      requireLowercase: p.passwordPolicy.requireLowercase,
+      requireUppercase: p.passwordPolicy.requireUppercase,
+      requireNumbers: p.passwordPolicy.requireDigits,
+      requireSymbols: p.passwordPolicy.requireSymbols,
+      temporaryPasswordValidityDays: p.passwordPolicy.tempPasswordValidityDays,
+      // Rendered only above zero: a history needs the PLUS plan, and AWS resets it to 0 when absent.
+      ...(p.passwordPolicy.passwordHistorySize ? { passwordHistorySize: p.passwordPolicy.passwordHistorySize } : {}),
+    },
+    adminCreateUserConfig: {
+      allowAdminCreateUserOnly: !p.selfSignUpEnabled,
+      ...(p.userInvitation
+        ? { inviteMessageTemplate: { emailSubject: p.userInvitation.emailSubject, emailMessage: p.userInvitation.emailBody, smsMessage: p.userInvitation.smsMessage } }
+        : {}),
+    },
+    mfaConfiguration: p.mfa,
+    ...(mfaOn && p.mfaSecondFactor.otp ? { softwareTokenMfaConfiguration: { enabled: true } } : {}),
+    ...(usesEmailMfa(p) ? { emailMfaConfiguration: { subject: p.emailMfaMessage?.subject, message: p.emailMfaMessage?.body } } : {}),
+    ...(p.mfaMessage !== undefined ? { smsAuthenticationMessage: p.mfaMessage } : {}),
+    ...(deps.sms ? { smsConfiguration: { snsCallerArn: deps.sms.roleArn, externalId: deps.sms.externalId, snsRegion: p.sms?.snsRegion } } : {}),
+    emailConfiguration: emailConfiguration(p, deps),
+    verificationMessageTemplate: verificationTemplate(p),
+    accountRecoverySetting: { recoveryMechanism: recoveryMechanisms(p.accountRecovery) },
+    ...(p.deviceTracking
+      ? { deviceConfiguration: { challengeRequiredOnNewDevice: p.deviceTracking.challengeRequiredOnNewDevice, deviceOnlyRememberedOnUserPrompt: p.deviceTracking.deviceOnlyRememberedOnUserPrompt } }
+      : {}),
+    userPoolTier: p.featurePlan,
+    userPoolAddOns: {
+      advancedSecurityMode: p.threatProtection.standardMode,
+      ...(p.threatProtection.customAuthMode ? { advancedSecurityAdditionalFlows: { customAuthMode: p.threatProtection.customAuthMode } } : {}),
+    },
+    // Rendered only beyond the password-only default, which is valid on every plan (LITE included).
+    ...(p.allowedFirstAuthFactors.some((f) => f !== AuthFactor.PASSWORD) ? { signInPolicy: { allowedFirstAuthFactors: p.allowedFirstAuthFactors } } : {}),
+    ...(p.allowedFirstAuthFactors.includes(AuthFactor.WEB_AUTHN) || p.passkeys
+      ? { webAuthnConfiguration: { relyingPartyId: p.passkeys?.relyingPartyId, userVerification: p.passkeys?.userVerification ?? 'preferred' } }
+      : {}),
+    ...(p.tags ? { tags: { ...p.tags } } : {}),
+  };
+}
+
+function nonEmpty<K extends string>(key: K, values: (string | false)[]): { [P in K]?: string[] } {
+  const list = values.filter((v): v is string => typeof v === 'string');
+  return (list.length > 0 ? { [key]: list } : {}) as { [P in K]?: string[] };
+}
+
+function keepOriginal(p: ResolvedUserPoolProps): Pick<PoolArguments, 'userAttributeUpdateSettings'> {
+  const list = [p.keepOriginal.email && 'email', p.keepOriginal.phone && 'phone_number'].filter((v): v is string => typeof v === 'string');
+  return list.length > 0 ? { userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: list } } : {};
+}
+
+/**
+ * Standard attributes with AWS's own bounds, custom attributes with both bounds always present: an
+ * omitted or empty constraint block is what makes the provider plan a schema change on every run
+ * (terraform-provider-aws#21654), and a schema change fails at apply.
+ */
+function schema(p: ResolvedUserPoolProps): Pick<PoolArguments, 'schema'> {
+  const standard: CognitoUserPoolSchema[] = Object.entries(p.standardAttributes ?? {}).flatMap(([key, attr]) => {
+    const spec = STANDARD_ATTRIBUTES[key as keyof StandardAttributes];
+    if (!spec || !attr) return [];
+    return [
+      {
+        name: spec.name,
+        attributeDataType: spec.type,
+        developerOnlyAttribute: false,
+        mutable: attr.mutable ?? true,
+        required: attr.required ?? false,
+        ...(spec.type === 'String'
+          ? { stringAttributeConstraints: { minLength: String(spec.minLength), maxLength: String(spec.maxLength) } }
+          : { numberAttributeConstraints: { minValue: String(spec.minValue) } }),
+      },
+    ];
+  });
+  const custom: CognitoUserPoolSchema[] = Object.entries(p.customAttributes ?? {}).map(([name, attribute]) => {
+    const c = attribute.bind();
+    return {
+      name,
+      attributeDataType: c.dataType,
+      developerOnlyAttribute: false,
+      mutable: c.mutable,
+      required: false,
+      ...(c.dataType === CustomAttributeType.STRING && c.stringConstraints
+        ? { stringAttributeConstraints: { minLength: String(c.stringConstraints.minLength), maxLength: String(c.stringConstraints.maxLength) } }
+        : {}),
+      ...(c.dataType === CustomAttributeType.NUMBER && c.numberConstraints
+        ? { numberAttributeConstraints: { minValue: String(c.numberConstraints.min), maxValue: String(c.numberConstraints.max) } }
+        : {}),
+    };
+  });
+  const all = [...standard, ...custom];
+  return all.length > 0 ? { schema: all } : {};
+}
+
+function emailConfiguration(p: ResolvedUserPoolProps, deps: UserPoolDependencies): PoolArguments['emailConfiguration'] {
+  if (!isSesEmail(p.email)) {
+    return { emailSendingAccount: 'COGNITO_DEFAULT', replyToEmailAddress: p.email.options.replyTo };
+  }
+  const o = p.email.options;
+  return {
+    emailSendingAccount: 'DEVELOPER',
+    sourceArn: deps.sesSourceArn,
+    fromEmailAddress: o.fromName ? `${o.fromName} <${o.fromEmail}>` : o.fromEmail,
+    replyToEmailAddress: o.replyTo,
+    configurationSet: o.configurationSet,
+  };
+}
+
+function verificationTemplate(p: ResolvedUserPoolProps): PoolArguments['verificationMessageTemplate'] {
+  const v = p.userVerification;
+  const byLink = v.emailStyle === VerificationEmailStyle.LINK;
+  return {
+    defaultEmailOption: v.emailStyle,
+    smsMessage: v.smsMessage,
+    ...(byLink ? { emailSubjectByLink: v.emailSubject, emailMessageByLink: v.emailBody } : { emailSubject: v.emailSubject, emailMessage: v.emailBody }),
+  };
+}
+
+/** Recovery mechanisms in priority order. */
+export function recoveryMechanisms(recovery: AccountRecovery): { name: string; priority: number }[] {
+  const names: Record<AccountRecovery, string[]> = {
+    [AccountRecovery.EMAIL_ONLY]: ['verified_email'],
+    [AccountRecovery.PHONE_ONLY]: ['verified_phone_number'],
+    [AccountRecovery.EMAIL_AND_PHONE]: ['verified_email', 'verified_phone_number'],
+    [AccountRecovery.PHONE_AND_EMAIL]: ['verified_phone_number', 'verified_email'],
+    [AccountRecovery.ADMIN_ONLY]: ['admin_only'],
+  };
+  return names[recovery].map((name, i) => ({ name, priority: i + 1 }));
+}

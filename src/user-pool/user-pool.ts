@@ -1,0 +1,92 @@
+import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
+import { Construct } from 'constructs';
+import { isSesEmail } from './email';
+import { renderUserPool, UserPoolDependencies } from './render-user-pool';
+import { resolveUserPoolProps, ResolvedUserPoolProps, sendsSms } from './resolved-props';
+import { SmsRole, smsRoleNameFor } from './sms-role';
+import { UserPoolProps } from './user-pool-props';
+import { checkUserPool } from './user-pool-rules';
+import { AwsEnvironment, ResolvedAwsEnvironment } from '../core/aws-environment';
+import { arn } from '../core/iam';
+import { stableOutput } from '../core/outputs';
+import { formatProblem } from '../core/problem';
+import { Annotations } from '../engine';
+
+/**
+ * An Amazon Cognito user pool with secure defaults: strong passwords (Security Hub Cognito.3), MFA
+ * required with authenticator apps (Cognito.5), deletion protection plus `prevent_destroy` (Cognito.6),
+ * case-insensitive usernames, admin-only sign-up, email recovery, no user-existence leaks by default.
+ *
+ * Every setting is checked when the stack is synthesized; every problem is reported at once.
+ */
+export class UserPool extends Construct {
+  /** The pool's id. */
+  public readonly userPoolId: string;
+  /** The pool's ARN. */
+  public readonly userPoolArn: string;
+  /** `cognito-idp.<region>.amazonaws.com/<pool id>` (the right DNS suffix in every partition). */
+  public readonly endpoint: string;
+  /** The token issuer (`iss` claim): `https://<endpoint>`. */
+  public readonly issuerUrl: string;
+  /** The JSON Web Key Set that verifies the pool's tokens. */
+  public readonly jwksUrl: string;
+  /** The settings with every default applied. */
+  public readonly settings: ResolvedUserPoolProps;
+  /** The underlying `aws_cognito_user_pool`, for what the construct does not expose. */
+  public readonly resource: CognitoUserPool;
+  /** The SMS role, when one was created. */
+  public readonly smsRole?: SmsRole;
+
+  constructor(scope: Construct, id: string, props: UserPoolProps) {
+    super(scope, id);
+    const p = resolveUserPoolProps(props);
+    const env = AwsEnvironment.of(this);
+    this.settings = p;
+    this.node.addValidation({ validate: () => checkUserPool(p, env).map((problem) => formatProblem(problem)) });
+
+    const deps: { -readonly [K in keyof UserPoolDependencies]: UserPoolDependencies[K] } = {};
+    if (sendsSms(p)) {
+      if (p.sms?.existingRole) {
+        deps.sms = p.sms.existingRole;
+      } else if (env.accountId !== undefined && env.region !== undefined) {
+        this.smsRole = new SmsRole(this, 'sms-role', { accountId: env.accountId, region: env.region, partition: env.partition, roleName: smsRoleNameFor(p.userPoolName) });
+        deps.sms = { roleArn: this.smsRole.roleArn, externalId: this.smsRole.externalId };
+      }
+    }
+    deps.sesSourceArn = sesSourceArn(p, env);
+
+    const allowDeletion = p.dangerouslyAllowDeletionOfAllUsers;
+    if (allowDeletion) {
+      Annotations.of(this).addWarning(
+        'dangerouslyAllowDeletionOfAllUsers is on: deletion protection is INACTIVE and prevent_destroy is off. A destroy, or a change of sign-in attributes, deletes every user of this pool. Use it for throw-away environments only.',
+      );
+    }
+    this.resource = new CognitoUserPool(this, 'pool', {
+      ...renderUserPool(p, deps),
+      // prevent_destroy turns any planned deletion or replacement (which loses every user) into a plan error.
+      lifecycle: { preventDestroy: !allowDeletion },
+      // Cognito checks the SMS role when the pool is created; without the policy in place it fails.
+      dependsOn: this.smsRole ? [this.smsRole.policy] : undefined,
+    });
+    this.userPoolId = this.resource.id;
+    this.userPoolArn = this.resource.arn;
+    this.endpoint = this.resource.endpoint;
+    this.issuerUrl = `https://${this.endpoint}`;
+    this.jwksUrl = `${this.issuerUrl}/.well-known/jwks.json`;
+
+    stableOutput(this, id, 'user_pool_id', this.userPoolId, 'The user pool id');
+    stableOutput(this, id, 'user_pool_arn', this.userPoolArn, 'The user pool ARN');
+    stableOutput(this, id, 'user_pool_endpoint', this.endpoint, 'The user pool endpoint');
+    stableOutput(this, id, 'issuer_url', this.issuerUrl, 'The token issuer (iss claim)');
+    stableOutput(this, id, 'jwks_url', this.jwksUrl, 'The JSON Web Key Set that verifies tokens');
+  }
+}
+
+function sesSourceArn(p: ResolvedUserPoolProps, env: ResolvedAwsEnvironment): string | undefined {
+  if (!isSesEmail(p.email)) return undefined;
+  const o = p.email.options;
+  if (o.sesIdentityArn) return o.sesIdentityArn;
+  const region = o.sesRegion ?? env.region;
+  if (env.accountId === undefined || region === undefined) return undefined; // reported by the emailSettings rule
+  return arn(env.partition, 'ses', region, env.accountId, `identity/${o.sesVerifiedDomain ?? o.fromEmail}`);
+}
