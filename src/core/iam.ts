@@ -1,5 +1,3 @@
-import { Fn } from '../engine';
-
 /** One IAM policy statement, in the JSON shape IAM reads. */
 export interface PolicyStatement {
   readonly Sid?: string;
@@ -11,11 +9,12 @@ export interface PolicyStatement {
 }
 
 /**
- * A policy document as a Terraform `jsonencode(...)` expression, so references inside it (ARNs of
- * resources in the same stack) resolve at plan time and the HCL output stays readable.
+ * A policy document as a JSON string. References inside it (ARNs of resources in the same stack) become
+ * `${...}` interpolations that Terraform resolves; the provider compares policies semantically, so the
+ * compact form causes no diff.
  */
 export function policyDocument(statements: readonly PolicyStatement[]): string {
-  return Fn.jsonencode({ Version: '2012-10-17', Statement: statements });
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
 }
 
 /** The ARN of something in a partition, never hard-coding `arn:aws:`. */

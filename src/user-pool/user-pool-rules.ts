@@ -21,7 +21,8 @@ const NAME_PATTERN = /^[\w\s+=,.@-]+$/u;
 export const ARN_PATTERN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
 const EMAIL_PATTERN = new RegExp(`^[${PRINTABLE}]+@[${PRINTABLE}]+$`, 'u');
 const CODE_PLACEHOLDER = '{####}';
-const LINK_PLACEHOLDER = /\{##[\s\S]*##\}/;
+/** `{##link text##}` with some link text: `{####}` is the code placeholder, not an empty link. */
+const LINK_PLACEHOLDER = /\{##[^#}][\s\S]*?##\}/;
 
 export const poolName: UserPoolRule = (p) => [
   ...checkLength('userPoolName', p.userPoolName, 1, 128),
