@@ -1,4 +1,13 @@
+export * from './client/client-props';
+export * from './client/oauth-scope';
+export * from './client/resource-server';
+export * from './client/secret-hand-off';
+export * from './client/user-pool-client';
+export * from './client/user-pool-domain';
+export { checkClient, CLIENT_RULES } from './client/client-rules';
+export { PRESETS as CLIENT_PRESETS, CLIENT_DEFAULTS } from './client/presets';
 export * from './core/aws-environment';
+export * from './core/duration';
 export * from './core/problem';
 export * from './user-pool/attributes';
 export * from './user-pool/email';

@@ -1,12 +1,15 @@
 import { Construct } from 'constructs';
-import { TerraformOutput } from '../engine';
+import { TerraformOutput, TerraformStack } from '../engine';
 
 /**
- * Adds a stack output under a stable, readable name (`<prefix>_<name>`), instead of the hashed logical id
- * the engine would give it, so pipelines can read it with `terraform output -raw <name>`.
+ * Adds a stack output under a stable, readable name instead of the hashed logical id the engine would
+ * give it, so pipelines can read it with `terraform output -raw <name>`. The name is the construct's path
+ * below its stack plus `name` (`pool_web_client_id`): unique in the stack, stable across synths.
  */
-export function stableOutput(scope: Construct, prefix: string, name: string, value: string, description: string, sensitive = false): TerraformOutput {
-  const id = `${snakeCase(prefix)}_${name}`;
+export function stableOutput(scope: Construct, name: string, value: string, description: string, sensitive = false): TerraformOutput {
+  const stackDepth = TerraformStack.of(scope).node.scopes.length;
+  const below = scope.node.scopes.slice(stackDepth).map((c) => c.node.id);
+  const id = snakeCase([...below, name].join('_'));
   const output = new TerraformOutput(scope, `output-${name}`, { value, description, sensitive });
   output.overrideLogicalId(id);
   return output;

@@ -10,6 +10,9 @@ import { AwsEnvironment, ResolvedAwsEnvironment } from '../core/aws-environment'
 import { arn } from '../core/iam';
 import { stableOutput } from '../core/outputs';
 import { formatProblem } from '../core/problem';
+import { UserPoolClient, UserPoolClientConstructProps } from '../client/user-pool-client';
+import { UserPoolDomain, UserPoolDomainProps } from '../client/user-pool-domain';
+import { UserPoolResourceServer, UserPoolResourceServerProps } from '../client/resource-server';
 import { Annotations } from '../engine';
 
 /**
@@ -36,6 +39,8 @@ export class UserPool extends Construct {
   public readonly resource: CognitoUserPool;
   /** The SMS role, when one was created. */
   public readonly smsRole?: SmsRole;
+
+  private readonly registered = { domains: [] as UserPoolDomain[], resourceServers: [] as UserPoolResourceServer[] };
 
   constructor(scope: Construct, id: string, props: UserPoolProps) {
     super(scope, id);
@@ -74,11 +79,46 @@ export class UserPool extends Construct {
     this.issuerUrl = `https://${this.endpoint}`;
     this.jwksUrl = `${this.issuerUrl}/.well-known/jwks.json`;
 
-    stableOutput(this, id, 'user_pool_id', this.userPoolId, 'The user pool id');
-    stableOutput(this, id, 'user_pool_arn', this.userPoolArn, 'The user pool ARN');
-    stableOutput(this, id, 'user_pool_endpoint', this.endpoint, 'The user pool endpoint');
-    stableOutput(this, id, 'issuer_url', this.issuerUrl, 'The token issuer (iss claim)');
-    stableOutput(this, id, 'jwks_url', this.jwksUrl, 'The JSON Web Key Set that verifies tokens');
+    stableOutput(this, 'user_pool_id', this.userPoolId, 'The user pool id');
+    stableOutput(this, 'user_pool_arn', this.userPoolArn, 'The user pool ARN');
+    stableOutput(this, 'user_pool_endpoint', this.endpoint, 'The user pool endpoint');
+    stableOutput(this, 'issuer_url', this.issuerUrl, 'The token issuer (iss claim)');
+    stableOutput(this, 'jwks_url', this.jwksUrl, 'The JSON Web Key Set that verifies tokens');
+  }
+
+  /** Adds the OAuth 2.0 domain (a Cognito prefix or your own domain). */
+  public addDomain(id: string, props: Omit<UserPoolDomainProps, 'userPool'>): UserPoolDomain {
+    return new UserPoolDomain(this, id, { ...props, userPool: this });
+  }
+
+  /** Adds an app client, from a preset or from scratch. */
+  public addClient(id: string, props: Omit<UserPoolClientConstructProps, 'userPool'> = {}): UserPoolClient {
+    return new UserPoolClient(this, id, { ...props, userPool: this });
+  }
+
+  /** Adds a resource server (an API with scopes). */
+  public addResourceServer(id: string, props: Omit<UserPoolResourceServerProps, 'userPool'>): UserPoolResourceServer {
+    return new UserPoolResourceServer(this, id, { ...props, userPool: this });
+  }
+
+  /** The pool's domains. */
+  public get domains(): readonly UserPoolDomain[] {
+    return this.registered.domains;
+  }
+
+  /** The pool's resource servers. */
+  public get resourceServers(): readonly UserPoolResourceServer[] {
+    return this.registered.resourceServers;
+  }
+
+  /** Called by {@link UserPoolDomain}: rules that span the pool (one domain of each kind) read this. */
+  public registerDomain(domain: UserPoolDomain): void {
+    this.registered.domains.push(domain);
+  }
+
+  /** Called by {@link UserPoolResourceServer}. */
+  public registerResourceServer(server: UserPoolResourceServer): void {
+    this.registered.resourceServers.push(server);
   }
 }
 

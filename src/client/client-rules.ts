@@ -1,0 +1,199 @@
+import { AuthFlow, ClientPreset, LEGACY_AUTH_FLOWS, OAuthFlow, UserPoolClientProps } from './client-props';
+import { checkIntegerRange, checkLength, checkMaxItems, checkPattern, checkUnique } from '../core/checks';
+import { Duration } from '../core/duration';
+import { isKnown, Problem } from '../core/problem';
+import { FeaturePlan } from '../user-pool/enums';
+
+/** What client rules know about the pool and stack around the client. */
+export interface ClientContext {
+  /** The pool's feature plan. */
+  readonly featurePlan: string;
+  /** Whether the pool has a domain (the token endpoint lives there). */
+  readonly hasDomain: boolean;
+}
+
+/**
+ * A client rule: a small pure function of the resolved client settings (reference: cognito-facts §2 and
+ * the API constraint table). Tokens are skipped.
+ */
+export type ClientRule = (c: UserPoolClientProps, ctx: ClientContext) => Problem[];
+
+const has = (c: UserPoolClientProps, flow: OAuthFlow) => (c.oAuthFlows ?? []).includes(flow);
+
+export const clientName: ClientRule = (c) => [
+  ...checkLength('clientName', c.clientName, 1, 128),
+  ...checkPattern('clientName', c.clientName, /^[\w\s+=,.@-]+$/u, 'may contain only letters, digits, spaces and + = , . @ -', 'remove the other characters'),
+];
+
+export const clientCredentialsAlone: ClientRule = (c) => {
+  if (!has(c, OAuthFlow.CLIENT_CREDENTIALS)) return [];
+  const problems: Problem[] = [];
+  if ((c.oAuthFlows ?? []).length > 1) {
+    problems.push({ path: 'oAuthFlows', rule: 'client_credentials must be the only OAuth flow of a client', received: c.oAuthFlows, fix: 'make a separate client (preset machine) for machine-to-machine access' });
+  }
+  if (c.generateSecret === false) {
+    problems.push({ path: 'generateSecret', rule: 'the client_credentials flow needs a client secret', received: false, fix: 'set generateSecret to true (or remove it: the machine preset sets it)' });
+  }
+  const standard = (c.scopes ?? []).filter((s) => s.isStandard).map((s) => s.scopeName);
+  if (standard.length > 0) {
+    problems.push({ path: 'scopes', rule: 'a client_credentials client can have resource-server scopes only (no user is signed in)', received: standard, fix: 'remove the standard scopes and use OAuthScope.resourceServer(server, scope)' });
+  }
+  return problems;
+};
+
+export const oAuthFlowsNeedDomain: ClientRule = (c, ctx) =>
+  (c.oAuthFlows ?? []).length > 0 && !ctx.hasDomain
+    ? [{ path: 'oAuthFlows', rule: `OAuth flows need a user pool domain, where the ${has(c, OAuthFlow.CLIENT_CREDENTIALS) ? 'token' : 'authorize and token'} endpoints live`, received: c.oAuthFlows, fix: 'add a domain to the pool: pool.addDomain("domain", { prefix: "..." })' }]
+    : [];
+
+export const oAuthFlowsNeedScopes: ClientRule = (c) =>
+  (c.oAuthFlows ?? []).length > 0 && (c.scopes ?? []).length === 0
+    ? [{ path: 'scopes', rule: 'a client with OAuth flows needs at least one scope', received: [], fix: c.preset === ClientPreset.MACHINE ? 'add a resource-server scope with OAuthScope.resourceServer(server, scope)' : 'add OAuthScope.OPENID' }]
+    : [];
+
+export const userFlowsNeedCallbacks: ClientRule = (c) =>
+  (has(c, OAuthFlow.AUTHORIZATION_CODE) || has(c, OAuthFlow.IMPLICIT)) && (c.callbackUrls ?? []).length === 0
+    ? [{ path: 'callbackUrls', rule: 'the code and implicit flows need at least one callback URL', received: [], fix: 'add the URL your app receives the sign-in response at, e.g. https://app.example.com/callback' }]
+    : [];
+
+export const machineClientHasNoCallbacks: ClientRule = (c) =>
+  has(c, OAuthFlow.CLIENT_CREDENTIALS) && ((c.callbackUrls ?? []).length > 0 || (c.logoutUrls ?? []).length > 0)
+    ? [{ path: 'callbackUrls', rule: 'a client_credentials client has no user redirects', received: { callbackUrls: c.callbackUrls, logoutUrls: c.logoutUrls }, fix: 'remove callbackUrls and logoutUrls' }]
+    : [];
+
+export const redirectUrls: ClientRule = (c) =>
+  (['callbackUrls', 'logoutUrls'] as const).flatMap((key) => [
+    ...checkMaxItems(key, c[key], 100),
+    ...checkUnique(key, c[key]),
+    ...(c[key] ?? []).flatMap((url, i) => checkRedirectUrl(`${key}[${i}]`, url)),
+  ]);
+
+export const defaultRedirectUri: ClientRule = (c) => {
+  const uri = c.defaultRedirectUri;
+  if (!isKnown(uri)) return [];
+  return [
+    ...checkRedirectUrl('defaultRedirectUri', uri),
+    ...((c.callbackUrls ?? []).includes(uri) ? [] : [{ path: 'defaultRedirectUri', rule: 'must be one of the callback URLs', received: uri, fix: `add it to callbackUrls, or use one of ${JSON.stringify(c.callbackUrls ?? [])}` }]),
+  ];
+};
+
+export const scopes: ClientRule = (c) => {
+  const list = c.scopes ?? [];
+  return [
+    ...checkMaxItems('scopes', list, 50),
+    ...checkUnique('scopes', list.map((s) => s.scopeName)),
+    ...list.flatMap((s, i) => [
+      ...checkLength(`scopes[${i}]`, s.scopeName, 1, 256),
+      ...checkPattern(`scopes[${i}]`, s.scopeName, /^[\x21\x23-\x5B\x5D-\x7E]+$/, 'may not contain spaces, " or \\', 'use a standard scope or <resource server>/<scope>'),
+      ...(s.resourceServer && !s.resourceServer.server.hasScope(s.resourceServer.name)
+        ? [{ path: `scopes[${i}]`, rule: `resource server ${s.resourceServer.server.identifier} has no scope "${s.resourceServer.name}"`, received: s.scopeName, fix: `use one of ${JSON.stringify(s.resourceServer.server.scopes.map((x) => x.scopeName))}, or add the scope to the server` }]
+        : []),
+    ]),
+  ];
+};
+
+export const authFlows: ClientRule = (c, ctx) => {
+  const flows = c.authFlows ?? [];
+  const legacy = flows.filter((f) => LEGACY_AUTH_FLOWS.includes(f));
+  const problems: Problem[] = [...checkUnique('authFlows', flows)];
+  const known = [...LEGACY_AUTH_FLOWS, ...Object.values(AuthFlow)];
+  flows.forEach((f, i) => {
+    if (isKnown(f) && !known.includes(f)) problems.push({ path: `authFlows[${i}]`, rule: `must be one of ${known.join(', ')}`, received: f, fix: 'use an AuthFlow value' });
+  });
+  if (legacy.length > 0 && legacy.length < flows.length) {
+    problems.push({ path: 'authFlows', rule: 'legacy flows (ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH) cannot be mixed with ALLOW_* flows', received: flows, fix: `replace ${legacy.join(', ')} with their ALLOW_* equivalents` });
+  }
+  if (flows.includes(AuthFlow.USER_AUTH) && isKnown(ctx.featurePlan) && ctx.featurePlan === FeaturePlan.LITE) {
+    problems.push({ path: 'authFlows', rule: 'ALLOW_USER_AUTH needs the ESSENTIALS or PLUS feature plan', received: { authFlows: flows, featurePlan: ctx.featurePlan }, fix: 'remove AuthFlow.USER_AUTH, or move the pool to ESSENTIALS' });
+  }
+  return problems;
+};
+
+export const tokenValidity: ClientRule = (c) => {
+  const t = c.tokenValidity ?? {};
+  const problems: Problem[] = [
+    ...checkDuration('tokenValidity.accessToken', t.accessToken, 300, 86400, '5 minutes to 24 hours'),
+    ...checkDuration('tokenValidity.idToken', t.idToken, 300, 86400, '5 minutes to 24 hours'),
+    ...checkDuration('tokenValidity.refreshToken', t.refreshToken, 3600, 315360000, '60 minutes to 3650 days'),
+  ];
+  const refresh = t.refreshToken?.toSeconds();
+  for (const key of ['accessToken', 'idToken'] as const) {
+    const seconds = t[key]?.toSeconds();
+    if (seconds !== undefined && refresh !== undefined && seconds > refresh) {
+      problems.push({ path: `tokenValidity.${key}`, rule: 'must not be longer than the refresh token', received: { [key]: t[key], refreshToken: t.refreshToken }, fix: `shorten ${key} or lengthen refreshToken` });
+    }
+  }
+  return problems;
+};
+
+export const sessionAndRotation: ClientRule = (c) => [
+  ...checkIntegerRange('authSessionValidityMinutes', c.authSessionValidityMinutes, 3, 15),
+  ...checkIntegerRange('refreshTokenRotation.retryGracePeriodSeconds', c.refreshTokenRotation?.retryGracePeriodSeconds, 0, 60),
+];
+
+export const identityProviders: ClientRule = (c) => (c.identityProviders ?? []).flatMap((p, i) => checkLength(`identityProviders[${i}]`, p, 1, 32));
+
+export const secretHandOff: ClientRule = (c) => {
+  const h = c.secretHandOff;
+  if (!h) return [];
+  const problems: Problem[] = [];
+  if (c.generateSecret !== true) {
+    problems.push({ path: 'secretHandOff', rule: 'only a client with a secret has credentials to hand off', received: { generateSecret: c.generateSecret }, fix: 'use the machine or web preset, or remove secretHandOff' });
+  }
+  if (h.readers.length === 0) {
+    problems.push({ path: 'secretHandOff.readers', rule: 'must name at least one reader', received: [], fix: 'add the account id or role ARN that reads the secret' });
+  }
+  h.readers.forEach((r, i) =>
+    problems.push(...checkPattern(`secretHandOff.readers[${i}]`, r, /^(\d{12}|arn:[\w-]+:iam::\d{12}:(role|user)\/[\w+=,.@/-]+)$/, 'must be a 12-digit account id or an IAM role or user ARN', 'use e.g. 444455556666 or arn:aws:iam::444455556666:role/api')),
+  );
+  return problems;
+};
+
+/** Every client rule, in the order their problems are reported. */
+export const CLIENT_RULES: readonly ClientRule[] = [
+  clientName,
+  clientCredentialsAlone,
+  oAuthFlowsNeedDomain,
+  oAuthFlowsNeedScopes,
+  userFlowsNeedCallbacks,
+  machineClientHasNoCallbacks,
+  redirectUrls,
+  defaultRedirectUri,
+  scopes,
+  authFlows,
+  tokenValidity,
+  sessionAndRotation,
+  identityProviders,
+  secretHandOff,
+];
+
+/** Runs every client rule. */
+export function checkClient(c: UserPoolClientProps, ctx: ClientContext): Problem[] {
+  return CLIENT_RULES.flatMap((rule) => rule(c, ctx));
+}
+
+/**
+ * An absolute URL without a fragment: HTTPS, plain HTTP to localhost only, or a custom scheme (native
+ * apps). What AWS accepts, checked before apply.
+ */
+export function checkRedirectUrl(path: string, url: string): Problem[] {
+  if (!isKnown(url)) return [];
+  const problems = checkLength(path, url, 1, 1024);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [...problems, { path, rule: 'must be an absolute URL', received: url, fix: 'use a full URL such as https://app.example.com/callback' }];
+  }
+  if (url.includes('#')) problems.push({ path, rule: 'must not contain a fragment (#)', received: url, fix: 'remove the # and what follows it' });
+  if (parsed.protocol === 'http:' && parsed.hostname !== 'localhost') {
+    problems.push({ path, rule: 'plain http is allowed only for http://localhost', received: url, fix: `use https://${url.slice('http://'.length)}` });
+  }
+  return problems;
+}
+
+function checkDuration(path: string, d: Duration | undefined, min: number, max: number, range: string): Problem[] {
+  const seconds = d?.toSeconds();
+  if (seconds === undefined || (seconds >= min && seconds <= max && Number.isInteger(d!.amount))) return [];
+  return [{ path, rule: `must be a whole number of units from ${range}`, received: d!.toString(), fix: `use a duration from ${range}` }];
+}

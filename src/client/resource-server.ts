@@ -1,0 +1,85 @@
+import { CognitoResourceServer } from '@cdktf/provider-aws/lib/cognito-resource-server';
+import { Construct } from 'constructs';
+import { checkLength, checkMaxItems, checkPattern } from '../core/checks';
+import { formatProblem, isKnown, Problem } from '../core/problem';
+import type { UserPool } from '../user-pool/user-pool';
+
+/** One scope of a resource server (`<identifier>/<name>` in tokens). */
+export class ResourceServerScope {
+  constructor(
+    /** The name, without `/`, space, `"` or `\`. */
+    public readonly scopeName: string,
+    /** What the scope allows, 1 to 256 characters. */
+    public readonly scopeDescription: string,
+  ) {}
+}
+
+/** Settings of a {@link UserPoolResourceServer}. */
+export interface UserPoolResourceServerProps {
+  /** The pool. */
+  readonly userPool: UserPool;
+  /**
+   * The identifier, usually the API's URL (`https://api.example.com`): the prefix of its scopes.
+   * Changing it replaces the resource server and every client scope that names it.
+   */
+  readonly identifier: string;
+  /**
+   * A readable name.
+   * @default - the identifier
+   */
+  readonly name?: string;
+  /**
+   * The scopes.
+   * @default - none
+   */
+  readonly scopes?: readonly ResourceServerScope[];
+}
+
+/** An API that machine-to-machine and other clients get scoped access tokens for. */
+export class UserPoolResourceServer extends Construct {
+  /** The identifier (the scopes' prefix). */
+  public readonly identifier: string;
+  /** The scopes. */
+  public readonly scopes: readonly ResourceServerScope[];
+  /** The underlying `aws_cognito_resource_server`. */
+  public readonly resource: CognitoResourceServer;
+
+  constructor(scope: Construct, id: string, props: UserPoolResourceServerProps) {
+    super(scope, id);
+    this.identifier = props.identifier;
+    this.scopes = props.scopes ?? [];
+    this.node.addValidation({ validate: () => checkResourceServer(props).map((p) => formatProblem(p)) });
+    this.resource = new CognitoResourceServer(this, 'resource', {
+      userPoolId: props.userPool.userPoolId,
+      identifier: props.identifier,
+      name: props.name ?? props.identifier,
+      scope: this.scopes.map((s) => ({ scopeName: s.scopeName, scopeDescription: s.scopeDescription })),
+    });
+    props.userPool.registerResourceServer(this);
+  }
+
+  /** Whether the server defines a scope of this name. */
+  public hasScope(name: string): boolean {
+    return this.scopes.some((s) => s.scopeName === name);
+  }
+}
+
+/** The resource server's API constraints. */
+export function checkResourceServer(props: UserPoolResourceServerProps): Problem[] {
+  const scopes = props.scopes ?? [];
+  const names = scopes.map((s) => s.scopeName).filter(isKnown);
+  const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+  return [
+    ...checkLength('identifier', props.identifier, 1, 256),
+    ...checkPattern('identifier', props.identifier, /^[\x21\x23-\x5B\x5D-\x7E]+$/, 'may not contain spaces, " or \\', 'use a URL such as https://api.example.com'),
+    ...checkLength('name', props.name, 1, 256),
+    ...checkPattern('name', props.name, /^[\w\s+=,.@-]+$/u, 'may contain only letters, digits, spaces and + = , . @ -', 'remove the other characters'),
+    ...checkMaxItems('scopes', scopes, 100),
+    ...scopes.flatMap((s, i) => [
+      ...checkLength(`scopes[${i}].scopeName`, s.scopeName, 1, 256),
+      ...checkPattern(`scopes[${i}].scopeName`, s.scopeName, /^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+$/, 'may not contain /, spaces, " or \\', 'use a name like read or orders.write'),
+      ...checkLength(`scopes[${i}].scopeDescription`, s.scopeDescription, 1, 256),
+    ]),
+    ...(repeated.length > 0 ? [{ path: 'scopes', rule: 'scope names must be unique', received: names, fix: `remove the repeated ${[...new Set(repeated)].join(', ')}` }] : []),
+  ];
+}

@@ -1,0 +1,74 @@
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+import { SecretsmanagerSecretPolicy } from '@cdktf/provider-aws/lib/secretsmanager-secret-policy';
+import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
+import { Construct } from 'constructs';
+import { policyDocument } from '../core/iam';
+
+/** Settings of a {@link ClientSecretHandOff}. */
+export interface ClientSecretHandOffProps {
+  /** The secret's name. */
+  readonly secretName: string;
+  /** Account ids or IAM principal ARNs that may read it. */
+  readonly readers: readonly string[];
+  /** The owning account, whose administrators keep control of the key. */
+  readonly accountId: string;
+  /** The region (Secrets Manager decrypts through KMS in it). */
+  readonly region: string;
+  /** The ARN partition. */
+  readonly partition: string;
+  /** What the secret holds: client id, secret and token endpoint. */
+  readonly value: { readonly client_id: string; readonly client_secret: string; readonly token_endpoint: string; readonly scopes: readonly string[] };
+}
+
+/**
+ * A machine client's credentials in AWS Secrets Manager, for readers in other accounts: encrypted with a
+ * customer-managed key of its own (the AWS-managed key cannot be shared across accounts), readable by the
+ * named principals only, decryptable by them only through Secrets Manager. Readers still need an IAM
+ * policy in their own account that allows `secretsmanager:GetSecretValue` on the secret and
+ * `kms:Decrypt` on the key.
+ */
+export class ClientSecretHandOff extends Construct {
+  /** The secret's ARN, to give to the readers. */
+  public readonly secretArn: string;
+  /** The key's ARN. */
+  public readonly keyArn: string;
+
+  constructor(scope: Construct, id: string, props: ClientSecretHandOffProps) {
+    super(scope, id);
+    const readers = props.readers.map((r) => (/^\d{12}$/.test(r) ? `arn:${props.partition}:iam::${r}:root` : r));
+    const key = new KmsKey(this, 'key', {
+      description: `Encrypts ${props.secretName}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: policyDocument([
+        // Without this the key could become unmanageable; the account's own IAM policies decide who acts.
+        { Sid: 'OwningAccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:${props.partition}:iam::${props.accountId}:root` }, Action: 'kms:*', Resource: '*' },
+        {
+          Sid: 'ReadersDecryptThroughSecretsManagerOnly',
+          Effect: 'Allow',
+          Principal: { AWS: readers },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${props.region}.amazonaws.com` } },
+        },
+      ]),
+    });
+    const secret = new SecretsmanagerSecret(this, 'secret', {
+      name: props.secretName,
+      description: 'OAuth 2.0 client credentials of a Cognito machine-to-machine client',
+      kmsKeyId: key.arn,
+      recoveryWindowInDays: 30,
+    });
+    new SecretsmanagerSecretVersion(this, 'value', { secretId: secret.id, secretString: JSON.stringify(props.value) });
+    new SecretsmanagerSecretPolicy(this, 'policy', {
+      secretArn: secret.arn,
+      blockPublicPolicy: true,
+      policy: policyDocument([
+        { Sid: 'NamedReadersOnly', Effect: 'Allow', Principal: { AWS: readers }, Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: '*' },
+      ]),
+    });
+    this.secretArn = secret.arn;
+    this.keyArn = key.arn;
+  }
+}

@@ -1,0 +1,95 @@
+import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
+import { Construct } from 'constructs';
+import { OAuthFlow, UserPoolClientProps } from './client-props';
+import { checkClient } from './client-rules';
+import { resolveClientProps } from './presets';
+import { renderClient } from './render-client';
+import { ClientSecretHandOff } from './secret-hand-off';
+import { AwsEnvironment } from '../core/aws-environment';
+import { stableOutput } from '../core/outputs';
+import { formatProblem } from '../core/problem';
+import { Annotations, ITerraformDependable, Lazy } from '../engine';
+import type { UserPool } from '../user-pool/user-pool';
+
+/** Settings of a {@link UserPoolClient}: the client settings plus its pool. */
+export interface UserPoolClientConstructProps extends UserPoolClientProps {
+  /** The pool. */
+  readonly userPool: UserPool;
+}
+
+/**
+ * An app client of a user pool, from a preset (`spa`, `web`, `native`, `machine`) or from scratch.
+ * Every setting is checked at synth; secrets only reach sensitive outputs.
+ */
+export class UserPoolClient extends Construct {
+  /** The client id. */
+  public readonly clientId: string;
+  /** The client secret (sensitive), when the client has one. */
+  public readonly clientSecret?: string;
+  /** The settings with defaults and preset applied. */
+  public readonly settings: UserPoolClientProps;
+  /** The underlying `aws_cognito_user_pool_client`. */
+  public readonly resource: CognitoUserPoolClient;
+  /** Where the credentials were handed off, when they were. */
+  public readonly secretHandOff?: ClientSecretHandOff;
+
+  constructor(scope: Construct, id: string, props: UserPoolClientConstructProps) {
+    super(scope, id);
+    const { userPool, ...clientProps } = props;
+    const c = resolveClientProps({ clientName: id, ...clientProps });
+    this.settings = c;
+    this.node.addValidation({
+      validate: () => checkClient(c, { featurePlan: userPool.settings.featurePlan, hasDomain: userPool.domains.length > 0 }).map((p) => formatProblem(p)),
+    });
+    if ((c.oAuthFlows ?? []).includes(OAuthFlow.IMPLICIT)) {
+      Annotations.of(this).addWarning('The implicit flow puts tokens in the redirect URL, where browser history, logs and referrers can leak them. Use the authorization code flow with PKCE instead.');
+    }
+
+    // Clients depend on the resource servers their scopes name: a scope that does not exist yet fails the create.
+    const servers = (c.scopes ?? []).flatMap((s) => (s.resourceServer ? [s.resourceServer.server.resource] : []));
+    const dependsOn: ITerraformDependable[] = [...new Set([...servers, ...(c.dependsOn ?? [])])];
+    this.resource = new CognitoUserPoolClient(this, 'client', {
+      ...renderClient(c, c.clientName!, userPool.userPoolId),
+      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+    });
+    this.clientId = this.resource.id;
+    stableOutput(this, 'client_id', this.clientId, `The id of client ${c.clientName}`);
+
+    if (c.generateSecret) {
+      this.clientSecret = this.resource.clientSecret;
+      stableOutput(this, 'client_secret', this.clientSecret, `The secret of client ${c.clientName}`, true);
+    }
+    const flows = c.oAuthFlows ?? [];
+    const redirect = c.defaultRedirectUri ?? c.callbackUrls?.[0];
+    if (flows.includes(OAuthFlow.AUTHORIZATION_CODE) && redirect !== undefined) {
+      // The pool's domain may be added after the client: read it when the stack is synthesized.
+      const signInUrl = Lazy.stringValue({
+        produce: () =>
+          `${userPool.domains[0]?.baseUrl}/login?client_id=${this.clientId}&response_type=code&scope=${(c.scopes ?? []).map((s) => encodeURIComponent(s.scopeName)).join('+')}&redirect_uri=${encodeURIComponent(redirect)}`,
+      });
+      stableOutput(this, 'sign_in_url', signInUrl, `The hosted sign-in page of client ${c.clientName}`);
+    }
+
+    if (c.secretHandOff && this.clientSecret) {
+      const env = AwsEnvironment.of(this);
+      if (env.accountId === undefined || env.region === undefined) {
+        this.node.addValidation({ validate: () => ['secretHandOff: the key policy names the owning account and region; received nothing (not set). Fix: declare the stack\'s environment with AwsEnvironment.declare(stack, { accountId, region })'] });
+      } else {
+        this.secretHandOff = new ClientSecretHandOff(this, 'hand-off', {
+          secretName: c.secretHandOff.secretName ?? `cognito/${userPool.settings.userPoolName}/${c.clientName}`,
+          readers: c.secretHandOff.readers,
+          accountId: env.accountId,
+          region: env.region,
+          partition: env.partition,
+          value: {
+            client_id: this.clientId,
+            client_secret: this.clientSecret,
+            token_endpoint: Lazy.stringValue({ produce: () => `${userPool.domains[0]?.baseUrl}/oauth2/token` }),
+            scopes: (c.scopes ?? []).map((s) => s.scopeName),
+          },
+        });
+        stableOutput(this, 'secret_arn', this.secretHandOff.secretArn, `The Secrets Manager secret holding the credentials of client ${c.clientName}`);
+      }
+    }
+  }
+}
