@@ -43,7 +43,7 @@ export const clientCredentialsAlone: ClientRule = (c) => {
 
 export const oAuthFlowsNeedDomain: ClientRule = (c, ctx) =>
   (c.oAuthFlows ?? []).length > 0 && !ctx.hasDomain
-    ? [{ path: 'oAuthFlows', rule: `OAuth flows need a user pool domain, where the ${has(c, OAuthFlow.CLIENT_CREDENTIALS) ? 'token' : 'authorize and token'} endpoints live`, received: c.oAuthFlows, fix: 'add a domain to the pool: pool.addDomain("domain", { prefix: "..." })' }]
+    ? [{ path: 'oAuthFlows', rule: `OAuth flows need a user pool domain, where the ${has(c, OAuthFlow.CLIENT_CREDENTIALS) ? 'token endpoint lives' : 'authorize and token endpoints live'}`, received: c.oAuthFlows, fix: 'add a domain to the pool: pool.addDomain("domain", { prefix: "..." })' }]
     : [];
 
 export const oAuthFlowsNeedScopes: ClientRule = (c) =>
