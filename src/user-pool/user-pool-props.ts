@@ -1,4 +1,6 @@
 import { ICustomAttribute, StandardAttributes } from './attributes';
+import type { TriggerSpec } from '../triggers/pool-triggers';
+import type { TriggerOperation } from '../triggers/trigger-operation';
 import { UserPoolEmail } from './email';
 import {
   AccountRecovery,
@@ -331,6 +333,17 @@ export interface UserPoolProps {
    * @default - AWS's defaults
    */
   readonly passkeys?: PasskeySettings;
+  /**
+   * Lambda triggers by operation. More can be added with `addTrigger`.
+   * @default - none
+   */
+  readonly triggers?: { readonly [O in TriggerOperation]?: TriggerSpec };
+  /**
+   * A KMS key you manage for custom email and SMS senders. Its policy must let `cognito-idp.amazonaws.com`
+   * encrypt and the sender functions decrypt.
+   * @default - a key is created when a sender function is created here
+   */
+  readonly customSenderKmsKeyArn?: string;
   /**
    * Tags on the pool.
    * @default - none (the provider's default tags still apply)

@@ -14,6 +14,8 @@ import { UserPoolClient, UserPoolClientConstructProps } from '../client/user-poo
 import { UserPoolDomain, UserPoolDomainProps } from '../client/user-pool-domain';
 import { UserPoolResourceServer, UserPoolResourceServerProps } from '../client/resource-server';
 import { Annotations } from '../engine';
+import { PoolTriggers, TriggerHandler, TriggerOptions } from '../triggers/pool-triggers';
+import { TriggerOperation } from '../triggers/trigger-operation';
 
 /**
  * An Amazon Cognito user pool with secure defaults: strong passwords (Security Hub Cognito.3), MFA
@@ -39,6 +41,8 @@ export class UserPool extends Construct {
   public readonly resource: CognitoUserPool;
   /** The SMS role, when one was created. */
   public readonly smsRole?: SmsRole;
+  /** The pool's Lambda triggers. */
+  public readonly triggers: PoolTriggers;
 
   private readonly registered = { domains: [] as UserPoolDomain[], resourceServers: [] as UserPoolResourceServer[] };
 
@@ -79,11 +83,24 @@ export class UserPool extends Construct {
     this.issuerUrl = `https://${this.endpoint}`;
     this.jwksUrl = `${this.issuerUrl}/.well-known/jwks.json`;
 
+    this.triggers = new PoolTriggers(this, 'triggers', { pool: this.resource, poolName: p.userPoolName, featurePlan: p.featurePlan, env, customSenderKmsKeyArn: p.customSenderKmsKeyArn });
+    for (const [operation, spec] of Object.entries(p.triggers ?? {})) {
+      if (spec) this.triggers.attach(operation as TriggerOperation, spec.handler, spec, `triggers.${operation}`);
+    }
+
     stableOutput(this, 'user_pool_id', this.userPoolId, 'The user pool id');
     stableOutput(this, 'user_pool_arn', this.userPoolArn, 'The user pool ARN');
     stableOutput(this, 'user_pool_endpoint', this.endpoint, 'The user pool endpoint');
     stableOutput(this, 'issuer_url', this.issuerUrl, 'The token issuer (iss claim)');
     stableOutput(this, 'jwks_url', this.jwksUrl, 'The JSON Web Key Set that verifies tokens');
+  }
+
+  /**
+   * Attaches a Lambda trigger: code to deploy as a new function (with its role, log group and invoke
+   * permission), or an existing function (invoke permission only).
+   */
+  public addTrigger(operation: TriggerOperation, handler: TriggerHandler, options: TriggerOptions = {}): void {
+    this.triggers.attach(operation, handler, options, `addTrigger(${operation})`);
   }
 
   /** Adds the OAuth 2.0 domain (a Cognito prefix or your own domain). */
