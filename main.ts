@@ -1,25 +1,36 @@
 /**
- * The CDKTF app: one stack per AWS account and environment, synthesized into `cdktf.out/`.
+ * The CDKTF app: one stack per AWS account and environment, as Terraform JSON (and HCL), in `cdktf.out/`.
  *
- *   npx tsx main.ts            # the embedded default configuration
+ *   npx tsx main.ts                                 # the shipped default configuration, every environment
+ *   npx tsx main.ts --config my.yaml --env prod     # one environment of your configuration
  *
- * `cdktf synth` runs this file too (see cdktf.json).
+ * `cdktf synth` runs this file too (see cdktf.json). A failed run prints every problem, exits non-zero
+ * and leaves the previous output untouched.
  */
-import { CognitoStack } from './src/app/cognito-stack';
-import { DEFAULT_ENVIRONMENTS } from './src/app/default-config';
-import { synthesizeAtomically } from './src/app/synthesize';
+import { parseArgs } from 'util';
+import { synthesizeConfig } from './src/app/synthesize';
+import { ValidationError } from './src/core/problem';
+
+/** The configuration used when none is given. */
+export const DEFAULT_CONFIG = 'config/default.yaml';
 
 function main(): void {
-  const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-  const stacks = synthesizeAtomically(outdir, (app) => {
-    for (const [name, props] of Object.entries(DEFAULT_ENVIRONMENTS)) new CognitoStack(app, name, props);
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string', short: 'c', default: DEFAULT_CONFIG },
+      env: { type: 'string', short: 'e', multiple: true, default: [] },
+      out: { type: 'string', short: 'o', default: process.env.CDKTF_OUTDIR ?? 'cdktf.out' },
+    },
+    strict: true,
   });
+  const stacks = synthesizeConfig({ configFile: values.config!, environments: values.env, outdir: values.out! });
   for (const stack of stacks) console.log(`${stack.name}: ${stack.dir}`);
 }
 
 try {
   main();
 } catch (error) {
-  console.error((error as Error).message);
+  // A ValidationError lists every problem; anything else is a bug or an environment failure: show it whole.
+  console.error(error instanceof ValidationError ? error.message : (error as Error).stack ?? String(error));
   process.exitCode = 1;
 }

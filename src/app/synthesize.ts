@@ -1,35 +1,69 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'fs';
 import { dirname, join, resolve } from 'path';
+import { buildStacks, validateStacks } from './build-app';
+import { resolveEnvironments, selectEnvironments } from './environments';
+import { loadConfig } from './load-config';
 import { App } from '../engine';
 
 /** Where one stack went. */
 export interface SynthesizedStack {
   readonly name: string;
-  /** The folder holding the stack's Terraform JSON, relative to the working directory. */
+  /** The folder holding the stack's Terraform JSON (`cdk.tf.json`), relative to the working directory. */
   readonly dir: string;
+}
+
+/** What to synthesize. */
+export interface SynthOptions {
+  /** The configuration file (JSON or YAML). */
+  readonly configFile: string;
+  /** Only these environments. @default - all */
+  readonly environments?: readonly string[];
+  /** The output folder. */
+  readonly outdir: string;
+  /** Called with the staging folder after the engine wrote it, before it replaces the output. */
+  readonly postProcess?: (stagingDir: string, stacks: readonly SynthesizedStack[]) => void;
+}
+
+/** Loads, checks and synthesizes a configuration: one stack per environment. */
+export function synthesizeConfig(options: SynthOptions): SynthesizedStack[] {
+  const config = loadConfig(options.configFile);
+  const environments = selectEnvironments(resolveEnvironments(config), options.environments ?? []);
+  return synthesizeAtomically(
+    options.outdir,
+    (app) => validateStacks(buildStacks(app, config, environments)),
+    options.postProcess,
+  );
 }
 
 /**
  * Builds the app into a fresh folder beside `outdir` and, only when every stack synthesized, swaps it in
  * whole. A failed run throws and leaves the previous output exactly as it was.
  */
-export function synthesizeAtomically(outdir: string, build: (app: App) => void): SynthesizedStack[] {
+export function synthesizeAtomically(outdir: string, build: (app: App) => void, postProcess?: SynthOptions['postProcess']): SynthesizedStack[] {
   const target = resolve(outdir);
   const staging = mkdtempSync(join(dirname(target), '.cdktf-out-staging-'));
   chmodSync(staging, 0o755); // mkdtemp makes it private; the output is meant to be read by pipelines
   try {
-    const app = new App({ outdir: staging, skipValidation: false });
+    // Validation already ran, with configuration paths in its messages (validateStacks); not twice.
+    const app = new App({ outdir: staging, skipValidation: true });
     build(app);
     app.synth();
+    const stacks = listStacks(staging, outdir);
+    postProcess?.(staging, stacks);
     const previous = `${target}.previous`;
     rmSync(previous, { recursive: true, force: true });
     if (existsSync(target)) renameSync(target, previous);
     renameSync(staging, target);
     rmSync(previous, { recursive: true, force: true });
+    return stacks;
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  const stacksDir = join(outdir, 'stacks');
-  return readdirSync(stacksDir).sort().map((name) => ({ name, dir: join(stacksDir, name) }));
+}
+
+function listStacks(staging: string, outdir: string): SynthesizedStack[] {
+  return readdirSync(join(staging, 'stacks'))
+    .sort()
+    .map((name) => ({ name, dir: join(outdir, 'stacks', name) }));
 }

@@ -36,7 +36,7 @@ export class UserPoolClient extends Construct {
   constructor(scope: Construct, id: string, props: UserPoolClientConstructProps) {
     super(scope, id);
     const { userPool, ...clientProps } = props;
-    const c = resolveClientProps({ clientName: id, ...clientProps });
+    const c = resolveClientProps({ ...clientProps, clientName: clientProps.clientName ?? id });
     this.settings = c;
     this.node.addValidation({
       validate: () => checkClient(c, { featurePlan: userPool.settings.featurePlan, hasDomain: userPool.domains.length > 0 }).map((p) => formatProblem(p)),

@@ -1,0 +1,48 @@
+import { IConstruct } from 'constructs';
+import { CognitoStack } from './cognito-stack';
+import { AppConfig } from './config-schema';
+import { ResolvedEnvironment } from './environments';
+import { formatProblem, ValidationError } from '../core/problem';
+import { App } from '../engine';
+
+/** Builds one stack per environment into `app`. */
+export function buildStacks(app: App, config: AppConfig, environments: readonly ResolvedEnvironment[]): CognitoStack[] {
+  return environments.map(
+    (env) =>
+      new CognitoStack(app, env.name, {
+        accountId: env.accountId,
+        region: env.region,
+        deployRoleArn: env.deployRoleArn,
+        tags: env.tags,
+        backend: config.backend,
+        pool: env.pool,
+        configPath: `environments[${env.index}].pool`,
+      }),
+  );
+}
+
+/**
+ * Runs every construct's rules in every stack and reports every problem at once, each at the
+ * configuration path its construct came from (`environments[1].pool.clients.web.callbackUrls[0]: ...`).
+ */
+export function validateStacks(stacks: readonly CognitoStack[]): void {
+  const problems = stacks.flatMap((stack) => [
+    ...stack.buildProblems.map((p) => formatProblem(p)),
+    ...stack.node.findAll().flatMap((construct) => {
+      const errors = construct.node.validate();
+      if (errors.length === 0) return [];
+      const prefix = configPathOf(stack, construct);
+      return errors.map((error) => (prefix ? `${prefix}.${error}` : `[${construct.node.path}] ${error}`));
+    }),
+  ]);
+  if (problems.length > 0) throw new ValidationError(problems, 'Invalid configuration');
+}
+
+/** The configuration path of the nearest construct (itself or an ancestor) that was built from one. */
+function configPathOf(stack: CognitoStack, construct: IConstruct): string | undefined {
+  for (const scope of [...construct.node.scopes].reverse()) {
+    const path = stack.configPaths.get(scope);
+    if (path !== undefined) return path;
+  }
+  return undefined;
+}

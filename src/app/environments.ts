@@ -1,0 +1,84 @@
+import { AppConfig, EnvironmentConfig, PoolConfig } from './config-schema';
+import { formatProblem, Problem, ValidationError } from '../core/problem';
+import { checkPattern } from '../core/checks';
+
+/** One environment with the defaults applied: what one stack is built from. */
+export interface ResolvedEnvironment {
+  /** Its index in the file, for messages. */
+  readonly index: number;
+  readonly name: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly deployRoleArn?: string;
+  readonly tags: { readonly [key: string]: string };
+  readonly pool: PoolConfig;
+}
+
+/**
+ * Applies the defaults to every environment: objects merge key by key, the environment winning; lists,
+ * values and the one-of-several-forms settings (email, domain, trigger handler) replace. `{accountId}` in `defaults.deployRoleArn` becomes each environment's account.
+ */
+export function resolveEnvironments(config: AppConfig): ResolvedEnvironment[] {
+  const defaults = config.defaults ?? {};
+  const environments = config.environments.map((env, index) => ({
+    index,
+    name: env.name,
+    accountId: env.accountId,
+    region: env.region ?? defaults.region ?? '',
+    deployRoleArn: env.deployRoleArn ?? defaults.deployRoleArn?.replace(/\{accountId\}/g, env.accountId),
+    tags: { ...defaults.tags, ...env.tags },
+    pool: { userPoolName: env.name, ...(deepMerge(defaults.pool ?? {}, env.pool ?? {}) as PoolConfig) },
+  }));
+  const problems = config.environments.flatMap((env, i) => checkEnvironment(env, i, environments[i]));
+  problems.push(...duplicateNames(config.environments));
+  if (problems.length > 0) throw new ValidationError(problems.map((p) => formatProblem(p)), 'Invalid configuration');
+  return environments;
+}
+
+/** Only the named environments, in file order; an unknown name is an error naming the known ones. */
+export function selectEnvironments(all: ResolvedEnvironment[], names: readonly string[]): ResolvedEnvironment[] {
+  if (names.length === 0) return all;
+  const unknown = names.filter((n) => !all.some((e) => e.name === n));
+  if (unknown.length > 0) {
+    throw new ValidationError(unknown.map((n) => `--env ${n}: is not an environment of the configuration; received "${n}". Fix: use one of ${all.map((e) => e.name).join(', ')}`), 'Invalid command line');
+  }
+  return all.filter((e) => names.includes(e.name));
+}
+
+function checkEnvironment(env: EnvironmentConfig, i: number, resolved: ResolvedEnvironment): Problem[] {
+  const at = `environments[${i}]`;
+  return [
+    ...checkPattern(`${at}.name`, env.name, /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be 1 to 64 lowercase letters, digits and inner hyphens (it names the stack, its folder and its state key)', 'use e.g. "prod-eu"'),
+    ...checkPattern(`${at}.accountId`, env.accountId, /^\d{12}$/, 'must be a 12-digit AWS account id', 'quote it in YAML so leading zeros survive, e.g. "012345678901"'),
+    ...(resolved.region === ''
+      ? [{ path: `${at}.region`, rule: 'every environment needs a region', received: undefined, fix: 'set region here, or defaults.region' }]
+      : checkPattern(`${at}.region`, resolved.region, /^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region', 'use e.g. "eu-west-1"')),
+    ...checkPattern(`${at}.deployRoleArn`, resolved.deployRoleArn, /^arn:[\w-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN', 'use arn:<partition>:iam::<account>:role/<name>'),
+    ...(resolved.deployRoleArn && !resolved.deployRoleArn.includes(`::${env.accountId}:`)
+      ? [{ path: `${at}.deployRoleArn`, rule: 'must be a role in the environment\'s own account', received: resolved.deployRoleArn, fix: `use a role of account ${env.accountId}` }]
+      : []),
+  ];
+}
+
+function duplicateNames(environments: readonly EnvironmentConfig[]): Problem[] {
+  return environments.flatMap((env, i) => {
+    const first = environments.findIndex((e) => e.name === env.name);
+    return first < i ? [{ path: `environments[${i}].name`, rule: `must be unique (environments[${first}] has it too)`, received: env.name, fix: 'rename one of them' }] : [];
+  });
+}
+
+/** Settings that are one of several forms: an environment's choice replaces the default's whole. */
+const REPLACED_WHOLE = new Set(['email', 'domain', 'handler']);
+
+function deepMerge(base: object, override: object): object {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const current = out[key];
+    out[key] = isPlainObject(current) && isPlainObject(value) && !REPLACED_WHOLE.has(key) ? deepMerge(current, value) : value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
