@@ -54,7 +54,7 @@ function checkEnvironment(env: EnvironmentConfig, i: number, resolved: ResolvedE
       ? [{ path: `${at}.region`, rule: 'every environment needs a region', received: undefined, fix: 'set region here, or defaults.region' }]
       : checkPattern(`${at}.region`, resolved.region, /^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region', 'use e.g. "eu-west-1"')),
     ...checkPattern(`${at}.deployRoleArn`, resolved.deployRoleArn, /^arn:[\w-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN', 'use arn:<partition>:iam::<account>:role/<name>'),
-    ...(resolved.deployRoleArn && !resolved.deployRoleArn.includes(`::${env.accountId}:`)
+    ...(resolved.deployRoleArn && /^arn:[\w-]+:iam::\d{12}:/.test(resolved.deployRoleArn) && !resolved.deployRoleArn.includes(`::${env.accountId}:`)
       ? [{ path: `${at}.deployRoleArn`, rule: 'must be a role in the environment\'s own account', received: resolved.deployRoleArn, fix: `use a role of account ${env.accountId}` }]
       : []),
   ];

@@ -84,8 +84,9 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   return schema?.shape ? Object.keys(schema.shape) : [];
 }
 
+/** Through optional and nullable wrappers (not arrays, whose unwrap gives the element). */
 function unwrap(schema: any): any {
   let s = schema;
-  while (s?.unwrap && !s.shape) s = s.unwrap();
+  while (s && ['optional', 'nullable', 'default', 'readonly'].includes(s.def?.type)) s = s.unwrap();
   return s;
 }
