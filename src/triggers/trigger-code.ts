@@ -87,6 +87,9 @@ export abstract class TriggerCode {
   public abstract package(): PackagedCode;
 }
 
+/** Bundles by entry file: several stacks (environments) using one handler bundle it once per run. */
+const bundles = new Map<string, Buffer>();
+
 class BundledCode extends TriggerCode {
   private packaged?: PackagedCode;
   constructor(
@@ -100,26 +103,31 @@ class BundledCode extends TriggerCode {
     if (this.packaged) return this.packaged;
     const entry = resolve(this.source);
     if (!existsSync(entry)) throw new Error(`Trigger code ${this.source}: no such file (resolved to ${entry}). Fix: give a path relative to the project folder.`);
-    const result = buildSync({
-      entryPoints: [entry],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      write: false,
-      minify: false,
-      sourcemap: false,
-      legalComments: 'none',
-      // The runtime has the AWS SDK v3; bundling it would only grow the package.
-      external: ['@aws-sdk/*'],
-      // Keeps machine paths out of the bundle, so it is the same on every machine.
-      absWorkingDir: process.cwd(),
-      logLevel: 'silent',
-    });
-    const code = Buffer.from(result.outputFiles[0].contents);
+    const code = bundles.get(entry) ?? bundle(entry);
+    bundles.set(entry, code);
     this.packaged = writeZip([{ name: 'index.js', data: code }], `index.${this.options.exportName ?? 'handler'}`, this.options.environment ?? {}, this.source);
     return this.packaged;
   }
+}
+
+function bundle(entry: string): Buffer {
+  const result = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    minify: false,
+    sourcemap: false,
+    legalComments: 'none',
+    // The runtime has the AWS SDK v3; bundling it would only grow the package.
+    external: ['@aws-sdk/*'],
+    // Keeps machine paths out of the bundle, so it is the same on every machine.
+    absWorkingDir: process.cwd(),
+    logLevel: 'silent',
+  });
+  return Buffer.from(result.outputFiles[0].contents);
 }
 
 class DirectoryCode extends TriggerCode {

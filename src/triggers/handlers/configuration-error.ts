@@ -20,3 +20,20 @@ export function configurationProblem(variable: string, rule: string, received: u
   const shown = received === undefined ? 'nothing (not set)' : JSON.stringify(received);
   return `${variable}: ${rule}; received ${shown}. Fix: ${fix}.`;
 }
+
+/**
+ * A handler built by `create`, or, when its configuration is invalid, one that logs the problems and
+ * rejects every invocation with `unavailableMessage`. The module then never crashes while loading, and
+ * the trigger fails closed without showing the user the configuration (Cognito displays the message).
+ */
+export function failClosed<Handler>(create: () => Handler, unavailableMessage: string): Handler {
+  try {
+    return create();
+  } catch (error) {
+    const details = (error as Error).message;
+    return (async () => {
+      console.error(details);
+      throw new Error(unavailableMessage);
+    }) as Handler;
+  }
+}

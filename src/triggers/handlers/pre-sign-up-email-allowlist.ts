@@ -28,7 +28,7 @@
  * the sign-up with a generic message, because the detailed one quotes the allowlist and Cognito would show it.
  */
 import type { PreSignUpTriggerEvent } from 'aws-lambda';
-import { ConfigurationError, configurationProblem } from './configuration-error';
+import { ConfigurationError, configurationProblem, failClosed } from './configuration-error';
 
 export { ConfigurationError };
 
@@ -188,15 +188,7 @@ export function createHandler(env: Environment): PreSignUpHandler {
  * seeing the configuration.
  */
 export function createLambdaHandler(env: Environment): PreSignUpHandler {
-  try {
-    return createHandler(env);
-  } catch (error) {
-    const details = (error as Error).message;
-    return async () => {
-      console.error(details);
-      throw new Error(UNAVAILABLE_MESSAGE);
-    };
-  }
+  return failClosed(() => createHandler(env), UNAVAILABLE_MESSAGE);
 }
 
 /** The Lambda entry point, configured from `process.env` when the module loads. */

@@ -30,7 +30,7 @@
  * with a generic message, which Cognito shows the user instead of the configuration.
  */
 import type { GroupOverrideDetailsV2, PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
-import { ConfigurationError, configurationProblem } from './configuration-error';
+import { ConfigurationError, configurationProblem, failClosed } from './configuration-error';
 
 export { ConfigurationError };
 
@@ -205,15 +205,7 @@ export function createHandler(env: Environment): PreTokenGenerationGroupsHandler
  * logs the problems and fails with {@link UNAVAILABLE_MESSAGE}, so no token is issued without the configured claims.
  */
 export function createLambdaHandler(env: Environment): PreTokenGenerationGroupsHandler {
-  try {
-    return createHandler(env);
-  } catch (error) {
-    const details = (error as Error).message;
-    return async () => {
-      console.error(details);
-      throw new Error(UNAVAILABLE_MESSAGE);
-    };
-  }
+  return failClosed(() => createHandler(env), UNAVAILABLE_MESSAGE);
 }
 
 /** The Lambda entry point, configured from `process.env` when the module loads. */
