@@ -24,7 +24,7 @@ function main(): void {
     strict: true,
   });
   const stacks = synthesizeConfig({ configFile: values.config!, environments: values.env, outdir: values.out! });
-  for (const stack of stacks) console.log(`${stack.name}: ${stack.dir}`);
+  for (const stack of stacks) console.log(`${stack.name}: ${stack.dir} (HCL: ${stack.hclDir})`);
 }
 
 try {

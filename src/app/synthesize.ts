@@ -1,15 +1,18 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { buildStacks, validateStacks } from './build-app';
 import { resolveEnvironments, selectEnvironments } from './environments';
 import { loadConfig } from './load-config';
 import { App } from '../engine';
+import { renderHcl } from '../hcl/render-hcl';
 
 /** Where one stack went. */
 export interface SynthesizedStack {
   readonly name: string;
   /** The folder holding the stack's Terraform JSON (`cdk.tf.json`), relative to the working directory. */
   readonly dir: string;
+  /** The folder holding the same configuration as HCL (`main.tf`), a root module of its own. */
+  readonly hclDir: string;
 }
 
 /** What to synthesize. */
@@ -31,8 +34,26 @@ export function synthesizeConfig(options: SynthOptions): SynthesizedStack[] {
   return synthesizeAtomically(
     options.outdir,
     (app) => validateStacks(buildStacks(app, config, environments)),
-    options.postProcess,
+    (staging, stacks) => {
+      writeHcl(staging, stacks);
+      options.postProcess?.(staging, stacks);
+    },
   );
+}
+
+/**
+ * Writes each stack as HCL in `hcl/<stack>/main.tf`, with a copy of its assets, so the folder is a
+ * complete root module for plain `terraform`. It is a folder of its own: beside `cdk.tf.json`, Terraform
+ * would load both and see every resource twice.
+ */
+function writeHcl(staging: string, stacks: readonly SynthesizedStack[]): void {
+  for (const stack of stacks) {
+    const from = join(staging, 'stacks', stack.name);
+    const to = join(staging, 'hcl', stack.name);
+    mkdirSync(to, { recursive: true });
+    writeFileSync(join(to, 'main.tf'), renderHcl(JSON.parse(readFileSync(join(from, 'cdk.tf.json'), 'utf8'))));
+    if (existsSync(join(from, 'assets'))) cpSync(join(from, 'assets'), join(to, 'assets'), { recursive: true });
+  }
 }
 
 /**
@@ -65,5 +86,5 @@ export function synthesizeAtomically(outdir: string, build: (app: App) => void, 
 function listStacks(staging: string, outdir: string): SynthesizedStack[] {
   return readdirSync(join(staging, 'stacks'))
     .sort()
-    .map((name) => ({ name, dir: join(outdir, 'stacks', name) }));
+    .map((name) => ({ name, dir: join(outdir, 'stacks', name), hclDir: join(outdir, 'hcl', name) }));
 }
