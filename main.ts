@@ -15,7 +15,18 @@ import { ValidationError } from './src/core/problem';
 export const DEFAULT_CONFIG = 'config/default.yaml';
 
 function main(): void {
-  const { values } = parseArgs({
+  const { values } = parseArguments();
+  const stacks = synthesizeConfig({ configFile: values.config!, environments: values.env, outdir: values.out! });
+  for (const stack of stacks) {
+    console.log(`${stack.name}: ${stack.dir} (HCL: ${stack.hclDir})`);
+    for (const warning of stack.warnings) console.error(`  warning: ${warning}`);
+  }
+}
+
+const USAGE = 'usage: tsx main.ts [--config FILE] [--env NAME]... [--out DIR]';
+
+function parseArguments() {
+  return parseArgs({
     options: {
       config: { type: 'string', short: 'c', default: DEFAULT_CONFIG },
       env: { type: 'string', short: 'e', multiple: true, default: [] },
@@ -23,14 +34,18 @@ function main(): void {
     },
     strict: true,
   });
-  const stacks = synthesizeConfig({ configFile: values.config!, environments: values.env, outdir: values.out! });
-  for (const stack of stacks) console.log(`${stack.name}: ${stack.dir} (HCL: ${stack.hclDir})`);
 }
 
 try {
   main();
 } catch (error) {
-  // A ValidationError lists every problem; anything else is a bug or an environment failure: show it whole.
-  console.error(error instanceof ValidationError ? error.message : (error as Error).stack ?? String(error));
-  process.exitCode = 1;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    // A ValidationError lists every problem; anything else is a bug or an environment failure: show it whole.
+    console.error(error instanceof ValidationError ? error.message : (error as Error).stack ?? String(error));
+    process.exitCode = 1;
+  }
 }

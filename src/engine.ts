@@ -7,13 +7,17 @@
  * provider package root costs seconds and hundreds of MB to load.
  */
 export {
+  AnnotationMetadataEntryType,
   Annotations,
   App,
   Fn,
   Lazy,
   LocalBackend,
+  Op,
   S3Backend,
   TerraformAsset,
+  TerraformIterator,
+  TerraformLocal,
   AssetType,
   TerraformOutput,
   TerraformStack,

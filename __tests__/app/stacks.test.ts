@@ -77,6 +77,13 @@ describe('one stack per environment', () => {
     }
   });
 
+  test('construct warnings are returned with their construct paths', () => {
+    expect(stacks.flatMap((s) => s.warnings)).toEqual([]);
+    const file = writeConfig('warn.yaml', { backend: { bucket: 'state', region: 'eu-west-1' }, environments: [{ name: 'tmp', accountId: '111111111111', region: 'eu-west-1', pool: { dangerouslyAllowDeletionOfAllUsers: true } }] });
+    const [tmp] = synthesizeConfig({ configFile: file, outdir: join(work, 'warn') });
+    expect(tmp.warnings).toEqual([expect.stringMatching(/^\[tmp\/pool\] dangerouslyAllowDeletionOfAllUsers is on: .*deletes every user/)]);
+  });
+
   test('one environment can be synthesized alone', () => {
     const alone = join(work, 'alone');
     expect(synthesizeConfig({ configFile: 'config/default.yaml', outdir: alone, environments: ['staging'] }).map((s) => s.name)).toEqual(['staging']);

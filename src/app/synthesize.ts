@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'path';
 import { buildStacks, validateStacks } from './build-app';
 import { resolveEnvironments, selectEnvironments } from './environments';
 import { loadConfig } from './load-config';
-import { App } from '../engine';
+import { AnnotationMetadataEntryType, App } from '../engine';
 import { renderHcl } from '../hcl/render-hcl';
 
 /** Where one stack went. */
@@ -13,6 +13,8 @@ export interface SynthesizedStack {
   readonly dir: string;
   /** The folder holding the same configuration as HCL (`main.tf`), a root module of its own. */
   readonly hclDir: string;
+  /** Warnings the constructs raised (a discouraged flow, a guard turned off), with their construct paths. */
+  readonly warnings: readonly string[];
 }
 
 /** What to synthesize. */
@@ -84,7 +86,13 @@ export function synthesizeAtomically(outdir: string, build: (app: App) => void, 
 }
 
 function listStacks(staging: string, outdir: string): SynthesizedStack[] {
+  const manifest = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8')) as { stacks: Record<string, { annotations: { level: string; constructPath: string; message: string }[] }> };
   return readdirSync(join(staging, 'stacks'))
     .sort()
-    .map((name) => ({ name, dir: join(outdir, 'stacks', name), hclDir: join(outdir, 'hcl', name) }));
+    .map((name) => ({
+      name,
+      dir: join(outdir, 'stacks', name),
+      hclDir: join(outdir, 'hcl', name),
+      warnings: (manifest.stacks[name]?.annotations ?? []).filter((a) => a.level === AnnotationMetadataEntryType.WARN).map((a) => `[${a.constructPath}] ${a.message}`),
+    }));
 }
