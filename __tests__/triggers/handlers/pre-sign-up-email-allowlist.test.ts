@@ -1,4 +1,5 @@
 import type { PreSignUpTriggerEvent } from 'aws-lambda';
+import { loadWithEnv } from './load-with-env';
 import {
   ConfigurationError,
   createHandler,
@@ -249,20 +250,9 @@ describe('createLambdaHandler', () => {
 describe('handler', () => {
   /** The module's `handler`, loaded afresh with `ALLOWED_EMAIL_DOMAINS` set to `value`. */
   function loadHandler(value: string | undefined): typeof import('../../../src/triggers/handlers/pre-sign-up-email-allowlist').handler {
-    const saved = process.env.ALLOWED_EMAIL_DOMAINS;
-    if (value === undefined) delete process.env.ALLOWED_EMAIL_DOMAINS;
-    else process.env.ALLOWED_EMAIL_DOMAINS = value;
-    try {
-      let loaded!: typeof import('../../../src/triggers/handlers/pre-sign-up-email-allowlist').handler;
-      jest.isolateModules(() => {
-        loaded = require('../../../src/triggers/handlers/pre-sign-up-email-allowlist').handler;
-      });
-      return loaded;
-    } finally {
-      if (saved === undefined) delete process.env.ALLOWED_EMAIL_DOMAINS;
-      else process.env.ALLOWED_EMAIL_DOMAINS = saved;
-    }
+    return loadWithEnv(() => require('../../../src/triggers/handlers/pre-sign-up-email-allowlist').handler, { ALLOWED_EMAIL_DOMAINS: value });
   }
+
 
   it('is configured from process.env when the module loads', async () => {
     const handle = loadHandler('example.com');

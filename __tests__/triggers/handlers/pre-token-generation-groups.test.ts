@@ -1,4 +1,5 @@
 import type { GroupOverrideDetailsV2, PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import { loadWithEnv } from './load-with-env';
 import {
   ConfigurationError,
   createHandler,
@@ -332,26 +333,11 @@ describe('createLambdaHandler', () => {
 });
 
 describe('handler', () => {
-  /** The module's `handler`, loaded afresh with `GROUP_SCOPES` set to `value`. */
+  /** The module's `handler`, loaded afresh with `GROUP_SCOPES` set to `value` and the other variables unset. */
   function loadHandler(value: string | undefined): typeof import('../../../src/triggers/handlers/pre-token-generation-groups').handler {
-    const saved = { GROUP_SCOPES: process.env.GROUP_SCOPES, GROUPS_CLAIM: process.env.GROUPS_CLAIM, ROLE_CLAIM: process.env.ROLE_CLAIM };
-    delete process.env.GROUPS_CLAIM;
-    delete process.env.ROLE_CLAIM;
-    if (value === undefined) delete process.env.GROUP_SCOPES;
-    else process.env.GROUP_SCOPES = value;
-    try {
-      let loaded!: typeof import('../../../src/triggers/handlers/pre-token-generation-groups').handler;
-      jest.isolateModules(() => {
-        loaded = require('../../../src/triggers/handlers/pre-token-generation-groups').handler;
-      });
-      return loaded;
-    } finally {
-      for (const [name, previous] of Object.entries(saved)) {
-        if (previous === undefined) delete process.env[name];
-        else process.env[name] = previous;
-      }
-    }
+    return loadWithEnv(() => require('../../../src/triggers/handlers/pre-token-generation-groups').handler, { GROUP_SCOPES: value, GROUPS_CLAIM: undefined, ROLE_CLAIM: undefined });
   }
+
 
   it('is configured from process.env when the module loads', async () => {
     const result = await loadHandler('{"readers":["api/read"]}')(tokenEvent('TokenGeneration_HostedAuth'));
