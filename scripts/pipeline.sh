@@ -24,12 +24,15 @@ Commands:
   apply STACK          Apply exactly the plan saved by `plan STACK`; refuses when there is none.
 
 Environment:
+  ALLOW_USER_POOL_DELETION
+                       plan and apply stop when a user pool would be deleted or replaced (every user
+                       lost) unless this names the stack, e.g. ALLOW_USER_POOL_DELETION=dev.
   CDKTF_OUTDIR         Synthesized output (default: cdktf.out in the repository).
   PIPELINE_WORKDIR     Working folders and plan files (default: .pipeline in the repository).
   TF_PLUGIN_CACHE_DIR  Optional; terraform reuses downloaded providers from there.
 Relative paths (these and --config) are taken from the directory you run the script in.
 
-Run `npm ci` first: synth, test and plan --offline use the installed packages.
+Run `npm ci` first: every command but stacks uses the installed packages.
 Plan files contain sensitive values: store them as short-lived, access-controlled artifacts.
 EOF
 }
@@ -194,6 +197,7 @@ cmd_plan() {
   terraform -chdir="$dir" "${plan_args[@]}"
   # `show` masks sensitive values, so the text is safe to attach to a review; the binary plan is not.
   terraform -chdir="$dir" show -no-color "$stack.tfplan" >"$dir/$stack.tfplan.txt"
+  guard_plan "$dir" "$stack"
 
   printf '\nPlan for %s: %s\nReview text: %s\n' "$stack" "$dir/$stack.tfplan" "$dir/$stack.tfplan.txt"
   if $offline; then
@@ -202,6 +206,15 @@ cmd_plan() {
     echo "The plan file contains sensitive values: keep it as a short-lived, access-controlled artifact."
     echo "To apply it, keep the whole folder $dir (including .terraform.lock.hcl) and run: scripts/pipeline.sh apply $stack"
   fi
+}
+
+# Stops when the plan deletes or replaces a user pool (every user lost), unless ALLOW_USER_POOL_DELETION
+# names this stack. The JSON plan holds secrets: it goes through a pipe, never to a file.
+guard_plan() {
+  local dir=$1 stack=$2
+  require_packages
+  terraform -chdir="$dir" show -json "$stack.tfplan" | "$TSX" "$ROOT/src/terraform/plan-guard-cli.ts" "$stack" ||
+    die "the plan guard stopped '$stack' (see above)."
 }
 
 cmd_apply() {
@@ -220,6 +233,8 @@ cmd_apply() {
 
   # readonly: install exactly the providers the plan was made with, or fail.
   terraform -chdir="$dir" init -input=false -lockfile=readonly
+  # Again before applying: the plan may have been restored from elsewhere.
+  guard_plan "$dir" "$stack"
   # A saved plan applies without a prompt and only as planned; terraform rejects it if the state has
   # changed since. Sensitive outputs are shown masked.
   terraform -chdir="$dir" apply -input=false "$LOCK_TIMEOUT" "$stack.tfplan"

@@ -1,5 +1,6 @@
 import { UserPool, UserPoolProps } from '../../src';
 import { checkOffline, TerraformError } from '../../src/terraform/offline';
+import { judgePlan } from '../../src/terraform/plan-guard';
 import { resources, synth, testStack } from '../support/stack';
 import { terraformState } from '../support/state';
 import { terraformIt } from '../support/terraform';
@@ -58,6 +59,9 @@ describe('users come first: a change that would replace the pool fails at plan',
     const change = plan.resource_changes.find((c: any) => c.address === `aws_cognito_user_pool.${name}`);
     expect(change.change.actions).toEqual(['delete', 'create']);
     expect(change.action_reason).toBe('replace_because_cannot_update');
+    // The pipeline's plan guard still stops that plan, unless the deletion is allowed for this stack by name.
+    expect(judgePlan(plan, 'test', undefined).refused.map((c) => c.address)).toEqual([`aws_cognito_user_pool.${name}`]);
+    expect(judgePlan(plan, 'test', 'test').refused).toEqual([]);
   });
 
   terraformIt('an in-place change (password length) plans an update, not a replacement', () => {

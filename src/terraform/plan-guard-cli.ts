@@ -1,0 +1,30 @@
+/**
+ * The plan guard for pipelines: `terraform show -json STACK.tfplan | tsx src/terraform/plan-guard-cli.ts STACK`.
+ * Exits 1 when the plan would delete or replace a user pool, unless ALLOW_USER_POOL_DELETION names this
+ * stack; 2 for a bad invocation or an unreadable plan. The plan JSON holds secrets: it is read from
+ * standard input and never written anywhere.
+ */
+import { readFileSync } from 'fs';
+import { describeVerdict, judgePlan } from './plan-guard';
+
+const stack = process.argv[2];
+if (!stack || process.argv.length !== 3) {
+  console.error('usage: terraform show -json PLANFILE | tsx src/terraform/plan-guard-cli.ts STACK');
+  process.exit(2);
+}
+let plan: unknown;
+try {
+  plan = JSON.parse(readFileSync(0, 'utf8'));
+} catch (error) {
+  console.error(`plan guard: standard input is not a JSON plan (${(error as Error).message}). Fix: pipe \`terraform show -json <planfile>\` into it.`);
+  process.exit(2);
+}
+try {
+  const verdict = judgePlan(plan, stack, process.env.ALLOW_USER_POOL_DELETION);
+  for (const line of describeVerdict(verdict, stack)) console.error(line);
+  if (verdict.refused.length > 0) process.exit(1);
+  console.error(`plan guard: ${stack}: no user pool is deleted or replaced${verdict.allowed.length ? ' without permission' : ''}.`);
+} catch (error) {
+  console.error(`plan guard: ${(error as Error).message}`);
+  process.exit(2);
+}
