@@ -14,6 +14,7 @@ export {
   Lazy,
   LocalBackend,
   Op,
+  ref,
   S3Backend,
   TerraformAsset,
   TerraformIterator,

@@ -20,6 +20,7 @@ export * from './user-pool/email';
 export * from './user-pool/enums';
 export * from './user-pool/sms-role';
 export * from './user-pool/user-pool';
+export * from './user-pool/user-pool-group';
 export * from './user-pool/user-pool-props';
 export { DEFAULTS as USER_POOL_DEFAULTS, resolveUserPoolProps } from './user-pool/resolved-props';
 export { checkUserPool, USER_POOL_RULES } from './user-pool/user-pool-rules';

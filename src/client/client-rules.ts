@@ -3,6 +3,8 @@ import { checkIntegerRange, checkLength, checkMaxItems, checkPattern, checkUniqu
 import { Duration } from '../core/duration';
 import { isKnown, Problem } from '../core/problem';
 import { FeaturePlan } from '../user-pool/enums';
+import { NAME_PATTERN } from '../user-pool/user-pool-rules';
+import { SCOPE_PATTERN } from './resource-server';
 
 /** What client rules know about the pool and stack around the client. */
 export interface ClientContext {
@@ -18,23 +20,27 @@ export interface ClientContext {
  */
 export type ClientRule = (c: UserPoolClientProps, ctx: ClientContext) => Problem[];
 
-const has = (c: UserPoolClientProps, flow: OAuthFlow) => (c.oAuthFlows ?? []).includes(flow);
+/** A list's items; none for a list that is a token (Terraform checks those, as in the generated module). */
+const items = <T>(list: readonly T[] | undefined): readonly T[] => (list !== undefined && isKnown(list) ? list : []);
+/** Whether a list is a token, so that whether it is empty is not known either. */
+const isUnknown = (list: readonly unknown[] | undefined): boolean => list !== undefined && !isKnown(list);
+const has = (c: UserPoolClientProps, flow: OAuthFlow) => items(c.oAuthFlows).includes(flow);
 
 export const clientName: ClientRule = (c) => [
   ...checkLength('clientName', c.clientName, 1, 128),
-  ...checkPattern('clientName', c.clientName, /^[\w\s+=,.@-]+$/u, 'may contain only letters, digits, spaces and + = , . @ -', 'remove the other characters'),
+  ...checkPattern('clientName', c.clientName, NAME_PATTERN, 'may contain only letters, digits, spaces and + = , . @ -', 'remove the other characters'),
 ];
 
 export const clientCredentialsAlone: ClientRule = (c) => {
   if (!has(c, OAuthFlow.CLIENT_CREDENTIALS)) return [];
   const problems: Problem[] = [];
-  if ((c.oAuthFlows ?? []).length > 1) {
+  if (items(c.oAuthFlows).length > 1) {
     problems.push({ path: 'oAuthFlows', rule: 'client_credentials must be the only OAuth flow of a client', received: c.oAuthFlows, fix: 'make a separate client (preset machine) for machine-to-machine access' });
   }
   if (c.generateSecret === false) {
     problems.push({ path: 'generateSecret', rule: 'the client_credentials flow needs a client secret', received: false, fix: 'set generateSecret to true (or remove it: the machine preset sets it)' });
   }
-  const standard = (c.scopes ?? []).filter((s) => s.isStandard).map((s) => s.scopeName);
+  const standard = items(c.scopes).filter((s) => s.isStandard).map((s) => s.scopeName);
   if (standard.length > 0) {
     problems.push({ path: 'scopes', rule: 'a client_credentials client can have resource-server scopes only (no user is signed in)', received: standard, fix: 'remove the standard scopes and use OAuthScope.resourceServer(server, scope)' });
   }
@@ -42,22 +48,22 @@ export const clientCredentialsAlone: ClientRule = (c) => {
 };
 
 export const oAuthFlowsNeedDomain: ClientRule = (c, ctx) =>
-  (c.oAuthFlows ?? []).length > 0 && !ctx.hasDomain
+  items(c.oAuthFlows).length > 0 && !ctx.hasDomain
     ? [{ path: 'oAuthFlows', rule: `OAuth flows need a user pool domain, where the ${has(c, OAuthFlow.CLIENT_CREDENTIALS) ? 'token endpoint lives' : 'authorize and token endpoints live'}`, received: c.oAuthFlows, fix: 'add a domain to the pool: pool.addDomain("domain", { prefix: "..." })' }]
     : [];
 
 export const oAuthFlowsNeedScopes: ClientRule = (c) =>
-  (c.oAuthFlows ?? []).length > 0 && (c.scopes ?? []).length === 0
+  items(c.oAuthFlows).length > 0 && !isUnknown(c.scopes) && items(c.scopes).length === 0
     ? [{ path: 'scopes', rule: 'a client with OAuth flows needs at least one scope', received: [], fix: c.preset === ClientPreset.MACHINE ? 'add a resource-server scope with OAuthScope.resourceServer(server, scope)' : 'add OAuthScope.OPENID' }]
     : [];
 
 export const userFlowsNeedCallbacks: ClientRule = (c) =>
-  (has(c, OAuthFlow.AUTHORIZATION_CODE) || has(c, OAuthFlow.IMPLICIT)) && (c.callbackUrls ?? []).length === 0
+  (has(c, OAuthFlow.AUTHORIZATION_CODE) || has(c, OAuthFlow.IMPLICIT)) && !isUnknown(c.callbackUrls) && items(c.callbackUrls).length === 0
     ? [{ path: 'callbackUrls', rule: 'the code and implicit flows need at least one callback URL', received: [], fix: 'add the URL your app receives the sign-in response at, e.g. https://app.example.com/callback' }]
     : [];
 
 export const machineClientHasNoCallbacks: ClientRule = (c) =>
-  has(c, OAuthFlow.CLIENT_CREDENTIALS) && ((c.callbackUrls ?? []).length > 0 || (c.logoutUrls ?? []).length > 0)
+  has(c, OAuthFlow.CLIENT_CREDENTIALS) && (items(c.callbackUrls).length > 0 || items(c.logoutUrls).length > 0)
     ? [{ path: 'callbackUrls', rule: 'a client_credentials client has no user redirects', received: { callbackUrls: c.callbackUrls, logoutUrls: c.logoutUrls }, fix: 'remove callbackUrls and logoutUrls' }]
     : [];
 
@@ -65,7 +71,7 @@ export const redirectUrls: ClientRule = (c) =>
   (['callbackUrls', 'logoutUrls'] as const).flatMap((key) => [
     ...checkMaxItems(key, c[key], 100),
     ...checkUnique(key, c[key]),
-    ...(c[key] ?? []).flatMap((url, i) => checkRedirectUrl(`${key}[${i}]`, url)),
+    ...items(c[key]).flatMap((url, i) => checkRedirectUrl(`${key}[${i}]`, url)),
   ]);
 
 export const defaultRedirectUri: ClientRule = (c) => {
@@ -73,18 +79,18 @@ export const defaultRedirectUri: ClientRule = (c) => {
   if (!isKnown(uri)) return [];
   return [
     ...checkRedirectUrl('defaultRedirectUri', uri),
-    ...((c.callbackUrls ?? []).includes(uri) ? [] : [{ path: 'defaultRedirectUri', rule: 'must be one of the callback URLs', received: uri, fix: `add it to callbackUrls, or use one of ${JSON.stringify(c.callbackUrls ?? [])}` }]),
+    ...(isUnknown(c.callbackUrls) || items(c.callbackUrls).includes(uri) ? [] : [{ path: 'defaultRedirectUri', rule: 'must be one of the callback URLs', received: uri, fix: `add it to callbackUrls, or use one of ${JSON.stringify(c.callbackUrls ?? [])}` }]),
   ];
 };
 
 export const scopes: ClientRule = (c) => {
-  const list = c.scopes ?? [];
+  const list = items(c.scopes);
   return [
     ...checkMaxItems('scopes', list, 50),
     ...checkUnique('scopes', list.map((s) => s.scopeName)),
     ...list.flatMap((s, i) => [
       ...checkLength(`scopes[${i}]`, s.scopeName, 1, 256),
-      ...checkPattern(`scopes[${i}]`, s.scopeName, /^[\x21\x23-\x5B\x5D-\x7E]+$/, 'may not contain spaces, " or \\', 'use a standard scope or <resource server>/<scope>'),
+      ...checkPattern(`scopes[${i}]`, s.scopeName, SCOPE_PATTERN, 'may not contain spaces, " or \\', 'use a standard scope or <resource server>/<scope>'),
       ...(s.resourceServer && !s.resourceServer.server.hasScope(s.resourceServer.name)
         ? [{ path: `scopes[${i}]`, rule: `resource server ${s.resourceServer.server.identifier} has no scope "${s.resourceServer.name}"`, received: s.scopeName, fix: `use one of ${JSON.stringify(s.resourceServer.server.scopes.map((x) => x.scopeName))}, or add the scope to the server` }]
         : []),
@@ -93,7 +99,7 @@ export const scopes: ClientRule = (c) => {
 };
 
 export const authFlows: ClientRule = (c, ctx) => {
-  const flows = c.authFlows ?? [];
+  const flows = items(c.authFlows);
   const legacy = flows.filter((f) => LEGACY_AUTH_FLOWS.includes(f));
   const problems: Problem[] = [...checkUnique('authFlows', flows)];
   const known = [...LEGACY_AUTH_FLOWS, ...Object.values(AuthFlow)];
@@ -131,7 +137,7 @@ export const sessionAndRotation: ClientRule = (c) => [
   ...checkIntegerRange('refreshTokenRotation.retryGracePeriodSeconds', c.refreshTokenRotation?.retryGracePeriodSeconds, 0, 60),
 ];
 
-export const identityProviders: ClientRule = (c) => (c.identityProviders ?? []).flatMap((p, i) => checkLength(`identityProviders[${i}]`, p, 1, 32));
+export const identityProviders: ClientRule = (c) => items(c.identityProviders).flatMap((p, i) => checkLength(`identityProviders[${i}]`, p, 1, 32));
 
 export const secretHandOff: ClientRule = (c) => {
   const h = c.secretHandOff;

@@ -1,8 +1,17 @@
-import { CognitoResourceServer } from '@cdktf/provider-aws/lib/cognito-resource-server';
+import { CognitoResourceServer, CognitoResourceServerConfig, CognitoResourceServerScope } from '@cdktf/provider-aws/lib/cognito-resource-server';
 import { Construct } from 'constructs';
 import { checkLength, checkMaxItems, checkPattern } from '../core/checks';
+import { addDynamicBlocks, DynamicBlock, splitDynamicBlocks } from '../core/conditional';
 import { formatProblem, isKnown, Problem } from '../core/problem';
+import { Token } from '../engine';
+import { NAME_PATTERN } from '../user-pool/user-pool-rules';
+import type { TerraformMetaArguments } from '../engine';
 import type { UserPool } from '../user-pool/user-pool';
+
+/** Resource server identifiers and full scope strings: no spaces, `"` or `\`. */
+export const SCOPE_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+/** A resource server's own scope names: no `/` either. */
+export const SCOPE_NAME_PATTERN = /^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+$/;
 
 /** One scope of a resource server (`<identifier>/<name>` in tokens). */
 export class ResourceServerScope {
@@ -49,12 +58,9 @@ export class UserPoolResourceServer extends Construct {
     this.identifier = props.identifier;
     this.scopes = props.scopes ?? [];
     this.node.addValidation({ validate: () => checkResourceServer(props).map((p) => formatProblem(p)) });
-    this.resource = new CognitoResourceServer(this, 'resource', {
-      userPoolId: props.userPool.userPoolId,
-      identifier: props.identifier,
-      name: props.name ?? props.identifier,
-      scope: this.scopes.map((s) => ({ scopeName: s.scopeName, scopeDescription: s.scopeDescription })),
-    });
+    const { config, dynamicBlocks } = splitDynamicBlocks(renderResourceServer(props, props.userPool.userPoolId));
+    this.resource = new CognitoResourceServer(this, 'resource', config);
+    addDynamicBlocks(this.resource, dynamicBlocks);
     props.userPool.registerResourceServer(this);
   }
 
@@ -64,6 +70,18 @@ export class UserPoolResourceServer extends Construct {
   }
 }
 
+/**
+ * The `aws_cognito_resource_server` arguments. Pure and free of value checks. `scopes` may be a token for
+ * a list of `{ scope_name, scope_description }` objects: the scopes are then a `dynamic` block over it.
+ */
+export function renderResourceServer(props: Omit<UserPoolResourceServerProps, 'userPool'>, userPoolId: string): Omit<CognitoResourceServerConfig, keyof TerraformMetaArguments> {
+  const scopes = props.scopes ?? [];
+  const scope = Token.isUnresolved(scopes)
+    ? (new DynamicBlock(scopes, { scope_name: '${scope.value.scope_name}', scope_description: '${scope.value.scope_description}' }) as unknown as CognitoResourceServerScope[])
+    : scopes.map((s) => ({ scopeName: s.scopeName, scopeDescription: s.scopeDescription }));
+  return { userPoolId, identifier: props.identifier, name: props.name ?? props.identifier, scope };
+}
+
 /** The resource server's API constraints. */
 export function checkResourceServer(props: UserPoolResourceServerProps): Problem[] {
   const scopes = props.scopes ?? [];
@@ -71,13 +89,13 @@ export function checkResourceServer(props: UserPoolResourceServerProps): Problem
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
   return [
     ...checkLength('identifier', props.identifier, 1, 256),
-    ...checkPattern('identifier', props.identifier, /^[\x21\x23-\x5B\x5D-\x7E]+$/, 'may not contain spaces, " or \\', 'use a URL such as https://api.example.com'),
+    ...checkPattern('identifier', props.identifier, SCOPE_PATTERN, 'may not contain spaces, " or \\', 'use a URL such as https://api.example.com'),
     ...checkLength('name', props.name, 1, 256),
-    ...checkPattern('name', props.name, /^[\w\s+=,.@-]+$/u, 'may contain only letters, digits, spaces and + = , . @ -', 'remove the other characters'),
+    ...checkPattern('name', props.name, NAME_PATTERN, 'may contain only letters, digits, spaces and + = , . @ -', 'remove the other characters'),
     ...checkMaxItems('scopes', scopes, 100),
     ...scopes.flatMap((s, i) => [
       ...checkLength(`scopes[${i}].scopeName`, s.scopeName, 1, 256),
-      ...checkPattern(`scopes[${i}].scopeName`, s.scopeName, /^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+$/, 'may not contain /, spaces, " or \\', 'use a name like read or orders.write'),
+      ...checkPattern(`scopes[${i}].scopeName`, s.scopeName, SCOPE_NAME_PATTERN, 'may not contain /, spaces, " or \\', 'use a name like read or orders.write'),
       ...checkLength(`scopes[${i}].scopeDescription`, s.scopeDescription, 1, 256),
     ]),
     ...(repeated.length > 0 ? [{ path: 'scopes', rule: 'scope names must be unique', received: names, fix: `remove the repeated ${[...new Set(repeated)].join(', ')}` }] : []),

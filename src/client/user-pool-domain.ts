@@ -1,10 +1,12 @@
-import { CognitoUserPoolDomain } from '@cdktf/provider-aws/lib/cognito-user-pool-domain';
+import { CognitoUserPoolDomain, CognitoUserPoolDomainConfig } from '@cdktf/provider-aws/lib/cognito-user-pool-domain';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Construct } from 'constructs';
 import { AwsEnvironment } from '../core/aws-environment';
 import { checkLength, checkOneOf, checkPattern } from '../core/checks';
+import { choose, isSet } from '../core/conditional';
 import { stableOutput } from '../core/outputs';
 import { formatProblem, isKnown, Problem } from '../core/problem';
+import type { TerraformMetaArguments } from '../engine';
 import { FeaturePlan } from '../user-pool/enums';
 import type { UserPool } from '../user-pool/user-pool';
 
@@ -68,12 +70,7 @@ export class UserPoolDomain extends Construct {
     const env = AwsEnvironment.of(this);
     this.isCustom = props.customDomain !== undefined;
     this.node.addValidation({ validate: () => checkDomain(props, env.region).map((p) => formatProblem(p)) });
-    this.resource = new CognitoUserPoolDomain(this, 'domain', {
-      userPoolId: props.userPool.userPoolId,
-      domain: props.customDomain?.domainName ?? props.prefix ?? '',
-      certificateArn: props.customDomain?.certificateArn,
-      managedLoginVersion: props.managedLoginVersion ?? ManagedLoginVersion.CLASSIC_HOSTED_UI,
-    });
+    this.resource = new CognitoUserPoolDomain(this, 'domain', renderDomain(props, props.userPool.userPoolId));
     this.baseUrl = props.customDomain
       ? `https://${props.customDomain.domainName}`
       : `https://${this.resource.domain}.auth.${env.region ?? '<region>'}.amazoncognito.com`;
@@ -97,9 +94,25 @@ export class UserPoolDomain extends Construct {
   }
 }
 
-const PREFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/**
+ * The `aws_cognito_user_pool_domain` arguments. Pure and free of value checks; a custom domain whose
+ * name is a token that may be null (the module's `domain` variable) falls back to the prefix.
+ */
+export function renderDomain(props: Omit<UserPoolDomainProps, 'userPool'>, userPoolId: string): Omit<CognitoUserPoolDomainConfig, keyof TerraformMetaArguments> {
+  const custom = props.customDomain;
+  return {
+    userPoolId,
+    domain: custom ? choose(isSet(custom.domainName), custom.domainName, props.prefix ?? '') : (props.prefix ?? ''),
+    certificateArn: custom?.certificateArn,
+    managedLoginVersion: props.managedLoginVersion ?? ManagedLoginVersion.CLASSIC_HOSTED_UI,
+  };
+}
+
+/** A Cognito domain prefix. */
+export const PREFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const FQDN_PATTERN = /^(?=.{1,63}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const ACM_ARN = /^arn:[\w-]+:acm:([a-z0-9-]+):\d{12}:certificate\/[\w-]+$/;
+/** An ACM certificate ARN; the first group is its region. */
+export const ACM_ARN = /^arn:[\w-]+:acm:([a-z0-9-]+):\d{12}:certificate\/[\w-]+$/;
 
 /** The domain's rules. */
 export function checkDomain(props: UserPoolDomainProps, region: string | undefined): Problem[] {

@@ -1,3 +1,5 @@
+import { choose } from '../core/conditional';
+
 /** Options of the built-in Cognito email sender. */
 export interface CognitoEmailOptions {
   /**
@@ -56,7 +58,15 @@ export abstract class UserPoolEmail {
     return new SesEmail(options);
   }
 
-  /** `COGNITO_DEFAULT` or `DEVELOPER`. */
+  /**
+   * Amazon SES or Cognito's sender, chosen by Terraform: `useSes` is a token (a condition on Terraform
+   * variables, as in the generated module). The SES identity ARN must be given in `ses.sesIdentityArn`.
+   */
+  public static chosenByTerraform(useSes: boolean, ses: SesEmailOptions, cognito: CognitoEmailOptions): PlanTimeEmail {
+    return new PlanTimeEmail(useSes, ses, cognito);
+  }
+
+  /** `COGNITO_DEFAULT` or `DEVELOPER` (a token for {@link UserPoolEmail.chosenByTerraform}). */
   public abstract readonly sendingAccount: 'COGNITO_DEFAULT' | 'DEVELOPER';
   /** The options given. */
   public abstract readonly options: CognitoEmailOptions | SesEmailOptions;
@@ -76,7 +86,29 @@ class SesEmail extends UserPoolEmail {
   }
 }
 
+/** A sender that Terraform chooses from variables; rules that depend on the sender skip it. */
+export class PlanTimeEmail extends UserPoolEmail {
+  public readonly sendingAccount: 'COGNITO_DEFAULT' | 'DEVELOPER';
+  public readonly options: SesEmailOptions;
+  constructor(
+    /** The condition (a token) under which email goes through SES. */
+    public readonly useSes: boolean,
+    ses: SesEmailOptions,
+    /** The Cognito sender's options, used otherwise. */
+    public readonly cognito: CognitoEmailOptions,
+  ) {
+    super();
+    this.options = ses;
+    this.sendingAccount = choose(useSes, 'DEVELOPER', 'COGNITO_DEFAULT');
+  }
+}
+
 /** True for an SES sender. */
 export function isSesEmail(email: UserPoolEmail): email is UserPoolEmail & { options: SesEmailOptions } {
   return email.sendingAccount === 'DEVELOPER';
+}
+
+/** True for Cognito's sender (false for one Terraform chooses). */
+export function isCognitoEmail(email: UserPoolEmail): boolean {
+  return email.sendingAccount === 'COGNITO_DEFAULT';
 }

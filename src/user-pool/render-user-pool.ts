@@ -1,8 +1,11 @@
 import { CognitoUserPoolConfig, CognitoUserPoolSchema } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { CustomAttributeType, STANDARD_ATTRIBUTES, StandardAttributes } from './attributes';
-import { isSesEmail } from './email';
+import { isSesEmail, PlanTimeEmail, SesEmailOptions } from './email';
 import { AccountRecovery, AuthFactor, Mfa, VerificationEmailStyle } from './enums';
-import { ResolvedUserPoolProps, usesEmailMfa } from './resolved-props';
+import { ResolvedUserPoolProps } from './resolved-props';
+import { and, choose, chooseArguments, differs, DynamicBlock, isPositive, isSet, namesWhere, nonEmpty, not, optionalArgument, optionalBlock, hasItems } from '../core/conditional';
+import { isKnown } from '../core/problem';
+import { Fn } from '../engine';
 import type { TerraformMetaArguments } from '../engine';
 
 /** What rendering needs from other resources. */
@@ -17,22 +20,28 @@ type PoolArguments = Omit<CognitoUserPoolConfig, keyof TerraformMetaArguments>;
 
 /**
  * The `aws_cognito_user_pool` arguments for resolved props. Pure, and free of value checks (those are
- * the rules'), so it renders tokens (Terraform variables) as readily as literals.
+ * the rules'), so it renders tokens (Terraform variables) as readily as literals: where it branches on
+ * a setting that is a token, Terraform branches instead (see `core/conditional.ts`). Arguments may hold
+ * {@link DynamicBlock}s then, which `splitDynamicBlocks` takes out for the resource.
  *
  * Settings whose removal AWS would not revert (Optional+Computed in the provider) are always rendered
  * explicitly: email configuration, add-ons, tier, username configuration, verification template.
  */
 export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependencies): PoolArguments {
   const s = p.signInAliases;
-  const mfaOn = p.mfa !== Mfa.OFF;
+  const mfaOn = differs(p.mfa, Mfa.OFF);
+  const signInNames: [boolean, string][] = [
+    [s.email, 'email'],
+    [s.phone, 'phone_number'],
+  ];
   return {
     name: p.userPoolName,
-    deletionProtection: p.dangerouslyAllowDeletionOfAllUsers ? 'INACTIVE' : 'ACTIVE',
-    ...(s.username
-      ? nonEmpty('aliasAttributes', [s.email && 'email', s.phone && 'phone_number', s.preferredUsername && 'preferred_username'])
-      : nonEmpty('usernameAttributes', [s.email && 'email', s.phone && 'phone_number'])),
+    deletionProtection: choose(p.dangerouslyAllowDeletionOfAllUsers, 'INACTIVE', 'ACTIVE'),
+    // With a username, email, phone and preferred username are aliases of it; without, they are the username.
+    ...nonEmpty('aliasAttributes', choose(s.username, namesWhere([...signInNames, [s.preferredUsername, 'preferred_username']]), [])),
+    ...nonEmpty('usernameAttributes', choose(s.username, [], namesWhere(signInNames))),
     usernameConfiguration: { caseSensitive: p.signInCaseSensitive },
-    ...nonEmpty('autoVerifiedAttributes', [p.autoVerify.email && 'email', p.autoVerify.phone && 'phone_number']),
+    ...nonEmpty('autoVerifiedAttributes', namesWhere([[p.autoVerify.email, 'email'], [p.autoVerify.phone, 'phone_number']])),
     ...keepOriginal(p),
     ...schema(p),
     passwordPolicy: {
@@ -43,22 +52,22 @@ export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependenc
       requireSymbols: p.passwordPolicy.requireSymbols,
       temporaryPasswordValidityDays: p.passwordPolicy.tempPasswordValidityDays,
       // Rendered only above zero: a history needs the PLUS plan, and AWS resets it to 0 when absent.
-      ...(p.passwordPolicy.passwordHistorySize ? { passwordHistorySize: p.passwordPolicy.passwordHistorySize } : {}),
+      ...optionalArgument('passwordHistorySize', isPositive(p.passwordPolicy.passwordHistorySize), p.passwordPolicy.passwordHistorySize),
     },
     adminCreateUserConfig: {
-      allowAdminCreateUserOnly: !p.selfSignUpEnabled,
+      allowAdminCreateUserOnly: not(p.selfSignUpEnabled),
       ...(p.userInvitation
         ? { inviteMessageTemplate: { emailSubject: p.userInvitation.emailSubject, emailMessage: p.userInvitation.emailBody, smsMessage: p.userInvitation.smsMessage } }
         : {}),
     },
     mfaConfiguration: p.mfa,
-    ...(mfaOn && p.mfaSecondFactor.otp ? { softwareTokenMfaConfiguration: { enabled: true } } : {}),
-    ...(usesEmailMfa(p) ? { emailMfaConfiguration: { subject: p.emailMfaMessage?.subject, message: p.emailMfaMessage?.body } } : {}),
+    ...optionalBlock('softwareTokenMfaConfiguration', and(mfaOn, p.mfaSecondFactor.otp), { enabled: true }),
+    ...optionalBlock('emailMfaConfiguration', and(mfaOn, p.mfaSecondFactor.email), { subject: p.emailMfaMessage?.subject, message: p.emailMfaMessage?.body }),
     ...(p.mfaMessage !== undefined ? { smsAuthenticationMessage: p.mfaMessage } : {}),
     ...(deps.sms ? { smsConfiguration: { snsCallerArn: deps.sms.roleArn, externalId: deps.sms.externalId, snsRegion: p.sms?.snsRegion } } : {}),
     emailConfiguration: emailConfiguration(p, deps),
     verificationMessageTemplate: verificationTemplate(p),
-    accountRecoverySetting: { recoveryMechanism: recoveryMechanisms(p.accountRecovery) },
+    accountRecoverySetting: { recoveryMechanism: recoveryMechanismBlocks(p.accountRecovery) },
     ...(p.deviceTracking
       ? { deviceConfiguration: { challengeRequiredOnNewDevice: p.deviceTracking.challengeRequiredOnNewDevice, deviceOnlyRememberedOnUserPrompt: p.deviceTracking.deviceOnlyRememberedOnUserPrompt } }
       : {}),
@@ -76,14 +85,9 @@ export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependenc
   };
 }
 
-function nonEmpty<K extends string>(key: K, values: (string | false)[]): { [P in K]?: string[] } {
-  const list = values.filter((v): v is string => typeof v === 'string');
-  return (list.length > 0 ? { [key]: list } : {}) as { [P in K]?: string[] };
-}
-
 function keepOriginal(p: ResolvedUserPoolProps): Pick<PoolArguments, 'userAttributeUpdateSettings'> {
-  const list = [p.keepOriginal.email && 'email', p.keepOriginal.phone && 'phone_number'].filter((v): v is string => typeof v === 'string');
-  return list.length > 0 ? { userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: list } } : {};
+  const list = namesWhere([[p.keepOriginal.email, 'email'], [p.keepOriginal.phone, 'phone_number']]);
+  return optionalBlock('userAttributeUpdateSettings', hasItems(list), { attributesRequireVerificationBeforeUpdate: list });
 }
 
 /**
@@ -129,14 +133,21 @@ function schema(p: ResolvedUserPoolProps): Pick<PoolArguments, 'schema'> {
 }
 
 function emailConfiguration(p: ResolvedUserPoolProps, deps: UserPoolDependencies): PoolArguments['emailConfiguration'] {
+  if (p.email instanceof PlanTimeEmail) {
+    const o = p.email.options;
+    return chooseArguments(p.email.useSes, sesConfiguration(o, o.sesIdentityArn), { emailSendingAccount: 'COGNITO_DEFAULT', replyToEmailAddress: p.email.cognito.replyTo });
+  }
   if (!isSesEmail(p.email)) {
     return { emailSendingAccount: 'COGNITO_DEFAULT', replyToEmailAddress: p.email.options.replyTo };
   }
-  const o = p.email.options;
+  return sesConfiguration(p.email.options, deps.sesSourceArn);
+}
+
+function sesConfiguration(o: SesEmailOptions, sourceArn: string | undefined): NonNullable<PoolArguments['emailConfiguration']> {
   return {
     emailSendingAccount: 'DEVELOPER',
-    sourceArn: deps.sesSourceArn,
-    fromEmailAddress: o.fromName ? `${o.fromName} <${o.fromEmail}>` : o.fromEmail,
+    sourceArn,
+    fromEmailAddress: choose(isSet(o.fromName), `${o.fromName} <${o.fromEmail}>`, o.fromEmail),
     replyToEmailAddress: o.replyTo,
     configurationSet: o.configurationSet,
   };
@@ -144,22 +155,35 @@ function emailConfiguration(p: ResolvedUserPoolProps, deps: UserPoolDependencies
 
 function verificationTemplate(p: ResolvedUserPoolProps): PoolArguments['verificationMessageTemplate'] {
   const v = p.userVerification;
-  const byLink = v.emailStyle === VerificationEmailStyle.LINK;
+  const byLink = not(differs(v.emailStyle, VerificationEmailStyle.LINK));
   return {
     defaultEmailOption: v.emailStyle,
     smsMessage: v.smsMessage,
-    ...(byLink ? { emailSubjectByLink: v.emailSubject, emailMessageByLink: v.emailBody } : { emailSubject: v.emailSubject, emailMessage: v.emailBody }),
+    ...chooseArguments<Record<string, string | undefined>>(
+      byLink,
+      { emailSubjectByLink: v.emailSubject, emailMessageByLink: v.emailBody },
+      { emailSubject: v.emailSubject, emailMessage: v.emailBody },
+    ),
   };
 }
 
+const RECOVERY_NAMES: Record<AccountRecovery, string[]> = {
+  [AccountRecovery.EMAIL_ONLY]: ['verified_email'],
+  [AccountRecovery.PHONE_ONLY]: ['verified_phone_number'],
+  [AccountRecovery.EMAIL_AND_PHONE]: ['verified_email', 'verified_phone_number'],
+  [AccountRecovery.PHONE_AND_EMAIL]: ['verified_phone_number', 'verified_email'],
+  [AccountRecovery.ADMIN_ONLY]: ['admin_only'],
+};
+
 /** Recovery mechanisms in priority order. */
 export function recoveryMechanisms(recovery: AccountRecovery): { name: string; priority: number }[] {
-  const names: Record<AccountRecovery, string[]> = {
-    [AccountRecovery.EMAIL_ONLY]: ['verified_email'],
-    [AccountRecovery.PHONE_ONLY]: ['verified_phone_number'],
-    [AccountRecovery.EMAIL_AND_PHONE]: ['verified_email', 'verified_phone_number'],
-    [AccountRecovery.PHONE_AND_EMAIL]: ['verified_phone_number', 'verified_email'],
-    [AccountRecovery.ADMIN_ONLY]: ['admin_only'],
-  };
-  return names[recovery].map((name, i) => ({ name, priority: i + 1 }));
+  return RECOVERY_NAMES[recovery].map((name, i) => ({ name, priority: i + 1 }));
+}
+
+/** The `recovery_mechanism` blocks; for a token, one dynamic block over the same table, looked up by Terraform. */
+function recoveryMechanismBlocks(recovery: AccountRecovery): { name: string; priority: number }[] {
+  if (isKnown(recovery)) return recoveryMechanisms(recovery);
+  const table = Object.fromEntries(Object.values(AccountRecovery).map((r) => [r, recoveryMechanisms(r)]));
+  const block = new DynamicBlock(Fn.lookup(table, recovery), { name: '${recovery_mechanism.value.name}', priority: '${recovery_mechanism.value.priority}' });
+  return block as unknown as { name: string; priority: number }[];
 }

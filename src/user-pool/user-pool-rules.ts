@@ -1,5 +1,5 @@
 import { STANDARD_ATTRIBUTES, CustomAttributeType } from './attributes';
-import { isSesEmail, SesEmailOptions } from './email';
+import { isCognitoEmail, isSesEmail, SesEmailOptions } from './email';
 import { AuthFactor, FeaturePlan, Mfa, ThreatProtectionMode, VerificationEmailStyle } from './enums';
 import { ResolvedUserPoolProps, sendsSms, usesEmailMfa } from './resolved-props';
 import { checkIntegerRange, checkLength, checkMaxItems, checkOneOf, checkPattern, checkUnique, PRINTABLE } from '../core/checks';
@@ -16,10 +16,12 @@ import { isKnown, Problem } from '../core/problem';
 export type UserPoolRule = (p: ResolvedUserPoolProps, env: ResolvedAwsEnvironment) => Problem[];
 
 const TIERS_WITH_ESSENTIALS: readonly string[] = [FeaturePlan.ESSENTIALS, FeaturePlan.PLUS];
-const NAME_PATTERN = /^[\w\s+=,.@-]+$/u;
+/** Pool, client and resource server names (`UserPoolNameType`), anchored. */
+export const NAME_PATTERN = /^[\w\s+=,.@-]+$/u;
 /** `ArnType` of the API, anchored. */
 export const ARN_PATTERN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
-const EMAIL_PATTERN = new RegExp(`^[${PRINTABLE}]+@[${PRINTABLE}]+$`, 'u');
+/** What AWS accepts as an email address. */
+export const EMAIL_PATTERN = new RegExp(`^[${PRINTABLE}]+@[${PRINTABLE}]+$`, 'u');
 const CODE_PLACEHOLDER = '{####}';
 /** `{##link text##}` with some link text: `{####}` is the code placeholder, not an empty link. */
 const LINK_PLACEHOLDER = /\{##[^#}][\s\S]*?##\}/;
@@ -65,7 +67,7 @@ export const emailMfaNeedsEssentialsAndSes: UserPoolRule = (p) => {
   if (isKnown(p.featurePlan) && !TIERS_WITH_ESSENTIALS.includes(p.featurePlan)) {
     problems.push({ path: 'mfaSecondFactor.email', rule: 'email MFA needs the ESSENTIALS or PLUS feature plan', received: { featurePlan: p.featurePlan }, fix: 'set featurePlan to FeaturePlan.ESSENTIALS or PLUS, or turn email MFA off' });
   }
-  if (!isSesEmail(p.email)) {
+  if (isCognitoEmail(p.email)) {
     problems.push({ path: 'mfaSecondFactor.email', rule: 'email MFA needs the pool to send email through Amazon SES', received: { email: p.email.sendingAccount }, fix: 'set email to UserPoolEmail.withSes({ fromEmail: ... }), or turn email MFA off' });
   }
   return problems;
@@ -174,7 +176,7 @@ export const invitationMessages: UserPoolRule = (p) => {
       ...checkPattern(`userInvitation.${k}`, i[k], /\{username\}/, 'an invitation must contain the {username} placeholder', 'add {username} where the user name goes'),
     ]),
   ];
-  if ((i.emailSubject !== undefined || i.emailBody !== undefined) && !isSesEmail(p.email)) {
+  if ((i.emailSubject !== undefined || i.emailBody !== undefined) && isCognitoEmail(p.email)) {
     problems.push({ path: 'userInvitation', rule: 'a custom invitation email needs the pool to send email through Amazon SES', received: { email: p.email.sendingAccount }, fix: 'set email to UserPoolEmail.withSes({ fromEmail: ... }), or remove userInvitation.emailSubject and emailBody' });
   }
   return problems;

@@ -4,9 +4,11 @@ import { isSesEmail } from './email';
 import { renderUserPool, UserPoolDependencies } from './render-user-pool';
 import { resolveUserPoolProps, ResolvedUserPoolProps, sendsSms } from './resolved-props';
 import { SmsRole, smsRoleNameFor } from './sms-role';
+import { UserPoolGroup, UserPoolGroupProps } from './user-pool-group';
 import { UserPoolProps } from './user-pool-props';
 import { checkUserPool } from './user-pool-rules';
 import { AwsEnvironment, ResolvedAwsEnvironment } from '../core/aws-environment';
+import { addDynamicBlocks, splitDynamicBlocks } from '../core/conditional';
 import { arn } from '../core/iam';
 import { stableOutput } from '../core/outputs';
 import { formatProblem } from '../core/problem';
@@ -70,13 +72,15 @@ export class UserPool extends Construct {
         'dangerouslyAllowDeletionOfAllUsers is on: deletion protection is INACTIVE and prevent_destroy is off. A destroy, or a change of sign-in attributes, deletes every user of this pool. Use it for throw-away environments only.',
       );
     }
+    const { config, dynamicBlocks } = splitDynamicBlocks(renderUserPool(p, deps));
     this.resource = new CognitoUserPool(this, 'pool', {
-      ...renderUserPool(p, deps),
+      ...config,
       // prevent_destroy turns any planned deletion or replacement (which loses every user) into a plan error.
       lifecycle: { preventDestroy: !allowDeletion },
       // Cognito checks the SMS role when the pool is created; without the policy in place it fails.
       dependsOn: this.smsRole ? [this.smsRole.policy] : undefined,
     });
+    addDynamicBlocks(this.resource, dynamicBlocks);
     this.userPoolId = this.resource.id;
     this.userPoolArn = this.resource.arn;
     this.endpoint = this.resource.endpoint;
@@ -111,6 +115,11 @@ export class UserPool extends Construct {
   /** Adds an app client, from a preset or from scratch. */
   public addClient(id: string, props: Omit<UserPoolClientConstructProps, 'userPool'> = {}): UserPoolClient {
     return new UserPoolClient(this, id, { ...props, userPool: this });
+  }
+
+  /** Adds a group. */
+  public addGroup(id: string, props: UserPoolGroupProps): UserPoolGroup {
+    return new UserPoolGroup(this, id, { ...props, userPool: this });
   }
 
   /** Adds a resource server (an API with scopes). */

@@ -1,0 +1,15 @@
+output "client_ids" {
+  description = "Every client's id, by key."
+  value       = module.auth.client_ids
+}
+
+output "client_secrets" {
+  description = "The secrets of the portal and fulfilment clients."
+  value       = module.auth.client_secrets
+  sensitive   = true
+}
+
+output "domain_cloudfront_distribution" {
+  description = "Where the DNS alias of auth.example.com points."
+  value       = module.auth.domain_cloudfront_distribution
+}

@@ -1,0 +1,320 @@
+import { CLIENT_PRESET_SETTINGS, MFA_MODES, MODULE_ACCOUNT_RECOVERY, MODULE_TRIGGERS } from './inputs';
+import { AuthFlow, ClientPreset, LEGACY_AUTH_FLOWS, OAuthFlow } from '../client/client-props';
+import { OAuthScope } from '../client/oauth-scope';
+import { SCOPE_NAME_PATTERN, SCOPE_PATTERN } from '../client/resource-server';
+import { ACM_ARN, ManagedLoginVersion, PREFIX_PATTERN } from '../client/user-pool-domain';
+import { FeaturePlan, ThreatProtectionMode } from '../user-pool/enums';
+import { MAX_GROUP_PRECEDENCE } from '../user-pool/user-pool-group';
+import { ARN_PATTERN, EMAIL_PATTERN, NAME_PATTERN } from '../user-pool/user-pool-rules';
+
+/**
+ * The library's rules as Terraform `validation` blocks, keyed by the rule they express: the names of
+ * `USER_POOL_RULES`, `CLIENT_RULES` and `TRIGGER_RULES`, `checkDomain`, `checkResourceServer` and
+ * `checkGroup`, plus `moduleInputs`: checks that the library's types make unnecessary (closed sets, the
+ * ARNs of existing functions). A rule that Terraform cannot express, or that
+ * concerns an input the module does not have, is listed with the reason. A test holds this table to the
+ * rule lists, and plans every `bad` value to see Terraform reject it with the message.
+ *
+ * Conditions use `x == null ? true : check` rather than `||`, because Terraform evaluates both sides
+ * of `||` and a function of null fails.
+ */
+
+/** One `validation` block. */
+export interface ModuleValidation {
+  /** The variable it belongs to. */
+  readonly variable: string;
+  /** The condition, a Terraform expression. */
+  readonly condition: string;
+  /** `error_message`: a sentence, or a template naming the offending entries of a map. */
+  readonly message: string;
+  /** Variable values that break this rule (with every other value they rely on given explicitly). */
+  readonly bad: Readonly<Record<string, unknown>>;
+  /** Text the message has for `bad` (the sentence, without the names of the entries). */
+  readonly expect: string;
+}
+
+/** How one library rule reaches the module. */
+export type RuleMapping = { readonly validations: readonly ModuleValidation[] } | { readonly notExpressible: string };
+
+/** A JavaScript pattern as a Terraform string (RE2 reads these the same: no look-arounds, no back-references). */
+const re = (pattern: RegExp): string => JSON.stringify(pattern.source);
+const strings = (values: readonly (string | number)[]): string => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+const matches = (value: string, pattern: RegExp) => `can(regex(${re(pattern)}, ${value}))`;
+const lengthIn = (value: string, min: number, max: number) => `length(${value}) >= ${min} && length(${value}) <= ${max}`;
+const wholeIn = (value: string, min: number, max: number) => `floor(${value}) == ${value} && ${value} >= ${min} && ${value} <= ${max}`;
+const ifSet = (value: string, check: string) => `(${value} == null ? true : (${check}))`;
+const oneOf = (value: string, values: readonly (string | number)[]) => `contains(${strings(values)}, ${value})`;
+
+/** A validation of one (non-map) variable. */
+function check(variable: string, condition: string, message: string, bad: Record<string, unknown>): ModuleValidation {
+  return { variable, condition, message, bad, expect: message };
+}
+
+/**
+ * A validation of every entry of a map: the message names the entries that break it. `entries` is what
+ * is iterated, `v` the entry's name in `condition`.
+ */
+function eachEntry(variable: string, entries: string, v: string, label: string, condition: string, message: string, bad: Record<string, unknown>): ModuleValidation {
+  return {
+    variable,
+    condition: `alltrue([for k, ${v} in ${entries} : ${condition}])`,
+    message: `${label} \${join(", ", [for k, ${v} in ${entries} : k if !(${condition})])}: ${message}`,
+    bad,
+    expect: message,
+  };
+}
+
+/**
+ * A validation of every client, with its preset applied: `c.<setting>` in `condition` reads the given
+ * value or, when null, the preset's. (A validation must read its own variable, so it cannot iterate
+ * `local.clients`.) Clients with an unknown preset are left to the preset's own validation.
+ */
+const client = (condition: string, message: string, clients: Record<string, unknown>, other: Record<string, unknown> = {}) =>
+  eachEntry('clients', 'var.clients', 'c', 'Clients', `contains(keys(local.client_presets), c.preset) ? (${withPreset(condition)}) : true`, message, { ...other, clients });
+
+function withPreset(condition: string): string {
+  return condition.replace(/\bc\.(\w+)\b/g, (whole, setting: string) => {
+    if (setting === 'name') return 'coalesce(c.name, k)';
+    return setting in CLIENT_PRESET_SETTINGS ? `(c.${setting} != null ? c.${setting} : local.client_presets[c.preset].${setting})` : whole;
+  });
+}
+const server = (condition: string, message: string, servers: Record<string, unknown>) => eachEntry('resource_servers', 'var.resource_servers', 's', 'Resource servers', condition, message, { resource_servers: servers });
+const group = (condition: string, message: string, groups: Record<string, unknown>) => eachEntry('groups', 'var.groups', 'g', 'Groups', condition, message, { groups });
+const domain = (condition: string, message: string, value: unknown, other: Record<string, unknown> = {}) =>
+  check('domain', ifSet('var.domain', condition), message, { ...other, domain: value });
+
+const ESSENTIALS_OR_PLUS = strings([FeaturePlan.ESSENTIALS, FeaturePlan.PLUS]);
+const PLUS = JSON.stringify(FeaturePlan.PLUS);
+const usesFlow = (flow: OAuthFlow) => `contains(c.oauth_flows, ${JSON.stringify(flow)})`;
+const CODE = '{####}';
+const hasCode = (value: string) => `strcontains(${value}, ${JSON.stringify(CODE)})`;
+const emailMfaOn = `var.mfa.email && var.mfa.mode != "OFF"`;
+const CALLBACK = 'https://app.example.com/callback';
+const LAMBDA_ARN = 'arn:aws:lambda:eu-west-1:111122223333:function:pre-sign-up';
+/** A Lambda function ARN, optionally with a version or alias. */
+const LAMBDA_ARN_PATTERN = /^arn:[\w-]+:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+(:[\w$-]+)?$/;
+const ACM_US_EAST_1 = 'arn:aws:acm:us-east-1:111122223333:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab';
+/** What `checkRedirectUrl` accepts: an absolute URL (custom schemes too), no fragment, plain http to localhost only. */
+const redirectUrl = (u: string) =>
+  `length(${u}) <= 1024 && !strcontains(${u}, "#") && ${matches(u, /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/)} && (startswith(lower(${u}), "http:") ? ${matches(`lower(${u})`, /^http:\/\/localhost([:/?]|$)/)} : true)`;
+/** Custom domains: `FQDN_PATTERN` of the domain rules without its look-ahead (RE2 has none), the length checked apart. */
+const FQDN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Every library rule, mapped to validations or to the reason it has none. */
+export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
+  poolName: {
+    validations: [
+      check('name', lengthIn('var.name', 1, 128), 'The pool name must be 1 to 128 characters long.', { name: 'p'.repeat(129) }),
+      check('name', matches('var.name', NAME_PATTERN), 'The pool name may contain only letters, digits, spaces and + = , . @ -.', { name: 'pool/one' }),
+    ],
+  },
+  signInAliases: {
+    validations: [
+      check('sign_in', 'var.sign_in.username || var.sign_in.email', 'Users must sign in with a username or an email address: set sign_in.email or sign_in.username to true.', { sign_in: { username: false, email: false } }),
+      check('sign_in', '!var.sign_in.preferred_username || var.sign_in.username', 'A preferred username is an alias of a username: set sign_in.username to true.', { sign_in: { username: false, preferred_username: true } }),
+    ],
+  },
+  passwordPolicy: {
+    validations: [
+      check('password_policy', wholeIn('var.password_policy.min_length', 6, 99), 'password_policy.min_length must be a whole number from 6 to 99.', { password_policy: { min_length: 5 } }),
+      check('password_policy', wholeIn('var.password_policy.temporary_password_validity_days', 0, 365), 'password_policy.temporary_password_validity_days must be a whole number from 0 to 365.', { password_policy: { temporary_password_validity_days: 366 } }),
+      check('password_policy', wholeIn('var.password_policy.password_history_size', 0, 24), 'password_policy.password_history_size must be a whole number from 0 to 24.', { password_policy: { password_history_size: 25 } }),
+    ],
+  },
+  passwordHistoryNeedsPlus: {
+    validations: [
+      check('password_policy', `var.password_policy.password_history_size == 0 || var.feature_plan == ${PLUS}`, 'A password history needs the PLUS feature plan: set feature_plan to "PLUS", or password_policy.password_history_size to 0.', { password_policy: { password_history_size: 5 }, feature_plan: FeaturePlan.ESSENTIALS }),
+    ],
+  },
+  mfaNeedsFactor: {
+    validations: [
+      check('mfa', 'var.mfa.mode == "OFF" || var.mfa.otp || var.mfa.email', 'MFA needs at least one second factor: set mfa.otp to true (authenticator apps need no set-up), or mfa.mode to "OFF".', { mfa: { mode: 'REQUIRED', otp: false, email: false } }),
+    ],
+  },
+  emailMfaNeedsEssentialsAndSes: {
+    validations: [
+      check('mfa', `!(${emailMfaOn}) || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`, 'Email MFA needs the ESSENTIALS or PLUS feature plan.', { mfa: { mode: 'REQUIRED', email: true }, feature_plan: FeaturePlan.LITE }),
+      check('mfa', `!(${emailMfaOn}) || var.email.sending_account == "DEVELOPER"`, 'Email MFA needs the pool to send email through Amazon SES: set email.sending_account to "DEVELOPER".', { mfa: { mode: 'REQUIRED', email: true }, email: { sending_account: 'COGNITO_DEFAULT' } }),
+    ],
+  },
+  threatProtectionNeedsPlus: {
+    validations: [
+      check('threat_protection_mode', `var.threat_protection_mode == "OFF" || var.feature_plan == ${PLUS}`, 'Threat protection needs the PLUS feature plan: set feature_plan to "PLUS", or threat_protection_mode to "OFF".', { threat_protection_mode: ThreatProtectionMode.AUDIT, feature_plan: FeaturePlan.ESSENTIALS }),
+    ],
+  },
+  firstAuthFactors: { notExpressible: 'the module offers password sign-in only: passwordless first factors are not an input' },
+  passkeys: { notExpressible: 'passkeys are not an input of the module' },
+  standardAttributes: { notExpressible: 'the attribute schema is not an input of the module (it is fixed at creation; use the library for it)' },
+  customAttributes: { notExpressible: 'custom attributes are not an input of the module (use the library for them)' },
+  keepOriginalNeedsAutoVerify: { notExpressible: 'the module verifies email, and keeps the original until a new one is verified, exactly when users sign in with email: the two cannot disagree' },
+  verificationMessages: {
+    validations: [
+      check('verification', lengthIn('var.verification.email_subject', 1, 140), 'verification.email_subject must be 1 to 140 characters long.', { verification: { email_subject: '' } }),
+      check('verification', `${lengthIn('var.verification.email_body', 6, 20000)} && ${hasCode('var.verification.email_body')}`, `verification.email_body must be 6 to 20000 characters long and contain ${CODE}.`, { verification: { email_body: 'Welcome aboard' } }),
+      check('verification', `${lengthIn('var.verification.sms_message', 6, 140)} && ${hasCode('var.verification.sms_message')}`, `verification.sms_message must be 6 to 140 characters long and contain ${CODE}.`, { verification: { sms_message: 'Hello!' } }),
+    ],
+  },
+  invitationMessages: { notExpressible: 'invitation messages are not an input of the module (AWS\'s defaults apply)' },
+  mfaMessages: {
+    validations: [
+      check('mfa', ifSet('var.mfa.email_subject', lengthIn('var.mfa.email_subject', 1, 140)), 'mfa.email_subject must be 1 to 140 characters long.', { mfa: { email_subject: '' } }),
+      check('mfa', ifSet('var.mfa.email_body', `${lengthIn('var.mfa.email_body', 6, 20000)} && ${hasCode('var.mfa.email_body')}`), `mfa.email_body must be 6 to 20000 characters long and contain ${CODE}.`, { mfa: { email_body: 'Your code' } }),
+    ],
+  },
+  emailSettings: {
+    validations: [
+      check('email', 'var.email.sending_account == "COGNITO_DEFAULT" ? true : (var.email.from_email != null && var.email.source_arn != null)', 'Sending through SES (email.sending_account = "DEVELOPER") needs email.from_email and email.source_arn, the verified SES identity.', { email: { sending_account: 'DEVELOPER', from_email: null, source_arn: null } }),
+      check('email', ifSet('var.email.from_email', matches('var.email.from_email', EMAIL_PATTERN)), 'email.from_email must be an email address.', { email: { from_email: 'no-reply' } }),
+      check('email', ifSet('var.email.reply_to', matches('var.email.reply_to', EMAIL_PATTERN)), 'email.reply_to must be an email address.', { email: { reply_to: 'support' } }),
+      check('email', ifSet('var.email.configuration_set', `${lengthIn('var.email.configuration_set', 1, 64)} && ${matches('var.email.configuration_set', /^[a-zA-Z0-9_-]+$/)}`), 'email.configuration_set must be 1 to 64 letters, digits, _ and -.', { email: { configuration_set: 'my set' } }),
+      check('email', ifSet('var.email.source_arn', matches('var.email.source_arn', ARN_PATTERN)), 'email.source_arn must be an ARN (arn:<partition>:ses:<region>:<account>:identity/<address or domain>).', { email: { source_arn: 'identity/example.com' } }),
+      check('email', ifSet('var.email.from_name', 'length(var.email.from_name) >= 1'), 'email.from_name must not be empty (leave it null for the address alone).', { email: { from_name: '' } }),
+    ],
+  },
+  smsSettings: { notExpressible: 'the module sends no SMS: phone sign-in, SMS MFA and phone recovery are not inputs, so it needs no SMS role' },
+  tags: {
+    validations: [
+      check('tags', `length(var.tags) <= 50 && alltrue([for k, v in var.tags : ${lengthIn('k', 1, 128)} && length(v) <= 256])`, 'At most 50 tags, with keys of 1 to 128 and values of at most 256 characters.', { tags: { ['k'.repeat(129)]: 'v' } }),
+    ],
+  },
+
+  clientName: {
+    validations: [client(`${lengthIn('c.name', 1, 128)} && ${matches('c.name', NAME_PATTERN)}`, 'a client name must be 1 to 128 letters, digits, spaces and + = , . @ -.', { bad_name: { preset: ClientPreset.MACHINE, name: 'api/client' } })],
+  },
+  clientCredentialsAlone: {
+    validations: [
+      client(`${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? length(c.oauth_flows) == 1 : true`, 'client_credentials must be the only OAuth flow of a client.', { cc_mixed: { preset: ClientPreset.MACHINE, oauth_flows: [OAuthFlow.CLIENT_CREDENTIALS, OAuthFlow.AUTHORIZATION_CODE] } }),
+      client(`${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? c.generate_secret : true`, 'the client_credentials flow needs a client secret.', { cc_no_secret: { preset: ClientPreset.MACHINE, generate_secret: false } }),
+      client(`${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? length(setintersection(c.scopes, ${strings(OAuthScope.STANDARD)})) == 0 : true`, 'a client_credentials client can have resource-server scopes only (no user signs in).', { cc_openid: { preset: ClientPreset.MACHINE, scopes: ['openid'] } }),
+    ],
+  },
+  oAuthFlowsNeedDomain: {
+    validations: [client('length(c.oauth_flows) == 0 || var.domain != null', 'OAuth flows need a user pool domain: set domain.', { no_domain: { preset: ClientPreset.SPA, callback_urls: [CALLBACK] } }, { domain: null })],
+  },
+  oAuthFlowsNeedScopes: {
+    validations: [client('length(c.oauth_flows) == 0 || length(c.scopes) > 0', 'a client with OAuth flows needs at least one scope.', { no_scopes: { preset: ClientPreset.MACHINE, scopes: null } })],
+  },
+  userFlowsNeedCallbacks: {
+    validations: [
+      client(`!(${usesFlow(OAuthFlow.AUTHORIZATION_CODE)} || ${usesFlow(OAuthFlow.IMPLICIT)}) || length(c.callback_urls) > 0`, 'the code and implicit flows need at least one callback URL.', { no_callbacks: { preset: ClientPreset.WEB, callback_urls: [] } }),
+    ],
+  },
+  machineClientHasNoCallbacks: {
+    validations: [
+      client(`${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? length(c.callback_urls) + length(c.logout_urls) == 0 : true`, 'a client_credentials client has no user redirects: remove callback_urls and logout_urls.', { cc_redirects: { preset: ClientPreset.MACHINE, logout_urls: [CALLBACK] } }),
+    ],
+  },
+  redirectUrls: {
+    validations: [
+      client(
+        `alltrue([for urls in [c.callback_urls, c.logout_urls] : length(urls) <= 100 && length(distinct(urls)) == length(urls) && alltrue([for u in urls : ${redirectUrl('u')}])])`,
+        'callback and logout URLs must be absolute, unique, without a fragment, HTTPS (plain http for http://localhost only), at most 100.',
+        { bad_urls: { preset: ClientPreset.SPA, callback_urls: ['http://app.example.com/callback', 'https://app.example.com/#callback'], logout_urls: ['/signed-out'] } },
+      ),
+    ],
+  },
+  defaultRedirectUri: {
+    validations: [
+      client(ifSet('c.default_redirect_uri', 'contains(c.callback_urls, c.default_redirect_uri)'), 'default_redirect_uri must be one of the callback URLs.', { bad_default: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], default_redirect_uri: 'https://elsewhere.example.com/callback' } }),
+    ],
+  },
+  scopes: {
+    validations: [
+      client(
+        `length(c.scopes) <= 50 && length(distinct(c.scopes)) == length(c.scopes) && alltrue([for s in c.scopes : ${lengthIn('s', 1, 256)} && ${matches('s', SCOPE_PATTERN)} && (contains(${strings(OAuthScope.STANDARD)}, s) || contains(local.resource_server_scopes, s))])`,
+        'scopes must be unique (at most 50), and each a standard scope or <identifier>/<scope> of one of resource_servers.',
+        { unknown_scope: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], scopes: ['openid', 'https://api.example.com/unknown'] } },
+      ),
+    ],
+  },
+  authFlows: {
+    validations: [
+      client(
+        `length(distinct(c.auth_flows)) == length(c.auth_flows) && alltrue([for f in c.auth_flows : ${oneOf('f', [...LEGACY_AUTH_FLOWS, ...Object.values(AuthFlow)])}]) && (length(setintersection(c.auth_flows, ${strings(LEGACY_AUTH_FLOWS)})) == 0 || length(setsubtract(c.auth_flows, ${strings(LEGACY_AUTH_FLOWS)})) == 0)`,
+        'auth_flows must be unique ALLOW_* values (legacy ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH cannot be mixed with them).',
+        { bad_flows: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_SRP, 'USER_PASSWORD_AUTH'] } },
+      ),
+      client(`!contains(c.auth_flows, ${JSON.stringify(AuthFlow.USER_AUTH)}) || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`, 'ALLOW_USER_AUTH needs the ESSENTIALS or PLUS feature plan.', { user_auth: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_AUTH] } }, { feature_plan: FeaturePlan.LITE }),
+    ],
+  },
+  tokenValidity: {
+    validations: [
+      client(
+        `${wholeIn('c.access_token_validity_minutes', 5, 1440)} && ${wholeIn('c.id_token_validity_minutes', 5, 1440)} && ${wholeIn('c.refresh_token_validity_minutes', 60, 3650 * 1440)}`,
+        'access and ID tokens live 5 to 1440 minutes, refresh tokens 60 minutes to 3650 days (whole minutes).',
+        { short_tokens: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], access_token_validity_minutes: 4 } },
+      ),
+      client(
+        'c.access_token_validity_minutes <= c.refresh_token_validity_minutes && c.id_token_validity_minutes <= c.refresh_token_validity_minutes',
+        'access and ID tokens must not outlive the refresh token.',
+        { long_tokens: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], id_token_validity_minutes: 120, refresh_token_validity_minutes: 60 } },
+      ),
+    ],
+  },
+  sessionAndRotation: {
+    validations: [client(wholeIn('c.auth_session_validity_minutes', 3, 15), 'auth_session_validity_minutes must be a whole number from 3 to 15.', { long_session: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_session_validity_minutes: 16 } })],
+  },
+  identityProviders: {
+    validations: [client(`alltrue([for p in c.identity_providers : ${lengthIn('p', 1, 32)}])`, 'identity provider names are 1 to 32 characters.', { bad_idp: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], identity_providers: [''] } })],
+  },
+  secretHandOff: { notExpressible: 'the module hands no credentials off through Secrets Manager: client secrets are its sensitive client_secrets output' },
+
+  checkDomain: {
+    validations: [
+      domain('(var.domain.prefix == null) != (var.domain.custom_domain == null)', 'A domain has exactly one of prefix or custom_domain.', { prefix: 'acme-auth', custom_domain: { domain_name: 'auth.example.com', certificate_arn: ACM_US_EAST_1 } }),
+      domain(ifSet('var.domain.prefix', matches('var.domain.prefix', PREFIX_PATTERN)), 'domain.prefix may contain only lowercase letters, digits and inner hyphens, at most 63.', { prefix: 'Acme_Auth' }),
+      domain(ifSet('var.domain.prefix', 'alltrue([for w in ["aws", "amazon", "cognito"] : !strcontains(var.domain.prefix, w)])'), 'domain.prefix may not contain aws, amazon or cognito.', { prefix: 'acme-cognito' }),
+      domain(ifSet('var.domain.custom_domain', `length(var.domain.custom_domain.domain_name) <= 63 && ${matches('var.domain.custom_domain.domain_name', FQDN)}`), 'domain.custom_domain.domain_name must be a lowercase fully qualified domain name of at most 63 characters.', { custom_domain: { domain_name: 'Auth', certificate_arn: ACM_US_EAST_1 } }),
+      domain(
+        ifSet('var.domain.custom_domain', `${matches('var.domain.custom_domain.certificate_arn', ACM_ARN)} ? split(":", var.domain.custom_domain.certificate_arn)[3] == "us-east-1" : false`),
+        'domain.custom_domain.certificate_arn must be an ACM certificate ARN in us-east-1 (CloudFront reads certificates only there).',
+        { custom_domain: { domain_name: 'auth.example.com', certificate_arn: ACM_US_EAST_1.replace('us-east-1', 'eu-west-1') } },
+      ),
+      domain(oneOf('var.domain.managed_login_version', [ManagedLoginVersion.CLASSIC_HOSTED_UI, ManagedLoginVersion.MANAGED_LOGIN]), 'domain.managed_login_version must be 1 (classic hosted UI) or 2 (managed login).', { prefix: 'acme-auth', managed_login_version: 3 }),
+      domain(`var.domain.managed_login_version != ${ManagedLoginVersion.MANAGED_LOGIN} || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`, 'Managed login needs the ESSENTIALS or PLUS feature plan.', { prefix: 'acme-auth', managed_login_version: 2 }, { feature_plan: FeaturePlan.LITE }),
+    ],
+  },
+  checkResourceServer: {
+    validations: [
+      server(`${lengthIn('s.identifier', 1, 256)} && ${matches('s.identifier', SCOPE_PATTERN)}`, 'an identifier is 1 to 256 characters without spaces, " or \\\\.', { bad_identifier: { identifier: 'https://api example' } }),
+      server(ifSet('s.name', `${lengthIn('s.name', 1, 256)} && ${matches('s.name', NAME_PATTERN)}`), 'a name is 1 to 256 letters, digits, spaces and + = , . @ -.', { bad_server_name: { identifier: 'https://api.example.com', name: 'api/v1' } }),
+      server(`length(s.scopes) <= 100 && alltrue([for n, d in s.scopes : ${lengthIn('n', 1, 256)} && ${matches('n', SCOPE_NAME_PATTERN)} && ${lengthIn('d', 1, 256)}])`, 'at most 100 scopes, named without /, spaces, " or \\\\, each with a description of 1 to 256 characters.', { bad_scopes: { identifier: 'https://orders.example.com', scopes: { 'orders/read': 'Read orders', write: '' } } }),
+    ],
+  },
+  checkGroup: {
+    validations: [
+      group(`${lengthIn('k', 1, 128)} && ${matches('k', /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u)}`, 'a group name is 1 to 128 characters without spaces.', { 'bad group': {} }),
+      group(`${ifSet('g.description', 'length(g.description) <= 2048')} && ${ifSet('g.precedence', wholeIn('g.precedence', 0, MAX_GROUP_PRECEDENCE))} && ${ifSet('g.role_arn', matches('g.role_arn', ARN_PATTERN))}`, `description is at most 2048 characters, precedence a whole number from 0 to ${MAX_GROUP_PRECEDENCE}, role_arn an IAM role ARN.`, { bad_group: { precedence: -1, role_arn: 'admin' } }),
+    ],
+  },
+  attachedOnce: { notExpressible: 'triggers is a map by operation: an operation cannot be given twice' },
+  eventVersionAccepted: { notExpressible: 'the module uses each operation\'s default event version (V2_0 for pre_token_generation)' },
+  senderNeedsKey: { notExpressible: 'custom email and SMS senders are not offered by the module (they need a KMS key their function may use)' },
+  tokenCustomizationNeedsEssentials: {
+    validations: [
+      check('triggers', `!contains(keys(var.triggers), "pre_token_generation") || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`, 'A pre_token_generation trigger customizes access tokens (event version V2_0), which needs the ESSENTIALS or PLUS feature plan.', { triggers: { pre_token_generation: LAMBDA_ARN }, feature_plan: FeaturePlan.LITE }),
+    ],
+  },
+  noSecretsInEnvironment: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
+  functionSettings: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
+  permissionsNeedEnvironment: { notExpressible: 'the module reads the account of each invoke permission from the pool ARN, so it needs no declared environment' },
+
+  moduleInputs: {
+    validations: [
+      check('mfa', oneOf('var.mfa.mode', Object.keys(MFA_MODES)), `mfa.mode must be one of ${Object.keys(MFA_MODES).join(', ')}.`, { mfa: { mode: 'ON' } }),
+      check('email', oneOf('var.email.sending_account', ['COGNITO_DEFAULT', 'DEVELOPER']), 'email.sending_account must be COGNITO_DEFAULT or DEVELOPER.', { email: { sending_account: 'SES' } }),
+      check('account_recovery', oneOf('var.account_recovery', MODULE_ACCOUNT_RECOVERY), `account_recovery must be one of ${MODULE_ACCOUNT_RECOVERY.join(', ')} (the module sends no SMS).`, { account_recovery: 'PHONE_ONLY' }),
+      check('feature_plan', oneOf('var.feature_plan', Object.values(FeaturePlan)), `feature_plan must be one of ${Object.values(FeaturePlan).join(', ')}.`, { feature_plan: 'FREE' }),
+      check('threat_protection_mode', oneOf('var.threat_protection_mode', Object.values(ThreatProtectionMode)), `threat_protection_mode must be one of ${Object.values(ThreatProtectionMode).join(', ')}.`, { threat_protection_mode: 'ON' }),
+      check('deletion_protection', oneOf('var.deletion_protection', ['ACTIVE', 'INACTIVE']), 'deletion_protection must be ACTIVE or INACTIVE.', { deletion_protection: 'OFF' }),
+      eachEntry('clients', 'var.clients', 'c', 'Clients', oneOf('c.preset', Object.values(ClientPreset)), `preset must be one of ${Object.values(ClientPreset).join(', ')}.`, { clients: { bad_preset: { preset: 'mobile' } } }),
+      check('triggers', `alltrue([for operation, arn in var.triggers : ${oneOf('operation', MODULE_TRIGGERS)} && ${matches('arn', LAMBDA_ARN_PATTERN)}])`, `triggers are Lambda function ARNs by operation: ${MODULE_TRIGGERS.join(', ')}.`, { triggers: { pre_signup: LAMBDA_ARN } }),
+      client(`alltrue([for f in c.oauth_flows : ${oneOf('f', Object.values(OAuthFlow))}])`, `oauth_flows may hold only ${Object.values(OAuthFlow).join(', ')}.`, { bad_oauth: { preset: ClientPreset.WEB, callback_urls: [CALLBACK], oauth_flows: ['password'] } }),
+    ],
+  },
+};
+
+/** The validations of one variable, in table order. */
+export function validationsOf(variable: string): ModuleValidation[] {
+  return Object.values(MODULE_VALIDATIONS).flatMap((m) => ('validations' in m ? m.validations.filter((v) => v.variable === variable) : []));
+}
