@@ -59,6 +59,7 @@ describe('one stack per environment', () => {
       expect(Object.keys(resources(stack(name), 'aws_cognito_resource_server'))).toHaveLength(1);
       expect(Object.keys(resources(stack(name), 'aws_cognito_user_pool_domain'))).toHaveLength(1);
       expect(Object.keys(resources(stack(name), 'aws_lambda_permission'))).toHaveLength(2);
+      expect(Object.values(resources(stack(name), 'aws_cognito_user_group')).map((g: any) => [g.name, g.precedence])).toEqual([['admins', 1], ['staff', 10]]);
     }
     const spa = (name: string) => (Object.values(resources(stack(name), 'aws_cognito_user_pool_client')) as any[]).find((c) => c.name === 'spa');
     expect(spa('dev').callback_urls).toContain('http://localhost:5173/callback');
@@ -104,6 +105,7 @@ describe('problems are reported at their configuration path, all at once', () =>
           pool: {
             domain: { prefix: 'my-cognito' },
             resourceServers: { orders: { identifier: 'https://orders.example.com', scopes: { read: 'Read' } } },
+            groups: { 'has space': { precedence: -1 } },
             clients: { web: { preset: 'spa', callbackUrls: ['http://app.example.com/cb'] }, worker: { preset: 'machine', scopes: ['orders/raed'] }, cli: { preset: 'machine', scopes: ['billing/read'] } },
             triggers: { preSignUp: { handler: { functionArn: 'arn:aws:lambda:eu-west-1:222222222222:function:f' }, eventVersion: 'V2_0' } },
           },
@@ -122,6 +124,8 @@ describe('problems are reported at their configuration path, all at once', () =>
       expect.stringMatching(/^environments\[1\]\.pool\.clients\.cli\.scopes\[0\]: must be a standard scope or "<resource server key>\/<scope>" of a resource server of this pool; received "billing\/read"\. Fix: use one of openid, .*orders\/read$/),
       'environments[1].pool.triggers.preSignUp.eventVersion: the preSignUp trigger takes no event version; received "V2_0". Fix: remove eventVersion',
       'environments[1].pool.domain.prefix: may not contain the reserved word cognito; received "my-cognito". Fix: choose a prefix without aws, amazon or cognito',
+      'environments[1].pool.groups["has space"].groupName: may not contain spaces or control characters; received "has space". Fix: remove them from the name',
+      'environments[1].pool.groups["has space"].precedence: must be a whole number from 0 to 2147483647; received -1. Fix: use a whole number from 0 to 2147483647',
       'environments[1].pool.clients.web.callbackUrls[0]: plain http is allowed only for http://localhost; received "http://app.example.com/cb". Fix: use https://app.example.com/cb',
       'environments[1].pool.clients.worker.scopes[0]: resource server https://orders.example.com has no scope "raed"; received "https://orders.example.com/raed". Fix: use one of ["read"], or add the scope to the server',
     ]);

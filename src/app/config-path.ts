@@ -1,13 +1,14 @@
 /** `["environments", 1, "pool", "clients", "web"]` -> `environments[1].pool.clients.web`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) => {
-      if (typeof part === 'number') return `[${part}]`;
-      const key = String(part);
-      const plain = /^[A-Za-z_$][\w$-]*$/.test(key);
-      return plain ? `${i === 0 ? '' : '.'}${key}` : `[${JSON.stringify(key)}]`;
-    })
-    .join('');
+  return path.reduce<string>((text, part) => appendPath(text, part), '');
+}
+
+/** A path with one more key or index: `.key`, `["odd key"]` or `[3]`. */
+export function appendPath(path: string, part: PropertyKey): string {
+  if (typeof part === 'number') return `${path}[${part}]`;
+  const key = String(part);
+  if (!/^[A-Za-z_$][\w$-]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path === '' ? key : `${path}.${key}`;
 }
 
 /** The value at a path of a parsed document, or undefined. */

@@ -144,6 +144,10 @@ export const poolSchema = z.strictObject({
   domain: domain.optional(),
   resourceServers: z.record(z.string(), resourceServer).optional(),
   clients: z.record(z.string(), client).optional(),
+  groups: z
+    .record(z.string(), z.strictObject({ description: text.optional(), precedence: whole.optional(), roleArn: text.optional() }))
+    .optional()
+    .describe('Groups by name (the name is in the cognito:groups claim)'),
   triggers: z.partialRecord(z.enum(values(TriggerOperation)), trigger).optional(),
 });
 

@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
+import { appendPath } from './config-path';
 import { ClientConfig, PoolConfig, TriggerConfig, DURATION_PATTERN } from './config-schema';
 import { AuthFlow, ClientPreset, OAuthFlow, TokenValidity } from '../client/client-props';
 import { OAuthScope } from '../client/oauth-scope';
@@ -19,7 +20,7 @@ import { UserPoolProps } from '../user-pool/user-pool-props';
 export type ConfigPaths = Map<IConstruct, string>;
 
 /**
- * Builds a pool with its domain, resource servers, clients and triggers from a pool configuration,
+ * Builds a pool with its domain, resource servers, groups, clients and triggers from a pool configuration,
  * recording for each construct the configuration path it came from. Problems found while building
  * (a scope naming an unknown resource server) are returned, not thrown, so all are reported together.
  */
@@ -28,7 +29,7 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
   const pool = new UserPool(scope, id, userPoolProps(config));
   paths.set(pool, configPath);
   if (config.domain) {
-    paths.set(pool.addDomain('domain', { prefix: config.domain.prefix, customDomain: config.domain.customDomain, managedLoginVersion: config.domain.managedLoginVersion }), `${configPath}.domain`);
+    paths.set(pool.addDomain('domain', { prefix: config.domain.prefix, customDomain: config.domain.customDomain, managedLoginVersion: config.domain.managedLoginVersion }), appendPath(configPath, 'domain'));
   }
   const servers = new Map<string, UserPoolResourceServer>();
   for (const [key, server] of Object.entries(config.resourceServers ?? {})) {
@@ -38,11 +39,14 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
       scopes: Object.entries(server.scopes ?? {}).map(([name, description]) => new ResourceServerScope(name, description)),
     });
     servers.set(key, created);
-    paths.set(created, `${configPath}.resourceServers.${key}`);
+    paths.set(created, appendPath(appendPath(configPath, 'resourceServers'), key));
+  }
+  for (const [name, group] of Object.entries(config.groups ?? {})) {
+    paths.set(pool.addGroup(name, { groupName: name, ...group }), appendPath(appendPath(configPath, 'groups'), name));
   }
   for (const [key, client] of Object.entries(config.clients ?? {})) {
-    const clientPath = `${configPath}.clients.${key}`;
-    const scopes = (client.scopes ?? []).map((scope, i) => resolveScope(scope, servers, `${clientPath}.scopes[${i}]`, problems));
+    const clientPath = appendPath(appendPath(configPath, 'clients'), key);
+    const scopes = (client.scopes ?? []).map((scope, i) => resolveScope(scope, servers, appendPath(appendPath(clientPath, 'scopes'), i), problems));
     paths.set(pool.addClient(key, { ...clientProps(client), scopes: client.scopes ? scopes : undefined }), clientPath);
   }
   return problems;
