@@ -46,6 +46,7 @@ describe('a trigger deployed from code', () => {
 
   test('its role trusts only Lambda; it may write logs only to its own group', () => {
     expect(JSON.parse(role.assume_role_policy).Statement).toEqual([{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
+    expect(role.name_prefix).toBe('app-preSignUp-');
     const basics = JSON.parse(policies.find((p) => p.name === 'logs-and-traces').policy).Statement;
     expect(basics[0]).toEqual({ Sid: 'OwnLogGroupOnly', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\..+\.arn\}:\*$/) });
   });

@@ -157,6 +157,11 @@ describe('SMS role', () => {
     ]);
   });
 
+  test('its name is a prefix: IAM names are global in an account, and one pool name may exist in several regions', () => {
+    expect(role.name).toBeUndefined();
+    expect(role.name_prefix).toBe('sms-sms-');
+  });
+
   test('may publish SMS and nothing to topics', () => {
     expect(permissions.Statement).toEqual([
       { Sid: 'PublishSms', Effect: 'Allow', Action: 'sns:Publish', Resource: '*' },

@@ -73,7 +73,8 @@ export class UserPoolClient extends Construct {
     if (c.secretHandOff && this.clientSecret) {
       const env = AwsEnvironment.of(this);
       if (env.accountId === undefined || env.region === undefined) {
-        this.node.addValidation({ validate: () => ['secretHandOff: the key policy names the owning account and region; received nothing (not set). Fix: declare the stack\'s environment with AwsEnvironment.declare(stack, { accountId, region })'] });
+        const problem = { path: 'secretHandOff', rule: 'the key policy names the owning account and region', received: undefined, fix: "declare the stack's environment with AwsEnvironment.declare(stack, { accountId, region })" };
+        this.node.addValidation({ validate: () => [formatProblem(problem)] });
       } else {
         this.secretHandOff = new ClientSecretHandOff(this, 'hand-off', {
           secretName: c.secretHandOff.secretName ?? `cognito/${userPool.settings.userPoolName}/${c.clientName}`,

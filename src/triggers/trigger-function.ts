@@ -77,7 +77,8 @@ export class TriggerFunction extends Construct {
       retentionInDays: props.logRetentionDays ?? 365,
     });
     const role = new IamRole(this, 'role', {
-      name: props.functionName,
+      // Role names are global in an account, function names only per region: a prefix keeps two regions apart.
+      namePrefix: `${props.functionName.slice(0, 37)}-`,
       description: `Execution role of the Cognito trigger ${props.functionName}`,
       assumeRolePolicy: policyDocument([{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }]),
     });

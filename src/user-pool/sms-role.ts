@@ -14,10 +14,11 @@ export interface SmsRoleProps {
   /** The ARN partition. */
   readonly partition: string;
   /**
-   * The role name.
+   * The start of the role's name; Terraform appends a unique suffix, because role names are global in an
+   * account and the same pool name may exist in several regions.
    * @default - a name Terraform generates
    */
-  readonly roleName?: string;
+  readonly roleNamePrefix?: string;
 }
 
 /**
@@ -43,7 +44,7 @@ export class SmsRole extends Construct {
     super(scope, id);
     this.externalId = `cdktf-cognito-${createHash('sha256').update(this.node.path).digest('hex').slice(0, 24)}`;
     const role = new IamRole(this, 'role', {
-      name: props.roleName,
+      namePrefix: props.roleNamePrefix,
       description: 'Lets Amazon Cognito send SMS through Amazon SNS for one user pool',
       assumeRolePolicy: policyDocument([
         {
@@ -69,9 +70,9 @@ export class SmsRole extends Construct {
   }
 }
 
-/** An IAM role name for a pool: the allowed characters of its name, at most 64 characters, or none for a token. */
-export function smsRoleNameFor(poolName: string): string | undefined {
+/** An IAM role name prefix for a pool (IAM allows at most 38 characters), or none for a token. */
+export function smsRoleNamePrefixFor(poolName: string): string | undefined {
   if (Token.isUnresolved(poolName)) return undefined;
-  const suffix = '-cognito-sms';
-  return poolName.replace(/[^\w+=,.@-]/g, '-').slice(0, 64 - suffix.length) + suffix;
+  const suffix = '-sms-';
+  return poolName.replace(/[^\w+=,.@-]/g, '-').slice(0, 38 - suffix.length) + suffix;
 }

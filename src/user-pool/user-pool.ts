@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { isSesEmail } from './email';
 import { renderUserPool, UserPoolDependencies } from './render-user-pool';
 import { resolveUserPoolProps, ResolvedUserPoolProps, sendsSms } from './resolved-props';
-import { SmsRole, smsRoleNameFor } from './sms-role';
+import { SmsRole, smsRoleNamePrefixFor } from './sms-role';
 import { UserPoolGroup, UserPoolGroupProps } from './user-pool-group';
 import { UserPoolProps } from './user-pool-props';
 import { checkUserPool } from './user-pool-rules';
@@ -60,7 +60,7 @@ export class UserPool extends Construct {
       if (p.sms?.existingRole) {
         deps.sms = p.sms.existingRole;
       } else if (env.accountId !== undefined && env.region !== undefined) {
-        this.smsRole = new SmsRole(this, 'sms-role', { accountId: env.accountId, region: env.region, partition: env.partition, roleName: smsRoleNameFor(p.userPoolName) });
+        this.smsRole = new SmsRole(this, 'sms-role', { accountId: env.accountId, region: env.region, partition: env.partition, roleNamePrefix: smsRoleNamePrefixFor(p.userPoolName) });
         deps.sms = { roleArn: this.smsRole.roleArn, externalId: this.smsRole.externalId };
       }
     }
