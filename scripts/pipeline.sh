@@ -47,11 +47,13 @@ usage_error() {
   exit 2
 }
 
-# Paths given by the caller are relative to where they called from, not to the repository root.
+# Paths given by the caller are relative to where they called from, not to the repository root, into
+# which the script changes before running a command.
+CALLER_DIR=$PWD
 absolute() {
   case $1 in
     /*) printf '%s\n' "$1" ;;
-    *) printf '%s/%s\n' "$PWD" "$1" ;;
+    *) printf '%s/%s\n' "$CALLER_DIR" "$1" ;;
   esac
 }
 

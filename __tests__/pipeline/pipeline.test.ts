@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { join, relative } from 'path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
 import { runTerraform } from '../../src/terraform/offline';
 import { terraformIt } from '../support/terraform';
 import { loadWorkflow, ROOT, runPipeline, tempDir, Workflow, WorkflowJob, WorkflowStep } from './run-pipeline';
@@ -116,7 +116,10 @@ describe('pipeline.sh: the default configuration, synthesized', () => {
     temp = tempDir();
     // Relative paths, taken from where the script is run (the temporary folder), not the repository root.
     env = { CDKTF_OUTDIR: 'out', PIPELINE_WORKDIR: 'work' };
-    const synth = run('synth', '--config', relative(temp.dir, join(ROOT, 'config/default.yaml')));
+    // A path that exists only relative to the caller's folder: resolved against the repository it would fail.
+    mkdirSync(join(temp.dir, 'conf'));
+    copyFileSync(join(ROOT, 'config/default.yaml'), join(temp.dir, 'conf', 'default.yaml'));
+    const synth = run('synth', '--config', join('conf', 'default.yaml'));
     expect(synth).toMatchObject({ code: 0 });
   });
   afterAll(() => temp.remove());
