@@ -137,6 +137,12 @@ describe('packaging is deterministic', () => {
     expect(readZip(readFileSync(TriggerCode.fromDirectory('__tests__/triggers/fixtures/hello', 'index.handler').package().zipPath))).toEqual({ 'index.js': readFileSync('__tests__/triggers/fixtures/hello/index.js', 'utf8') });
   });
 
+  test('code that does not compile fails with the file, the line and a fix', () => {
+    expect(() => TriggerCode.fromFile('__tests__/triggers/fixtures/broken.ts').package()).toThrow(
+      /^Trigger code __tests__\/triggers\/fixtures\/broken\.ts: cannot be bundled \(__tests__\/triggers\/fixtures\/broken\.ts:\d+: .+\)\. Fix: correct the handler so that it compiles\.$/,
+    );
+  });
+
   test('a missing file fails with its path and a fix', () => {
     expect(() => TriggerCode.fromFile('handlers/nope.ts').package()).toThrow(/Trigger code handlers\/nope\.ts: no such file .*Fix: give a path relative to the project folder/);
   });

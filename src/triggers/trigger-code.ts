@@ -103,30 +103,38 @@ class BundledCode extends TriggerCode {
     if (this.packaged) return this.packaged;
     const entry = resolve(this.source);
     if (!existsSync(entry)) throw new Error(`Trigger code ${this.source}: no such file (resolved to ${entry}). Fix: give a path relative to the project folder.`);
-    const code = bundles.get(entry) ?? bundle(entry);
+    const code = bundles.get(entry) ?? bundle(entry, this.source);
     bundles.set(entry, code);
     this.packaged = writeZip([{ name: 'index.js', data: code }], `index.${this.options.exportName ?? 'handler'}`, this.options.environment ?? {}, this.source);
     return this.packaged;
   }
 }
 
-function bundle(entry: string): Buffer {
-  const result = buildSync({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    write: false,
-    minify: false,
-    sourcemap: false,
-    legalComments: 'none',
-    // The runtime has the AWS SDK v3; bundling it would only grow the package.
-    external: ['@aws-sdk/*'],
-    // Keeps machine paths out of the bundle, so it is the same on every machine.
-    absWorkingDir: process.cwd(),
-    logLevel: 'silent',
-  });
+/** The file and what it imports, as one CommonJS file for the Node.js runtime. */
+function bundle(entry: string, source: string): Buffer {
+  let result;
+  try {
+    result = buildSync({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      write: false,
+      minify: false,
+      sourcemap: false,
+      legalComments: 'none',
+      // The runtime has the AWS SDK v3; bundling it would only grow the package.
+      external: ['@aws-sdk/*'],
+      // Keeps machine paths out of the bundle, so it is the same on every machine.
+      absWorkingDir: process.cwd(),
+      logLevel: 'silent',
+    });
+  } catch (error) {
+    const failures = (error as { errors?: { text: string; location?: { file: string; line: number } }[] }).errors ?? [];
+    const details = failures.map((f) => (f.location ? `${f.location.file}:${f.location.line}: ${f.text}` : f.text)).join('; ') || (error as Error).message;
+    throw new Error(`Trigger code ${source}: cannot be bundled (${details}). Fix: correct the handler so that it compiles.`);
+  }
   return Buffer.from(result.outputFiles[0].contents);
 }
 
