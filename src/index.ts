@@ -1,4 +1,5 @@
 export * from './client/client-props';
+export * from './client/identity-provider';
 export * from './client/oauth-scope';
 export * from './client/resource-server';
 export * from './client/secret-hand-off';

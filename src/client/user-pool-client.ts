@@ -53,6 +53,7 @@ export class UserPoolClient extends Construct {
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });
     this.clientId = this.resource.id;
+    userPool.registerClient(this);
     stableOutput(this, 'client_id', this.clientId, `The id of client ${c.clientName}`);
 
     if (c.generateSecret) {

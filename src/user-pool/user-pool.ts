@@ -15,6 +15,7 @@ import { formatProblem } from '../core/problem';
 import { UserPoolClient, UserPoolClientConstructProps } from '../client/user-pool-client';
 import { UserPoolDomain, UserPoolDomainProps } from '../client/user-pool-domain';
 import { UserPoolResourceServer, UserPoolResourceServerProps } from '../client/resource-server';
+import { UserPoolIdentityProvider, UserPoolIdentityProviderProps } from '../client/identity-provider';
 import { Annotations } from '../engine';
 import { PoolTriggers, TriggerHandler, TriggerOptions } from '../triggers/pool-triggers';
 import { TriggerOperation } from '../triggers/trigger-operation';
@@ -46,7 +47,12 @@ export class UserPool extends Construct {
   /** The pool's Lambda triggers. */
   public readonly triggers: PoolTriggers;
 
-  private readonly registered = { domains: [] as UserPoolDomain[], resourceServers: [] as UserPoolResourceServer[] };
+  private readonly registered = {
+    domains: [] as UserPoolDomain[],
+    resourceServers: [] as UserPoolResourceServer[],
+    identityProviders: [] as UserPoolIdentityProvider[],
+    clients: [] as UserPoolClient[],
+  };
 
   constructor(scope: Construct, id: string, props: UserPoolProps) {
     super(scope, id);
@@ -142,6 +148,31 @@ export class UserPool extends Construct {
     this.registered.domains.push(domain);
   }
 
+  /** Adds a federated identity provider (SAML, OIDC, social). */
+  public addIdentityProvider(id: string, props: Omit<UserPoolIdentityProviderProps, 'userPool'>): UserPoolIdentityProvider {
+    return new UserPoolIdentityProvider(this, id, { ...props, userPool: this });
+  }
+
+  /** The pool's identity providers. */
+  public get identityProviders(): readonly UserPoolIdentityProvider[] {
+    return this.registered.identityProviders;
+  }
+
+  /**
+   * Called by {@link UserPoolIdentityProvider} and {@link UserPoolClient}: a client that lists a provider
+   * depends on it, so the client is never created or updated before its provider exists.
+   */
+  public registerIdentityProvider(provider: UserPoolIdentityProvider): void {
+    this.registered.identityProviders.push(provider);
+    for (const client of this.registered.clients) linkClientToProviders(client, [provider]);
+  }
+
+  /** Called by {@link UserPoolClient}. */
+  public registerClient(client: UserPoolClient): void {
+    this.registered.clients.push(client);
+    linkClientToProviders(client, this.registered.identityProviders);
+  }
+
   /** Called by {@link UserPoolResourceServer}. */
   public registerResourceServer(server: UserPoolResourceServer): void {
     this.registered.resourceServers.push(server);
@@ -155,4 +186,11 @@ function sesSourceArn(p: ResolvedUserPoolProps, env: ResolvedAwsEnvironment): st
   const region = o.sesRegion ?? env.region;
   if (env.accountId === undefined || region === undefined) return undefined; // reported by the emailSettings rule
   return arn(env.partition, 'ses', region, env.accountId, `identity/${o.sesVerifiedDomain ?? o.fromEmail}`);
+}
+
+function linkClientToProviders(client: UserPoolClient, providers: readonly UserPoolIdentityProvider[]): void {
+  const listed = client.settings.identityProviders ?? [];
+  // depends_on takes plain addresses; `fqn` would render as an interpolation there.
+  const needed = providers.filter((p) => listed.includes(p.providerName)).map((p) => `${p.resource.terraformResourceType}.${p.resource.friendlyUniqueId}`);
+  if (needed.length > 0) client.resource.dependsOn = [...new Set([...(client.resource.dependsOn ?? []), ...needed])];
 }
