@@ -12,7 +12,6 @@ export {
   App,
   Fn,
   Lazy,
-  LocalBackend,
   Op,
   ref,
   S3Backend,

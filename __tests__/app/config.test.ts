@@ -58,8 +58,20 @@ describe('configuration shape', () => {
   test('a duration needs a unit', () => {
     const doc = { ...BASE, defaults: { pool: { clients: { spa: { tokenValidity: { accessToken: '15' } } } } } };
     expect(problems(() => parseConfig(doc))).toEqual([
-      'defaults.pool.clients.spa.tokenValidity.accessToken: must be a whole number and a unit: s, m, h or d (e.g. "15m", "30d"); received "15". Fix: correct the value',
+      'defaults.pool.clients.spa.tokenValidity.accessToken: must be a whole number and a unit: s, m, h or d (e.g. "15m", "30d"); received "15". Fix: write it in the form the rule gives',
     ]);
+  });
+
+  test('a misspelt key of a closed map (standard attributes, trigger operations) gets a did-you-mean', () => {
+    const doc = { ...BASE, defaults: { pool: { standardAttributes: { given_name: {} }, triggers: { preSignup: { handler: { functionArn: 'arn:aws:lambda:eu-west-1:111111111111:function:f' } } } } } };
+    expect(problems(() => parseConfig(doc))).toEqual([
+      expect.stringMatching(/^defaults\.pool\.standardAttributes\.given_name: is not one of address, .*givenName.*; received "given_name"\. Fix: did you mean "givenName"\? Rename it$/),
+      expect.stringMatching(/^defaults\.pool\.triggers\.preSignup: is not one of preSignUp, .*; received "preSignup"\. Fix: did you mean "preSignUp"\? Rename it$/),
+    ]);
+  });
+
+  test('a configuration without environments', () => {
+    expect(problems(() => parseConfig({ ...BASE, environments: [] }))).toEqual(['environments: must have at least 1 item; received []. Fix: add one']);
   });
 
   test('a trigger handler must be one of the documented forms', () => {

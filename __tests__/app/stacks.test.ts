@@ -48,7 +48,7 @@ describe('one stack per environment', () => {
     }
   });
 
-  test('nothing reads AWS at plan time: no data source but the partition', () => {
+  test('nothing reads AWS at plan time: no data source at all (the partition comes from the region)', () => {
     for (const name of ['dev', 'staging', 'prod']) expect(Object.keys(stack(name).data ?? {})).toEqual([]);
   });
 

@@ -27,7 +27,7 @@ export function loadConfig(file: string): AppConfig {
 }
 
 /** Checks a parsed document against the configuration schema. */
-export function parseConfig(document: unknown, source = 'configuration'): AppConfig {
+export function parseConfig(document: unknown, source = 'the configuration'): AppConfig {
   const result = configSchema.safeParse(document);
   if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => problemsOf(issue, document));
@@ -52,10 +52,20 @@ function problemsOf(issue: z.core.$ZodIssue, document: unknown): Problem[] {
       return [{ path: formatPath(path), rule: `must be ${article(issue.expected)}`, received: valueAt(document, path), fix: valueAt(document, path) === undefined ? 'add it' : `write it as ${article(issue.expected)}` }];
     case 'invalid_value':
       return [{ path: formatPath(path), rule: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, received: valueAt(document, path), fix: 'use one of the listed values' }];
+    case 'invalid_key': {
+      // A key of a map whose keys are a closed set (standard attributes, trigger operations).
+      const key = String(path[path.length - 1]);
+      const known = knownKeys(path.slice(0, -1));
+      const guess = closest(key, known);
+      return [{ path: formatPath(path), rule: `is not one of ${known.join(', ')}`, received: key, fix: guess ? `did you mean "${guess}"? Rename it` : 'use one of the listed names' }];
+    }
+    case 'too_small':
+      return [{ path: formatPath(path), rule: `must have at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`, received: valueAt(document, path), fix: 'add one' }];
     case 'invalid_union':
       return [{ path: formatPath(path), rule: unionRule(path), received: valueAt(document, path), fix: 'use one of the documented forms (see the JSON Schema)' }];
     default:
-      return [{ path: formatPath(path), rule: issue.message.replace(/^Invalid string: /, ''), received: valueAt(document, path), fix: 'correct the value' }];
+      // The schema's own messages state the expected form (e.g. durations: "15m", "30d").
+      return [{ path: formatPath(path), rule: issue.message.replace(/^Invalid string: /, ''), received: valueAt(document, path), fix: 'write it in the form the rule gives' }];
   }
 }
 
@@ -81,7 +91,9 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
     else return [];
   }
   schema = unwrap(schema);
-  return schema?.shape ? Object.keys(schema.shape) : [];
+  if (schema?.shape) return Object.keys(schema.shape);
+  // A map with a closed set of keys.
+  return schema?.keyType?.options ? [...schema.keyType.options] : [];
 }
 
 /** Through optional and nullable wrappers (not arrays, whose unwrap gives the element). */

@@ -25,8 +25,6 @@ export interface SynthOptions {
   readonly environments?: readonly string[];
   /** The output folder. */
   readonly outdir: string;
-  /** Called with the staging folder after the engine wrote it, before it replaces the output. */
-  readonly postProcess?: (stagingDir: string, stacks: readonly SynthesizedStack[]) => void;
 }
 
 /** Loads, checks and synthesizes a configuration: one stack per environment. */
@@ -36,10 +34,7 @@ export function synthesizeConfig(options: SynthOptions): SynthesizedStack[] {
   return synthesizeAtomically(
     options.outdir,
     (app) => validateStacks(buildStacks(app, config, environments)),
-    (staging, stacks) => {
-      writeHcl(staging, stacks);
-      options.postProcess?.(staging, stacks);
-    },
+    writeHcl,
   );
 }
 
@@ -62,7 +57,12 @@ function writeHcl(staging: string, stacks: readonly SynthesizedStack[]): void {
  * Builds the app into a fresh folder beside `outdir` and, only when every stack synthesized, swaps it in
  * whole. A failed run throws and leaves the previous output exactly as it was.
  */
-export function synthesizeAtomically(outdir: string, build: (app: App) => void, postProcess?: SynthOptions['postProcess']): SynthesizedStack[] {
+export function synthesizeAtomically(
+  outdir: string,
+  build: (app: App) => void,
+  /** Called with the staging folder after the engine wrote it, before it replaces the output. */
+  postProcess?: (stagingDir: string, stacks: readonly SynthesizedStack[]) => void,
+): SynthesizedStack[] {
   const target = resolve(outdir);
   const staging = mkdtempSync(join(dirname(target), '.cdktf-out-staging-'));
   chmodSync(staging, 0o755); // mkdtemp makes it private; the output is meant to be read by pipelines
