@@ -2,7 +2,7 @@ import { getExpressionAst, parse } from '@cdktf/hcl2json';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { OFFLINE_PROVIDER_CONSTRAINT, runTerraform, TerraformError, TerraformRun } from '../../src/terraform/offline';
+import { mustRun, OFFLINE_PROVIDER_CONSTRAINT, runTerraform, TerraformRun } from '../../src/terraform/offline';
 
 /**
  * Round-trip comparison: HCL parsed by HashiCorp's own parser (hcl2json, the Go hcl library as WASM)
@@ -158,11 +158,7 @@ export function scratchDir(files: Record<string, string>): string {
 }
 
 /** Runs terraform, throwing its whole output when it fails. */
-export function terraformOk(dir: string, args: string[]): TerraformRun {
-  const run = runTerraform(dir, args);
-  if (run.code !== 0) throw new TerraformError(run);
-  return run;
-}
+export const terraformOk = mustRun;
 
 /** `terraform fmt -check -diff` on HCL text: code 0 when it is formatted, 3 (with the diff) when not. */
 export function fmtCheck(hcl: string): TerraformRun {

@@ -2,7 +2,9 @@ import { cpSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { MODULE_DIR } from '../../src/module/build-module';
-import { FAKE_CREDENTIALS, runTerraform, TerraformError, TerraformRun } from '../../src/terraform/offline';
+import { FAKE_CREDENTIALS, mustRun, runTerraform } from '../../src/terraform/offline';
+
+export { mustRun };
 
 /** A copy of the committed module (with its examples) in a new temporary folder; returns the module's path there. */
 export function copyModule(): string {
@@ -21,12 +23,6 @@ export function addProvider(dir: string): void {
   writeFileSync(join(dir, 'offline_provider.tf.json'), JSON.stringify({ provider: { aws: { region: 'eu-west-1', ...FAKE_CREDENTIALS } } }, null, 2));
 }
 
-/** Runs terraform offline and throws with its output when it fails. */
-export function mustRun(dir: string, args: string[]): TerraformRun {
-  const run = runTerraform(dir, args);
-  if (run.code !== 0) throw new TerraformError(run);
-  return run;
-}
 
 /** `init`, `validate` and `plan -refresh=false`, offline; returns `terraform show -json` of the plan. */
 export function initValidatePlan(dir: string, varFile?: string): any {

@@ -114,7 +114,8 @@ export class TerraformError extends Error {
   }
 }
 
-function mustRun(dir: string, args: string[]): TerraformRun {
+/** Runs terraform offline and throws {@link TerraformError}, with its whole output, when it fails. */
+export function mustRun(dir: string, args: string[]): TerraformRun {
   const run = runTerraform(dir, args);
   if (run.code !== 0) throw new TerraformError(run);
   return run;
