@@ -25,3 +25,6 @@ export * from './user-pool/user-pool-group';
 export * from './user-pool/user-pool-props';
 export { DEFAULTS as USER_POOL_DEFAULTS, resolveUserPoolProps } from './user-pool/resolved-props';
 export { checkUserPool, USER_POOL_RULES } from './user-pool/user-pool-rules';
+export * from './user-pool/i-user-pool';
+export * from './user-pool/imported-user-pool';
+export * from './user-pool/user-pool-base';

@@ -9,7 +9,7 @@ import { SCOPE_PATTERN } from './resource-server';
 /** What client rules know about the pool and stack around the client. */
 export interface ClientContext {
   /** The pool's feature plan. */
-  readonly featurePlan: string;
+  readonly featurePlan: string | undefined;
   /** Whether the pool has a domain (the token endpoint lives there). */
   readonly hasDomain: boolean;
 }

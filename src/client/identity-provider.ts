@@ -2,7 +2,7 @@ import { CognitoIdentityProvider } from '@cdktf/provider-aws/lib/cognito-identit
 import { Construct } from 'constructs';
 import { checkLength, checkMaxItems, checkOneOf, checkPattern, PRINTABLE } from '../core/checks';
 import { formatProblem, isKnown, Problem } from '../core/problem';
-import type { UserPool } from '../user-pool/user-pool';
+import type { IUserPool } from '../user-pool/i-user-pool';
 
 /** The kinds of identity provider Cognito federates with. */
 export enum IdentityProviderType {
@@ -14,10 +14,8 @@ export enum IdentityProviderType {
   SIGN_IN_WITH_APPLE = 'SignInWithApple',
 }
 
-/** Settings of a {@link UserPoolIdentityProvider}. */
-export interface UserPoolIdentityProviderProps {
-  /** The pool. */
-  readonly userPool: UserPool;
+/** Settings of a {@link UserPoolIdentityProvider} without its pool. */
+export interface UserPoolIdentityProviderOptions {
   /**
    * The name clients list in `identityProviders`, 3 to 32 characters, not starting or ending with `_` or
    * a space. Changing it replaces the provider.
@@ -41,6 +39,12 @@ export interface UserPoolIdentityProviderProps {
    * @default - none
    */
   readonly idpIdentifiers?: readonly string[];
+}
+
+/** Settings of a {@link UserPoolIdentityProvider}. */
+export interface UserPoolIdentityProviderProps extends UserPoolIdentityProviderOptions {
+  /** The pool: created here or imported (`UserPool.fromUserPoolId`). */
+  readonly userPool: IUserPool;
 }
 
 /** The settings each kind of provider requires. */
@@ -72,7 +76,7 @@ const PROVIDER_NAME = new RegExp(`^[^_\\p{Z}][${PRINTABLE}][^_\\p{Z}]+$`, 'u');
 const IDP_IDENTIFIER = /^[\w\s+=.@-]+$/u;
 
 /** The provider's rules. Tokens are skipped. */
-export function checkIdentityProvider(props: Omit<UserPoolIdentityProviderProps, 'userPool'>): Problem[] {
+export function checkIdentityProvider(props: UserPoolIdentityProviderOptions): Problem[] {
   const details = props.providerDetails;
   const missing = isKnown(props.providerType) && isKnown(details) ? (REQUIRED_DETAILS[props.providerType] ?? []).filter((k) => !(k in details)) : [];
   const saml = props.providerType === IdentityProviderType.SAML && isKnown(details) && !('MetadataURL' in details) && !('MetadataFile' in details);

@@ -6,7 +6,7 @@ import { formatProblem, isKnown, Problem } from '../core/problem';
 import { Token } from '../engine';
 import { NAME_PATTERN } from '../user-pool/user-pool-rules';
 import type { TerraformMetaArguments } from '../engine';
-import type { UserPool } from '../user-pool/user-pool';
+import type { IUserPool } from '../user-pool/i-user-pool';
 
 /** Resource server identifiers and full scope strings: no spaces, `"` or `\`. */
 export const SCOPE_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
@@ -23,10 +23,8 @@ export class ResourceServerScope {
   ) {}
 }
 
-/** Settings of a {@link UserPoolResourceServer}. */
-export interface UserPoolResourceServerProps {
-  /** The pool. */
-  readonly userPool: UserPool;
+/** Settings of a {@link UserPoolResourceServer} without its pool. */
+export interface UserPoolResourceServerOptions {
   /**
    * The identifier, usually the API's URL (`https://api.example.com`): the prefix of its scopes.
    * Changing it replaces the resource server and every client scope that names it.
@@ -42,6 +40,12 @@ export interface UserPoolResourceServerProps {
    * @default - none
    */
   readonly scopes?: readonly ResourceServerScope[];
+}
+
+/** Settings of a {@link UserPoolResourceServer}. */
+export interface UserPoolResourceServerProps extends UserPoolResourceServerOptions {
+  /** The pool: created here or imported (`UserPool.fromUserPoolId`). */
+  readonly userPool: IUserPool;
 }
 
 /** An API that machine-to-machine and other clients get scoped access tokens for. */
@@ -74,7 +78,7 @@ export class UserPoolResourceServer extends Construct {
  * The `aws_cognito_resource_server` arguments. Pure and free of value checks. `scopes` may be a token for
  * a list of `{ scope_name, scope_description }` objects: the scopes are then a `dynamic` block over it.
  */
-export function renderResourceServer(props: Omit<UserPoolResourceServerProps, 'userPool'>, userPoolId: string): Omit<CognitoResourceServerConfig, keyof TerraformMetaArguments> {
+export function renderResourceServer(props: UserPoolResourceServerOptions, userPoolId: string): Omit<CognitoResourceServerConfig, keyof TerraformMetaArguments> {
   const scopes = props.scopes ?? [];
   const scope = Token.isUnresolved(scopes)
     ? (new DynamicBlock(scopes, { scope_name: '${scope.value.scope_name}', scope_description: '${scope.value.scope_description}' }) as unknown as CognitoResourceServerScope[])
@@ -83,7 +87,7 @@ export function renderResourceServer(props: Omit<UserPoolResourceServerProps, 'u
 }
 
 /** The resource server's API constraints. */
-export function checkResourceServer(props: UserPoolResourceServerProps): Problem[] {
+export function checkResourceServer(props: UserPoolResourceServerOptions): Problem[] {
   const scopes = props.scopes ?? [];
   const names = scopes.map((s) => s.scopeName).filter(isKnown);
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);

@@ -9,12 +9,12 @@ import { AwsEnvironment } from '../core/aws-environment';
 import { stableOutput } from '../core/outputs';
 import { formatProblem } from '../core/problem';
 import { Annotations, ITerraformDependable, Lazy } from '../engine';
-import type { UserPool } from '../user-pool/user-pool';
+import type { IUserPool } from '../user-pool/i-user-pool';
 
 /** Settings of a {@link UserPoolClient}: the client settings plus its pool. */
 export interface UserPoolClientConstructProps extends UserPoolClientProps {
   /** The pool. */
-  readonly userPool: UserPool;
+  readonly userPool: IUserPool;
 }
 
 /**
@@ -39,7 +39,7 @@ export class UserPoolClient extends Construct {
     const c = resolveClientProps({ ...clientProps, clientName: clientProps.clientName ?? id });
     this.settings = c;
     this.node.addValidation({
-      validate: () => checkClient(c, { featurePlan: userPool.settings.featurePlan, hasDomain: userPool.domains.length > 0 }).map((p) => formatProblem(p)),
+      validate: () => checkClient(c, { featurePlan: userPool.known.featurePlan, hasDomain: userPool.domains.length > 0 || userPool.known.hasExternalDomain }).map((p) => formatProblem(p)),
     });
     if ((c.oAuthFlows ?? []).includes(OAuthFlow.IMPLICIT)) {
       Annotations.of(this).addWarning('The implicit flow puts tokens in the redirect URL, where browser history, logs and referrers can leak them. Use the authorization code flow with PKCE instead.');
@@ -66,7 +66,7 @@ export class UserPoolClient extends Construct {
       // The pool's domain may be added after the client: read it when the stack is synthesized.
       const signInUrl = Lazy.stringValue({
         produce: () =>
-          `${userPool.domains[0]?.baseUrl}/login?client_id=${this.clientId}&response_type=code&scope=${(c.scopes ?? []).map((s) => encodeURIComponent(s.scopeName)).join('+')}&redirect_uri=${encodeURIComponent(redirect)}`,
+          `${userPool.domainBaseUrl()}/login?client_id=${this.clientId}&response_type=code&scope=${(c.scopes ?? []).map((s) => encodeURIComponent(s.scopeName)).join('+')}&redirect_uri=${encodeURIComponent(redirect)}`,
       });
       stableOutput(this, 'sign_in_url', signInUrl, `The hosted sign-in page of client ${c.clientName}`);
     }
@@ -78,7 +78,7 @@ export class UserPoolClient extends Construct {
         this.node.addValidation({ validate: () => [formatProblem(problem)] });
       } else {
         this.secretHandOff = new ClientSecretHandOff(this, 'hand-off', {
-          secretName: c.secretHandOff.secretName ?? `cognito/${userPool.settings.userPoolName}/${c.clientName}`,
+          secretName: c.secretHandOff.secretName ?? `cognito/${userPool.known.userPoolName ?? userPool.userPoolId}/${c.clientName}`,
           readers: c.secretHandOff.readers,
           accountId: env.accountId,
           region: env.region,
@@ -86,7 +86,7 @@ export class UserPoolClient extends Construct {
           value: {
             client_id: this.clientId,
             client_secret: this.clientSecret,
-            token_endpoint: Lazy.stringValue({ produce: () => `${userPool.domains[0]?.baseUrl}/oauth2/token` }),
+            token_endpoint: Lazy.stringValue({ produce: () => `${userPool.domainBaseUrl()}/oauth2/token` }),
             scopes: (c.scopes ?? []).map((s) => s.scopeName),
           },
         });

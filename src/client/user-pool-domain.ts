@@ -8,7 +8,7 @@ import { stableOutput } from '../core/outputs';
 import { formatProblem, isKnown, Problem } from '../core/problem';
 import type { TerraformMetaArguments } from '../engine';
 import { FeaturePlan } from '../user-pool/enums';
-import type { UserPool } from '../user-pool/user-pool';
+import type { IUserPool } from '../user-pool/i-user-pool';
 
 /** Which sign-in pages the domain serves. */
 export enum ManagedLoginVersion {
@@ -31,10 +31,8 @@ export interface CustomDomainOptions {
   readonly hostedZoneId?: string;
 }
 
-/** Settings of a {@link UserPoolDomain}: exactly one of `prefix` or `customDomain`. */
-export interface UserPoolDomainProps {
-  /** The pool. */
-  readonly userPool: UserPool;
+/** Settings of a {@link UserPoolDomain} without its pool: exactly one of `prefix` or `customDomain`. */
+export interface UserPoolDomainOptions {
   /**
    * A Cognito prefix: `https://<prefix>.auth.<region>.amazoncognito.com`. Prefixes are unique per region
    * across ALL AWS accounts: include something of your own (company, account, environment).
@@ -51,6 +49,12 @@ export interface UserPoolDomainProps {
    * @default ManagedLoginVersion.CLASSIC_HOSTED_UI
    */
   readonly managedLoginVersion?: ManagedLoginVersion;
+}
+
+/** Settings of a {@link UserPoolDomain}. */
+export interface UserPoolDomainProps extends UserPoolDomainOptions {
+  /** The pool: created here or imported (`UserPool.fromUserPoolId`). */
+  readonly userPool: IUserPool;
 }
 
 /**
@@ -98,7 +102,7 @@ export class UserPoolDomain extends Construct {
  * The `aws_cognito_user_pool_domain` arguments. Pure and free of value checks; a custom domain whose
  * name is a token that may be null (the module's `domain` variable) falls back to the prefix.
  */
-export function renderDomain(props: Omit<UserPoolDomainProps, 'userPool'>, userPoolId: string): Omit<CognitoUserPoolDomainConfig, keyof TerraformMetaArguments> {
+export function renderDomain(props: UserPoolDomainOptions, userPoolId: string): Omit<CognitoUserPoolDomainConfig, keyof TerraformMetaArguments> {
   const custom = props.customDomain;
   return {
     userPoolId,
@@ -145,7 +149,7 @@ export function checkDomain(props: UserPoolDomainProps, region: string | undefin
     }
   }
   problems.push(...checkOneOf('managedLoginVersion', props.managedLoginVersion, [1, 2]));
-  const plan = props.userPool.settings.featurePlan;
+  const plan = props.userPool.known.featurePlan;
   if (props.managedLoginVersion === ManagedLoginVersion.MANAGED_LOGIN && isKnown(plan) && plan === FeaturePlan.LITE) {
     problems.push({ path: 'managedLoginVersion', rule: 'managed login needs the ESSENTIALS or PLUS feature plan', received: { managedLoginVersion: 2, featurePlan: plan }, fix: 'use ManagedLoginVersion.CLASSIC_HOSTED_UI, or featurePlan ESSENTIALS' });
   }

@@ -7,8 +7,9 @@ import { TriggerFunction, TriggerRuntime } from './trigger-function';
 import { TRIGGER_OPERATIONS, TriggerEventVersion, TriggerOperation } from './trigger-operation';
 import { AttachedTrigger, checkTriggers } from './trigger-rules';
 import { ResolvedAwsEnvironment } from '../core/aws-environment';
+import { stableOutput } from '../core/outputs';
 import { formatProblem } from '../core/problem';
-import { Token } from '../engine';
+import { Annotations, Lazy, Token } from '../engine';
 
 /** A Lambda function that exists already, managed elsewhere. */
 export class ExistingFunction {
@@ -63,9 +64,17 @@ export interface TriggerSpec extends TriggerOptions {
 
 /** Settings of {@link PoolTriggers}. */
 export interface PoolTriggersProps {
-  readonly pool: CognitoUserPool;
+  /**
+   * The pool resource whose `lambda_config` names the triggers.
+   * @default - the pool is managed elsewhere: its owner sets `lambda_config` from the `lambda_config` output
+   */
+  readonly pool?: CognitoUserPool;
+  /** The pool's ARN (the invoke permissions' `source_arn`). */
+  readonly poolArn: string;
+  /** The pool's name, for default function names; a token when unknown. */
   readonly poolName: string;
-  readonly featurePlan: string;
+  /** The feature plan, when known. */
+  readonly featurePlan: string | undefined;
   readonly env: ResolvedAwsEnvironment;
   /** A KMS key for custom senders that you manage. */
   readonly customSenderKmsKeyArn?: string;
@@ -113,7 +122,7 @@ export class PoolTriggers extends Construct {
     if (handler instanceof TriggerCode) {
       const fn = new TriggerFunction(this, id, { code: handler, functionName, runtime: options.runtime, memorySize: options.memorySize, timeoutSeconds: options.timeoutSeconds, environment: options.environment, logRetentionDays: options.logRetentionDays });
       this.functions.push(fn);
-      if (options.poolActions && options.poolActions.length > 0) fn.grant('pool-actions', options.poolActions, [this.props.pool.arn]);
+      if (options.poolActions && options.poolActions.length > 0) fn.grant('pool-actions', options.poolActions, [this.props.poolArn]);
       if (spec.needsKmsKey) fn.grant('decrypt-codes', ['kms:Decrypt'], [this.senderKey()]);
       functionArn = fn.functionArn;
     } else {
@@ -135,10 +144,28 @@ export class PoolTriggers extends Construct {
       action: 'lambda:InvokeFunction',
       functionName: functionArn,
       principal: 'cognito-idp.amazonaws.com',
-      sourceArn: this.props.pool.arn,
+      sourceArn: this.props.poolArn,
       sourceAccount: this.props.env.accountId,
     });
-    this.props.pool.putLambdaConfig(this.lambdaConfig());
+    if (this.props.pool) {
+      this.props.pool.putLambdaConfig(this.lambdaConfig());
+    } else if (this.attached.length === 1) {
+      this.handOverLambdaConfig();
+    }
+  }
+
+  /**
+   * A pool managed elsewhere gets its `lambda_config` from its owner: the functions and permissions are
+   * created here, and an output lists which function each trigger operation must name.
+   */
+  private handOverLambdaConfig(): void {
+    Annotations.of(this).addWarning(
+      'This pool is managed elsewhere: the trigger functions and invoke permissions are created here, but the pool only calls them ' +
+        "once its owner sets its lambda_config to the functions in this stack's lambda_config output.",
+    );
+    // One token standing for the whole map: the output resolves to the map itself.
+    const functions = Token.asString(Lazy.anyValue({ produce: () => Object.fromEntries(this.attached.map((t) => [t.operation, t.functionArn])) }));
+    stableOutput(this, 'lambda_config', functions, 'Trigger operation to function ARN, for the lambda_config of the pool');
   }
 
   /** The custom sender key: the one given, or one created on first use. */

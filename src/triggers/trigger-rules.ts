@@ -20,7 +20,7 @@ export interface AttachedTrigger {
 
 /** What trigger rules know about the pool. */
 export interface TriggerContext {
-  readonly featurePlan: string;
+  readonly featurePlan: string | undefined;
   /** Whether a KMS key for custom senders was given. */
   readonly senderKeyGiven: boolean;
   /** Whether the stack declared its account and region (permissions and keys name them). */

@@ -4,7 +4,7 @@ import { ARN_PATTERN } from './user-pool-rules';
 import { checkIntegerRange, checkLength, checkPattern, PRINTABLE } from '../core/checks';
 import { formatProblem, Problem } from '../core/problem';
 import type { TerraformMetaArguments } from '../engine';
-import type { UserPool } from './user-pool';
+import type { IUserPool } from './i-user-pool';
 
 /** Settings of a {@link UserPoolGroup}. */
 export interface UserPoolGroupProps {
@@ -55,7 +55,7 @@ export class UserPoolGroup extends Construct {
   /** The underlying `aws_cognito_user_group`. */
   public readonly resource: CognitoUserGroup;
 
-  constructor(scope: Construct, id: string, props: UserPoolGroupProps & { readonly userPool: UserPool }) {
+  constructor(scope: Construct, id: string, props: UserPoolGroupProps & { readonly userPool: IUserPool }) {
     super(scope, id);
     const { userPool, ...group } = props;
     this.node.addValidation({ validate: () => checkGroup(group).map((p) => formatProblem(p)) });

@@ -4,7 +4,9 @@ import { isSesEmail } from './email';
 import { renderUserPool, UserPoolDependencies } from './render-user-pool';
 import { resolveUserPoolProps, ResolvedUserPoolProps, sendsSms } from './resolved-props';
 import { SmsRole, smsRoleNamePrefixFor } from './sms-role';
-import { UserPoolGroup, UserPoolGroupProps } from './user-pool-group';
+import { KnownUserPoolSettings } from './i-user-pool';
+import { ImportedUserPool, ImportedUserPoolOptions } from './imported-user-pool';
+import { UserPoolBase } from './user-pool-base';
 import { UserPoolProps } from './user-pool-props';
 import { checkUserPool } from './user-pool-rules';
 import { AwsEnvironment, ResolvedAwsEnvironment } from '../core/aws-environment';
@@ -12,12 +14,8 @@ import { addDynamicBlocks, splitDynamicBlocks } from '../core/conditional';
 import { arn } from '../core/iam';
 import { stableOutput } from '../core/outputs';
 import { formatProblem } from '../core/problem';
-import { UserPoolClient, UserPoolClientConstructProps } from '../client/user-pool-client';
-import { UserPoolDomain, UserPoolDomainProps } from '../client/user-pool-domain';
-import { UserPoolResourceServer, UserPoolResourceServerProps } from '../client/resource-server';
-import { UserPoolIdentityProvider, UserPoolIdentityProviderProps } from '../client/identity-provider';
 import { Annotations } from '../engine';
-import { PoolTriggers, TriggerHandler, TriggerOptions } from '../triggers/pool-triggers';
+import { PoolTriggers } from '../triggers/pool-triggers';
 import { TriggerOperation } from '../triggers/trigger-operation';
 
 /**
@@ -27,7 +25,7 @@ import { TriggerOperation } from '../triggers/trigger-operation';
  *
  * Every setting is checked when the stack is synthesized; every problem is reported at once.
  */
-export class UserPool extends Construct {
+export class UserPool extends UserPoolBase {
   /** The pool's id. */
   public readonly userPoolId: string;
   /** The pool's ARN. */
@@ -47,18 +45,14 @@ export class UserPool extends Construct {
   /** The pool's Lambda triggers. */
   public readonly triggers: PoolTriggers;
 
-  private readonly registered = {
-    domains: [] as UserPoolDomain[],
-    resourceServers: [] as UserPoolResourceServer[],
-    identityProviders: [] as UserPoolIdentityProvider[],
-    clients: [] as UserPoolClient[],
-  };
+  public readonly known: KnownUserPoolSettings;
 
   constructor(scope: Construct, id: string, props: UserPoolProps) {
     super(scope, id);
     const p = resolveUserPoolProps(props);
     const env = AwsEnvironment.of(this);
     this.settings = p;
+    this.known = { userPoolName: p.userPoolName, featurePlan: p.featurePlan, customAttributes: Object.keys(p.customAttributes ?? {}), hasExternalDomain: false };
     this.node.addValidation({ validate: () => checkUserPool(p, env).map((problem) => formatProblem(problem)) });
 
     const deps: { -readonly [K in keyof UserPoolDependencies]: UserPoolDependencies[K] } = {};
@@ -93,7 +87,7 @@ export class UserPool extends Construct {
     this.issuerUrl = `https://${this.endpoint}`;
     this.jwksUrl = `${this.issuerUrl}/.well-known/jwks.json`;
 
-    this.triggers = new PoolTriggers(this, 'triggers', { pool: this.resource, poolName: p.userPoolName, featurePlan: p.featurePlan, env, customSenderKmsKeyArn: p.customSenderKmsKeyArn });
+    this.triggers = new PoolTriggers(this, 'triggers', { pool: this.resource, poolArn: this.resource.arn, poolName: p.userPoolName, featurePlan: p.featurePlan, env, customSenderKmsKeyArn: p.customSenderKmsKeyArn });
     for (const [operation, spec] of Object.entries(p.triggers ?? {})) {
       if (spec) this.triggers.attach(operation as TriggerOperation, spec.handler, spec, `triggers.${operation}`);
     }
@@ -106,76 +100,17 @@ export class UserPool extends Construct {
   }
 
   /**
-   * Attaches a Lambda trigger: code to deploy as a new function (with its role, log group and invoke
-   * permission), or an existing function (invoke permission only).
+   * A pool created elsewhere (another stack, the console), by its id (`<region>_<id>`): clients, domains,
+   * resource servers, groups, identity providers and trigger functions can be added to it. The region is
+   * read from the id; the account is the stack's (declare it with `AwsEnvironment.declare`).
    */
-  public addTrigger(operation: TriggerOperation, handler: TriggerHandler, options: TriggerOptions = {}): void {
-    this.triggers.attach(operation, handler, options, `addTrigger(${operation})`);
+  public static fromUserPoolId(scope: Construct, id: string, userPoolId: string, options: ImportedUserPoolOptions = {}): ImportedUserPool {
+    return ImportedUserPool.fromId(scope, id, userPoolId, options);
   }
 
-  /** Adds the OAuth 2.0 domain (a Cognito prefix or your own domain). */
-  public addDomain(id: string, props: Omit<UserPoolDomainProps, 'userPool'>): UserPoolDomain {
-    return new UserPoolDomain(this, id, { ...props, userPool: this });
-  }
-
-  /** Adds an app client, from a preset or from scratch. */
-  public addClient(id: string, props: Omit<UserPoolClientConstructProps, 'userPool'> = {}): UserPoolClient {
-    return new UserPoolClient(this, id, { ...props, userPool: this });
-  }
-
-  /** Adds a group. */
-  public addGroup(id: string, props: UserPoolGroupProps): UserPoolGroup {
-    return new UserPoolGroup(this, id, { ...props, userPool: this });
-  }
-
-  /** Adds a resource server (an API with scopes). */
-  public addResourceServer(id: string, props: Omit<UserPoolResourceServerProps, 'userPool'>): UserPoolResourceServer {
-    return new UserPoolResourceServer(this, id, { ...props, userPool: this });
-  }
-
-  /** The pool's domains. */
-  public get domains(): readonly UserPoolDomain[] {
-    return this.registered.domains;
-  }
-
-  /** The pool's resource servers. */
-  public get resourceServers(): readonly UserPoolResourceServer[] {
-    return this.registered.resourceServers;
-  }
-
-  /** Called by {@link UserPoolDomain}: rules that span the pool (one domain of each kind) read this. */
-  public registerDomain(domain: UserPoolDomain): void {
-    this.registered.domains.push(domain);
-  }
-
-  /** Adds a federated identity provider (SAML, OIDC, social). */
-  public addIdentityProvider(id: string, props: Omit<UserPoolIdentityProviderProps, 'userPool'>): UserPoolIdentityProvider {
-    return new UserPoolIdentityProvider(this, id, { ...props, userPool: this });
-  }
-
-  /** The pool's identity providers. */
-  public get identityProviders(): readonly UserPoolIdentityProvider[] {
-    return this.registered.identityProviders;
-  }
-
-  /**
-   * Called by {@link UserPoolIdentityProvider} and {@link UserPoolClient}: a client that lists a provider
-   * depends on it, so the client is never created or updated before its provider exists.
-   */
-  public registerIdentityProvider(provider: UserPoolIdentityProvider): void {
-    this.registered.identityProviders.push(provider);
-    for (const client of this.registered.clients) linkClientToProviders(client, [provider]);
-  }
-
-  /** Called by {@link UserPoolClient}. */
-  public registerClient(client: UserPoolClient): void {
-    this.registered.clients.push(client);
-    linkClientToProviders(client, this.registered.identityProviders);
-  }
-
-  /** Called by {@link UserPoolResourceServer}. */
-  public registerResourceServer(server: UserPoolResourceServer): void {
-    this.registered.resourceServers.push(server);
+  /** A pool created elsewhere, by its ARN (`arn:<partition>:cognito-idp:<region>:<account>:userpool/<id>`). */
+  public static fromUserPoolArn(scope: Construct, id: string, userPoolArn: string, options: ImportedUserPoolOptions = {}): ImportedUserPool {
+    return ImportedUserPool.fromArn(scope, id, userPoolArn, options);
   }
 }
 
@@ -188,9 +123,3 @@ function sesSourceArn(p: ResolvedUserPoolProps, env: ResolvedAwsEnvironment): st
   return arn(env.partition, 'ses', region, env.accountId, `identity/${o.sesVerifiedDomain ?? o.fromEmail}`);
 }
 
-function linkClientToProviders(client: UserPoolClient, providers: readonly UserPoolIdentityProvider[]): void {
-  const listed = client.settings.identityProviders ?? [];
-  // depends_on takes plain addresses; `fqn` would render as an interpolation there.
-  const needed = providers.filter((p) => listed.includes(p.providerName)).map((p) => `${p.resource.terraformResourceType}.${p.resource.friendlyUniqueId}`);
-  if (needed.length > 0) client.resource.dependsOn = [...new Set([...(client.resource.dependsOn ?? []), ...needed])];
-}

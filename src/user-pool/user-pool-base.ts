@@ -1,0 +1,109 @@
+import { Construct } from 'constructs';
+import { IUserPool, IUserPoolClientRef, IUserPoolDomainRef, IUserPoolIdentityProviderRef, IUserPoolResourceServerRef, KnownUserPoolSettings } from './i-user-pool';
+import { UserPoolGroup, UserPoolGroupProps } from './user-pool-group';
+import { UserPoolClient, UserPoolClientConstructProps } from '../client/user-pool-client';
+import { UserPoolDomain, UserPoolDomainOptions } from '../client/user-pool-domain';
+import { UserPoolResourceServer, UserPoolResourceServerOptions } from '../client/resource-server';
+import { UserPoolIdentityProvider, UserPoolIdentityProviderOptions } from '../client/identity-provider';
+import { PoolTriggers, TriggerHandler, TriggerOptions } from '../triggers/pool-triggers';
+import { TriggerOperation } from '../triggers/trigger-operation';
+
+/**
+ * What a pool created here and a pool imported from elsewhere share: adding children, and keeping the
+ * lists that rules spanning the pool read (one domain of each kind, clients depending on providers).
+ */
+export abstract class UserPoolBase extends Construct implements IUserPool {
+  public abstract readonly userPoolId: string;
+  public abstract readonly userPoolArn: string;
+  public abstract readonly endpoint: string;
+  public abstract readonly issuerUrl: string;
+  public abstract readonly jwksUrl: string;
+  public abstract readonly known: KnownUserPoolSettings;
+  /** The pool's Lambda triggers. */
+  public abstract readonly triggers: PoolTriggers;
+
+  private readonly registered = {
+    domains: [] as IUserPoolDomainRef[],
+    resourceServers: [] as IUserPoolResourceServerRef[],
+    identityProviders: [] as IUserPoolIdentityProviderRef[],
+    clients: [] as IUserPoolClientRef[],
+  };
+
+  /**
+   * Attaches a Lambda trigger: code to deploy as a new function (with its role, log group and invoke
+   * permission), or an existing function (invoke permission only).
+   */
+  public addTrigger(operation: TriggerOperation, handler: TriggerHandler, options: TriggerOptions = {}): void {
+    this.triggers.attach(operation, handler, options, `addTrigger(${operation})`);
+  }
+
+  /** Adds the OAuth 2.0 domain (a Cognito prefix or your own domain). */
+  public addDomain(id: string, options: UserPoolDomainOptions): UserPoolDomain {
+    return new UserPoolDomain(this, id, { ...options, userPool: this });
+  }
+
+  /** Adds an app client, from a preset or from scratch. */
+  public addClient(id: string, options: Omit<UserPoolClientConstructProps, 'userPool'> = {}): UserPoolClient {
+    return new UserPoolClient(this, id, { ...options, userPool: this });
+  }
+
+  /** Adds a group. */
+  public addGroup(id: string, props: UserPoolGroupProps): UserPoolGroup {
+    return new UserPoolGroup(this, id, { ...props, userPool: this });
+  }
+
+  /** Adds a resource server (an API with scopes). */
+  public addResourceServer(id: string, options: UserPoolResourceServerOptions): UserPoolResourceServer {
+    return new UserPoolResourceServer(this, id, { ...options, userPool: this });
+  }
+
+  /** Adds a federated identity provider (SAML, OIDC, social). */
+  public addIdentityProvider(id: string, options: UserPoolIdentityProviderOptions): UserPoolIdentityProvider {
+    return new UserPoolIdentityProvider(this, id, { ...options, userPool: this });
+  }
+
+  /** The pool's domains added in this code. */
+  public get domains(): readonly IUserPoolDomainRef[] {
+    return this.registered.domains;
+  }
+
+  /** The pool's resource servers added in this code. */
+  public get resourceServers(): readonly IUserPoolResourceServerRef[] {
+    return this.registered.resourceServers;
+  }
+
+  /** The pool's identity providers added in this code. */
+  public get identityProviders(): readonly IUserPoolIdentityProviderRef[] {
+    return this.registered.identityProviders;
+  }
+
+  public domainBaseUrl(): string | undefined {
+    return this.registered.domains[0]?.baseUrl;
+  }
+
+  public registerDomain(domain: IUserPoolDomainRef): void {
+    this.registered.domains.push(domain);
+  }
+
+  public registerIdentityProvider(provider: IUserPoolIdentityProviderRef): void {
+    this.registered.identityProviders.push(provider);
+    for (const client of this.registered.clients) linkClientToProviders(client, [provider]);
+  }
+
+  public registerClient(client: IUserPoolClientRef): void {
+    this.registered.clients.push(client);
+    linkClientToProviders(client, this.registered.identityProviders);
+  }
+
+  public registerResourceServer(server: IUserPoolResourceServerRef): void {
+    this.registered.resourceServers.push(server);
+  }
+}
+
+/** A client that lists a provider depends on it, whichever was added first. */
+function linkClientToProviders(client: IUserPoolClientRef, providers: readonly IUserPoolIdentityProviderRef[]): void {
+  const listed = client.settings.identityProviders ?? [];
+  // depends_on takes plain addresses; `fqn` would render as an interpolation there.
+  const needed = providers.filter((p) => listed.includes(p.providerName)).map((p) => `${p.resource.terraformResourceType}.${p.resource.friendlyUniqueId}`);
+  if (needed.length > 0) client.resource.dependsOn = [...new Set([...(client.resource.dependsOn ?? []), ...needed])];
+}
