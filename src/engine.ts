@@ -12,6 +12,7 @@ export {
   App,
   Fn,
   Lazy,
+  LocalBackend,
   Op,
   ref,
   S3Backend,

@@ -16,6 +16,7 @@ export function buildStacks(app: App, config: AppConfig, environments: readonly 
         tags: env.tags,
         backend: config.backend,
         pool: env.pool,
+        existingPool: env.existingPool,
         configPath: `environments[${env.index}].pool`,
       }),
   );

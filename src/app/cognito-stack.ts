@@ -1,10 +1,10 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-import { BackendConfig, PoolConfig } from './config-schema';
+import { BackendConfig, ExistingPoolConfig, PoolConfig } from './config-schema';
 import { buildPool, ConfigPaths } from './pool-from-config';
 import { AwsEnvironment } from '../core/aws-environment';
 import { Problem } from '../core/problem';
-import { S3Backend, TerraformStack } from '../engine';
+import { Annotations, LocalBackend, S3Backend, TerraformStack } from '../engine';
 
 /** Settings of a {@link CognitoStack}: one AWS account and environment. */
 export interface CognitoStackProps {
@@ -22,8 +22,16 @@ export interface CognitoStackProps {
    * @default - none
    */
   readonly tags?: { readonly [key: string]: string };
-  /** Where state is kept. */
-  readonly backend: BackendConfig;
+  /**
+   * Where state is kept.
+   * @default - a local state file, `terraform.<stack>.tfstate` in the working directory, with a warning
+   */
+  readonly backend?: BackendConfig | undefined;
+  /**
+   * A pool that exists already: the children are added to it and no pool is created.
+   * @default - the stack creates its pool
+   */
+  readonly existingPool?: ExistingPoolConfig | undefined;
   /** The pool, its domain, resource servers, clients and triggers. */
   readonly pool: PoolConfig;
   /** The configuration path of `pool`, for messages. @default "pool" */
@@ -50,16 +58,39 @@ export class CognitoStack extends TerraformStack {
       assumeRole: props.deployRoleArn ? [{ roleArn: props.deployRoleArn, sessionName: `cdktf-cognito-${id}` }] : undefined,
       defaultTags: props.tags && Object.keys(props.tags).length > 0 ? [{ tags: { ...props.tags } }] : undefined,
     });
-    const backend = new S3Backend(this, {
-      bucket: props.backend.bucket,
-      region: props.backend.region,
-      key: `${props.backend.keyPrefix ?? 'cdktf-cognito'}/${id}/terraform.tfstate`,
-      encrypt: true,
-      kmsKeyId: props.backend.kmsKeyId,
-      assumeRole: props.backend.roleArn ? { roleArn: props.backend.roleArn } : undefined,
-    });
-    // S3 native locking (Terraform >= 1.10): no DynamoDB table. The engine's backend class predates it.
-    backend.addOverride('use_lockfile', true);
-    this.buildProblems = buildPool(this, 'pool', props.pool, props.configPath ?? 'pool', this.configPaths);
+    if (props.backend) {
+      const backend = new S3Backend(this, {
+        bucket: props.backend.bucket,
+        region: props.backend.region,
+        key: `${props.backend.keyPrefix ?? 'cdktf-cognito'}/${id}/terraform.tfstate`,
+        encrypt: true,
+        kmsKeyId: props.backend.kmsKeyId,
+        assumeRole: props.backend.roleArn ? { roleArn: props.backend.roleArn } : undefined,
+      });
+      // S3 native locking (Terraform >= 1.10): no DynamoDB table. The engine's backend class predates it.
+      backend.addOverride('use_lockfile', true);
+    } else {
+      // Beside the output folder (terraform runs in <out>/stacks/<id> or <out>/hcl/<id>), not in it: every
+      // synth replaces the output folder whole, and the state must outlive it. Relative: no machine path.
+      new LocalBackend(this, { path: `../../../${localStateFile(id)}` });
+      Annotations.of(this).addWarning(localStateWarning(id));
+    }
+    this.buildProblems = buildPool(this, 'pool', props.pool, props.configPath ?? 'pool', this.configPaths, props.existingPool);
   }
+}
+
+/** The local state file of a stack without a backend, beside the output folder. */
+export function localStateFile(stack: string): string {
+  return `terraform.${stack}.tfstate`;
+}
+
+/** What local state means, said where the user sees it. */
+export function localStateWarning(stack: string): string {
+  return (
+    `No backend is configured: Terraform keeps this stack's state in ${localStateFile(stack)} beside the output folder (cdktf.out), on this machine only. ` +
+    'That is fine for trying things out; a team must not work this way: nobody else sees the state, nothing locks it, ' +
+    'two people applying overwrite each other, and whoever loses the file loses track of the pool (a new apply then fails ' +
+    'on the existing names, or creates a second pool). The file also holds client secrets in plain text. ' +
+    'Set backend (an S3 bucket, encrypted and locked) in the configuration before anyone else applies.'
+  );
 }

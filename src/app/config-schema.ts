@@ -160,6 +160,12 @@ export const backendSchema = z.strictObject({
   kmsKeyId: text.optional().describe('A KMS key for state encryption (default: SSE-S3)'),
 });
 
+/** A pool that exists already (created by another stack, tool or the console): its children are added to it. */
+export const existingPoolSchema = z.strictObject({
+  userPoolId: text.describe('The pool id, <region>_<id>; the pool must be in the environment\'s account and region'),
+  domainBaseUrl: text.optional().describe('The base URL of a domain the pool already has (https://<prefix>.auth.<region>.amazoncognito.com)'),
+});
+
 /** One AWS account and environment: one stack. */
 export const environmentSchema = z.strictObject({
   name: text.describe('The stack name: lowercase letters, digits and hyphens'),
@@ -167,13 +173,14 @@ export const environmentSchema = z.strictObject({
   region: text.optional().describe('Default: defaults.region'),
   deployRoleArn: text.optional().describe('The role Terraform assumes in the account. Default: defaults.deployRoleArn with the account id'),
   tags: tags.optional(),
+  existingPool: existingPoolSchema.optional().describe('Add the children (domain, resource servers, groups, clients, triggers) to this pool instead of creating one'),
   pool: poolSchema.optional(),
 });
 
 /** The whole configuration file. */
 export const configSchema = z.strictObject({
   $schema: text.optional(),
-  backend: backendSchema,
+  backend: backendSchema.optional().describe('Default: local state files (terraform.<stack>.tfstate), for trying out; a team needs a shared backend'),
   defaults: z
     .strictObject({
       region: text.optional(),
@@ -187,6 +194,7 @@ export const configSchema = z.strictObject({
 
 export type PoolConfig = z.infer<typeof poolSchema>;
 export type BackendConfig = z.infer<typeof backendSchema>;
+export type ExistingPoolConfig = z.infer<typeof existingPoolSchema>;
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 export type AppConfig = z.infer<typeof configSchema>;
 export type ClientConfig = z.infer<typeof client>;

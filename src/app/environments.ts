@@ -1,4 +1,4 @@
-import { AppConfig, EnvironmentConfig, PoolConfig } from './config-schema';
+import { AppConfig, EnvironmentConfig, ExistingPoolConfig, PoolConfig } from './config-schema';
 import { formatProblem, Problem, ValidationError } from '../core/problem';
 import { checkPattern } from '../core/checks';
 
@@ -12,6 +12,21 @@ export interface ResolvedEnvironment {
   readonly deployRoleArn?: string;
   readonly tags: { readonly [key: string]: string };
   readonly pool: PoolConfig;
+  /** The pool that exists already, when the environment adds its children to one instead of creating it. */
+  readonly existingPool?: ExistingPoolConfig | undefined;
+}
+
+/**
+ * The pool settings that still mean something for a pool that exists already: its children, and facts
+ * about it that rules and default names use. Every other pool setting configures the pool itself, which
+ * is managed elsewhere.
+ */
+export const EXISTING_POOL_SETTINGS: readonly string[] = ['domain', 'resourceServers', 'groups', 'clients', 'triggers', 'identityProviders', 'featurePlan', 'customAttributes'];
+
+/** For an existing pool, only the settings that apply to it are taken from the defaults. */
+function applicableDefaults(pool: PoolConfig | undefined, existing: boolean): PoolConfig {
+  if (!existing || !pool) return pool ?? {};
+  return Object.fromEntries(Object.entries(pool).filter(([key]) => EXISTING_POOL_SETTINGS.includes(key))) as PoolConfig;
 }
 
 /**
@@ -27,7 +42,8 @@ export function resolveEnvironments(config: AppConfig): ResolvedEnvironment[] {
     region: env.region ?? defaults.region ?? '',
     deployRoleArn: env.deployRoleArn ?? defaults.deployRoleArn?.replace(/\{accountId\}/g, env.accountId),
     tags: { ...defaults.tags, ...env.tags },
-    pool: { userPoolName: env.name, ...(deepMerge(defaults.pool ?? {}, env.pool ?? {}) as PoolConfig) },
+    pool: { userPoolName: env.name, ...(deepMerge(applicableDefaults(defaults.pool, env.existingPool !== undefined), env.pool ?? {}) as PoolConfig) },
+    existingPool: env.existingPool,
   }));
   const problems = config.environments.flatMap((env, i) => checkEnvironment(env, i, environments[i]));
   problems.push(...duplicateNames(config.environments));
@@ -47,7 +63,14 @@ export function selectEnvironments(all: ResolvedEnvironment[], names: readonly s
 
 function checkEnvironment(env: EnvironmentConfig, i: number, resolved: ResolvedEnvironment): Problem[] {
   const at = `environments[${i}]`;
+  const ignored = env.existingPool ? Object.keys(env.pool ?? {}).filter((key) => !EXISTING_POOL_SETTINGS.includes(key)) : [];
   return [
+    ...ignored.map((key) => ({
+      path: `${at}.pool.${key}`,
+      rule: 'configures the pool itself, which exists already and is managed elsewhere (existingPool)',
+      received: env.pool?.[key as keyof PoolConfig],
+      fix: `remove it; for an existing pool only ${EXISTING_POOL_SETTINGS.join(', ')} apply`,
+    })),
     ...checkPattern(`${at}.name`, env.name, /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be 1 to 64 lowercase letters, digits and inner hyphens (it names the stack, its folder and its state key)', 'use e.g. "prod-eu"'),
     ...checkPattern(`${at}.accountId`, env.accountId, /^\d{12}$/, 'must be a 12-digit AWS account id', 'quote it in YAML so leading zeros survive, e.g. "012345678901"'),
     ...(resolved.region === ''

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { appendPath } from './config-path';
-import { ClientConfig, PoolConfig, TriggerConfig, DURATION_PATTERN } from './config-schema';
+import { ClientConfig, ExistingPoolConfig, PoolConfig, TriggerConfig, DURATION_PATTERN } from './config-schema';
 import { AuthFlow, ClientPreset, OAuthFlow, TokenValidity } from '../client/client-props';
 import { OAuthScope } from '../client/oauth-scope';
 import { ResourceServerScope, UserPoolResourceServer } from '../client/resource-server';
@@ -14,6 +14,7 @@ import { BooleanAttribute, DateTimeAttribute, ICustomAttribute, NumberAttribute,
 import { UserPoolEmail } from '../user-pool/email';
 import { AccountRecovery, AuthFactor, CustomAuthThreatProtectionMode, FeaturePlan, Mfa, PasskeyUserVerification, ThreatProtectionMode, VerificationEmailStyle } from '../user-pool/enums';
 import { UserPool } from '../user-pool/user-pool';
+import { UserPoolBase } from '../user-pool/user-pool-base';
 import { UserPoolProps } from '../user-pool/user-pool-props';
 
 /** Which configuration path each construct was built from, so its problems can be reported there. */
@@ -24,10 +25,12 @@ export type ConfigPaths = Map<IConstruct, string>;
  * recording for each construct the configuration path it came from. Problems found while building
  * (a scope naming an unknown resource server) are returned, not thrown, so all are reported together.
  */
-export function buildPool(scope: Construct, id: string, config: PoolConfig, configPath: string, paths: ConfigPaths): Problem[] {
+export function buildPool(scope: Construct, id: string, config: PoolConfig, configPath: string, paths: ConfigPaths, existing?: ExistingPoolConfig): Problem[] {
   const problems: Problem[] = [];
-  const pool = new UserPool(scope, id, userPoolProps(config));
-  paths.set(pool, configPath);
+  const pool = existing ? existingPool(scope, id, config, existing) : new UserPool(scope, id, userPoolProps(config));
+  // An existing pool's problems (its id) are about the environment's existingPool setting.
+  paths.set(pool, existing ? appendPath(configPath.replace(/\.pool$/, ''), 'existingPool') : configPath);
+  paths.set(pool.triggers, configPath);
   if (config.domain) {
     paths.set(pool.addDomain('domain', { prefix: config.domain.prefix, customDomain: config.domain.customDomain, managedLoginVersion: config.domain.managedLoginVersion }), appendPath(configPath, 'domain'));
   }
@@ -50,6 +53,20 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
     paths.set(pool.addClient(key, { ...clientProps(client), scopes: client.scopes ? scopes : undefined }), clientPath);
   }
   return problems;
+}
+
+/** A pool that exists already, with what the configuration knows of it; its triggers are attached here. */
+function existingPool(scope: Construct, id: string, config: PoolConfig, existing: ExistingPoolConfig): UserPoolBase {
+  const pool = UserPool.fromUserPoolId(scope, id, existing.userPoolId, {
+    userPoolName: config.userPoolName,
+    featurePlan: config.featurePlan as FeaturePlan | undefined,
+    customAttributes: config.customAttributes && Object.keys(config.customAttributes),
+    domainBaseUrl: existing.domainBaseUrl,
+  });
+  for (const [operation, spec] of Object.entries(userPoolProps(config).triggers ?? {})) {
+    if (spec) pool.triggers.attach(operation as TriggerOperation, spec.handler, spec, `triggers.${operation}`);
+  }
+  return pool;
 }
 
 /** The construct props of a pool configuration. */
