@@ -3,37 +3,96 @@
  *
  *   npx tsx main.ts                                 # the shipped default configuration, every environment
  *   npx tsx main.ts --config my.yaml --env prod     # one environment of your configuration
+ *   npx tsx main.ts --help                          # options and exit codes
  *
  * `cdktf synth` runs this file too (see cdktf.json). A failed run prints every problem, exits non-zero
  * and leaves the previous output untouched.
  */
+import { statSync } from 'fs';
 import { parseArgs } from 'util';
 import { synthesizeConfig } from './src/app/synthesize';
-import { ValidationError } from './src/core/problem';
+import { formatProblem, UsageError, ValidationError } from './src/core/problem';
 
 /** The configuration used when none is given. */
 export const DEFAULT_CONFIG = 'config/default.yaml';
 
+/** Exit codes, the same for every command of the project. */
+const EXIT = { done: 0, problems: 1, usage: 2 } as const;
+
+const HELP = `usage: npm run synth -- [options]        (or: npx tsx main.ts [options], cdktf synth)
+
+Synthesizes one Terraform stack per environment of the configuration, as Terraform JSON in
+<out>/stacks/<env>/cdk.tf.json and as HCL in <out>/hcl/<env>/main.tf.
+
+Options:
+  -c, --config FILE   the configuration, YAML or JSON (default: ${DEFAULT_CONFIG})
+  -e, --env NAME      only this environment; repeat for more (default: every environment)
+  -o, --out DIR       the output folder (default: $CDKTF_OUTDIR, else cdktf.out). It must be new, empty,
+                      or written by an earlier synth: any other existing folder or file is refused.
+  -h, --help          print this help
+
+Exit codes: 0 done; 1 problems found (every problem is printed, the previous output is kept);
+2 usage (an unknown option or environment, an output folder that cannot be used).`;
+
 function main(): void {
   const { values } = parseArguments();
-  const stacks = synthesizeConfig({ configFile: values.config!, environments: values.env, outdir: values.out! });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const { out, label } = outputFolder(values.out);
+  checkConfigFile(values.config!);
+  const stacks = synthesizeConfig({
+    configFile: values.config!,
+    environments: values.env,
+    outdir: out,
+    outdirLabel: label,
+    // The cdktf CLI removes the stack folders it no longer sees itself, and fails when one is already gone.
+    orphans: underCdktfCli() ? 'leave' : 'remove',
+    onNotice: (message) => console.error(`notice: ${message}`),
+  });
   for (const stack of stacks) {
     console.log(`${stack.name}: ${stack.dir} (HCL: ${stack.hclDir})`);
     for (const warning of stack.warnings) console.error(`  warning: ${warning}`);
   }
 }
 
-const USAGE = 'usage: tsx main.ts [--config FILE] [--env NAME]... [--out DIR]';
-
 function parseArguments() {
   return parseArgs({
     options: {
       config: { type: 'string', short: 'c', default: DEFAULT_CONFIG },
       env: { type: 'string', short: 'e', multiple: true, default: [] },
-      out: { type: 'string', short: 'o', default: process.env.CDKTF_OUTDIR ?? 'cdktf.out' },
+      out: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
+    allowPositionals: false,
   });
+}
+
+/** `--out`, else `CDKTF_OUTDIR` (set by the cdktf CLI), else cdktf.out; an empty value is refused, not taken for ".". */
+function outputFolder(option: string | undefined): { out: string; label: string } {
+  if (option !== undefined) return { out: option, label: '--out' };
+  const fromEnvironment = process.env.CDKTF_OUTDIR;
+  if (fromEnvironment === undefined) return { out: 'cdktf.out', label: '--out' };
+  if (fromEnvironment.trim() === '') {
+    throw new UsageError([formatProblem({ path: 'CDKTF_OUTDIR', rule: 'is set but empty (it would mean the current folder)', received: fromEnvironment, fix: 'unset it, or set it to a folder of its own, e.g. cdktf.out' })]);
+  }
+  return { out: fromEnvironment, label: 'CDKTF_OUTDIR' };
+}
+
+/** A FIFO, a device or a folder would block or fail deep inside the reader: say so at the option instead. */
+function checkConfigFile(file: string): void {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (stats && !stats.isFile()) {
+    const kind = stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device or special file';
+    throw new UsageError([formatProblem({ path: '--config', rule: `must be a regular file; this is ${kind}`, received: file, fix: 'pass the YAML or JSON configuration file itself' })]);
+  }
+}
+
+/** The cdktf CLI sets this for the apps it runs (cdktf-cli 0.21 `synth-stack.ts`); nothing else does. */
+function underCdktfCli(): boolean {
+  return process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined;
 }
 
 try {
@@ -41,11 +100,15 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code.startsWith('ERR_PARSE_ARGS')) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exitCode = 2;
+    console.error(`${(error as Error).message}\nRun with --help for the options.`);
+    process.exitCode = EXIT.usage;
+  } else if (error instanceof ValidationError) {
+    // Lists every problem, each with the setting, the rule, what was received and a fix.
+    console.error(error.message);
+    process.exitCode = error instanceof UsageError ? EXIT.usage : EXIT.problems;
   } else {
-    // A ValidationError lists every problem; anything else is a bug or an environment failure: show it whole.
-    console.error(error instanceof ValidationError ? error.message : (error as Error).stack ?? String(error));
-    process.exitCode = 1;
+    // A bug, or a failure of the machine: show it whole.
+    console.error((error as Error).stack ?? String(error));
+    process.exitCode = EXIT.problems;
   }
 }

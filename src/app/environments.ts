@@ -1,5 +1,5 @@
 import { AppConfig, EnvironmentConfig, ExistingPoolConfig, PoolConfig } from './config-schema';
-import { formatProblem, Problem, ValidationError } from '../core/problem';
+import { formatProblem, Problem, UsageError, ValidationError } from '../core/problem';
 import { checkPattern } from '../core/checks';
 
 /** One environment with the defaults applied: what one stack is built from. */
@@ -56,7 +56,7 @@ export function selectEnvironments(all: ResolvedEnvironment[], names: readonly s
   if (names.length === 0) return all;
   const unknown = names.filter((n) => !all.some((e) => e.name === n));
   if (unknown.length > 0) {
-    throw new ValidationError(unknown.map((n) => `--env ${n}: is not an environment of the configuration; received "${n}". Fix: use one of ${all.map((e) => e.name).join(', ')}`), 'Invalid command line');
+    throw new UsageError(unknown.map((n) => `--env ${n}: is not an environment of the configuration; received "${n}". Fix: use one of ${all.map((e) => e.name).join(', ')}`));
   }
   return all.filter((e) => names.includes(e.name));
 }

@@ -1,8 +1,9 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
-import { dirname, join, resolve } from 'path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
 import { buildStacks, validateStacks } from './build-app';
 import { resolveEnvironments, selectEnvironments } from './environments';
 import { loadConfig } from './load-config';
+import { CommitOptions, openOutput, OutputOptions } from './output-dir';
 import { AnnotationMetadataEntryType, App } from '../engine';
 import { renderHcl } from '../hcl/render-hcl';
 
@@ -23,18 +24,32 @@ export interface SynthOptions {
   readonly configFile: string;
   /** Only these environments. @default - all */
   readonly environments?: readonly string[];
-  /** The output folder. */
+  /**
+   * The output folder: new, empty, or written by an earlier synth (it holds `.cdktf-cognito-output.json`).
+   * Any other existing path is refused; see `output-dir.ts`.
+   */
   readonly outdir: string;
+  /** How the output folder was given, for messages. @default '--out' */
+  readonly outdirLabel?: string;
+  /** What to do with the previous output's stacks this run did not synthesize. @default 'remove' */
+  readonly orphans?: CommitOptions['orphans'];
+  /** Receives notices about the output folder (a removed stack's folder kept for the files it still holds). */
+  readonly onNotice?: (message: string) => void;
 }
 
 /** Loads, checks and synthesizes a configuration: one stack per environment. */
 export function synthesizeConfig(options: SynthOptions): SynthesizedStack[] {
-  const config = loadConfig(options.configFile);
-  const environments = selectEnvironments(resolveEnvironments(config), options.environments ?? []);
+  // The output folder is checked (and an interrupted run finished) before the configuration is read.
+  const output = { label: options.outdirLabel, protect: [options.configFile] };
   return synthesizeAtomically(
     options.outdir,
-    (app) => validateStacks(buildStacks(app, config, environments)),
+    (app) => {
+      const config = loadConfig(options.configFile);
+      const environments = selectEnvironments(resolveEnvironments(config), options.environments ?? []);
+      validateStacks(buildStacks(app, config, environments));
+    },
     writeHcl,
+    { output, commit: { orphans: options.orphans }, onNotice: options.onNotice },
   );
 }
 
@@ -53,34 +68,39 @@ function writeHcl(staging: string, stacks: readonly SynthesizedStack[]): void {
   }
 }
 
+/** Options of {@link synthesizeAtomically}. */
+export interface AtomicSynthOptions {
+  readonly output?: OutputOptions;
+  readonly commit?: CommitOptions;
+  readonly onNotice?: (message: string) => void;
+}
+
 /**
- * Builds the app into a fresh folder beside `outdir` and, only when every stack synthesized, swaps it in
- * whole. A failed run throws and leaves the previous output exactly as it was.
+ * Builds the app into a staging folder and, only when every stack synthesized, replaces the previous
+ * output with it (`output-dir.ts`: only entries synth wrote are replaced). A failed run throws and leaves
+ * the previous output exactly as it was.
  */
 export function synthesizeAtomically(
   outdir: string,
   build: (app: App) => void,
   /** Called with the staging folder after the engine wrote it, before it replaces the output. */
   postProcess?: (stagingDir: string, stacks: readonly SynthesizedStack[]) => void,
+  options: AtomicSynthOptions = {},
 ): SynthesizedStack[] {
-  const target = resolve(outdir);
-  const staging = mkdtempSync(join(dirname(target), '.cdktf-out-staging-'));
-  chmodSync(staging, 0o755); // mkdtemp makes it private; the output is meant to be read by pipelines
+  const output = openOutput(outdir, options.output);
   try {
+    const staging = output.stage();
     // Validation already ran, with configuration paths in its messages (validateStacks); not twice.
-    const app = new App({ outdir: staging, skipValidation: true });
+    // hclOutput off: `cdktf synth --hcl` would otherwise replace cdk.tf.json, which the HCL writer reads.
+    const app = new App({ outdir: staging, skipValidation: true, hclOutput: false });
     build(app);
     app.synth();
     const stacks = listStacks(staging, outdir);
     postProcess?.(staging, stacks);
-    const previous = `${target}.previous`;
-    rmSync(previous, { recursive: true, force: true });
-    if (existsSync(target)) renameSync(target, previous);
-    renameSync(staging, target);
-    rmSync(previous, { recursive: true, force: true });
+    for (const notice of output.commit(options.commit)) options.onNotice?.(notice);
     return stacks;
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    output.discard();
     throw error;
   }
 }

@@ -53,3 +53,14 @@ export class ValidationError extends Error {
 export function isKnown<T>(value: T | undefined): value is T {
   return value !== undefined && value !== null && !Token.isUnresolved(value);
 }
+
+/**
+ * Thrown when the command line (or an equivalent option of a library call) cannot be used: an unknown
+ * environment, an output folder that is not safe to write. Command lines exit 2 on it, not 1.
+ */
+export class UsageError extends ValidationError {
+  constructor(problems: readonly string[], heading = 'Invalid command line') {
+    super(problems, heading);
+    this.name = 'UsageError';
+  }
+}
