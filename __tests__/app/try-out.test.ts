@@ -69,9 +69,9 @@ describe('npm run plan', () => {
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 2, stderr: expect.stringMatching(message) });
   });
 
-  test('a configuration problem exits 1 with the problem', () => {
+  test('a stack the configuration does not have is a usage error: exit 2, with the problem', () => {
     const run = plan(['nope', '--offline', '--config', 'config/try-out.yaml']);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--env nope: is not an environment of the configuration/);
   });
 
