@@ -16,8 +16,9 @@ describe('the committed module is what the generator writes now', () => {
     expect(readFileSync(join(MODULE_DIR, file), 'utf8')).toEqual(generated[file]);
   });
 
-  test('the module folder holds the generated files and the examples, nothing else', () => {
-    expect(readdirSync(MODULE_DIR).sort()).toEqual([...Object.keys(generated), 'examples'].sort());
+  test('the module folder holds the generated files, the examples and the hand-written migration from lgallard, nothing else', () => {
+    const handWritten = ['MIGRATION.md', 'migrations.tf'];
+    expect(readdirSync(MODULE_DIR).sort()).toEqual([...Object.keys(generated), ...handWritten, 'examples'].sort());
   });
 });
 

@@ -57,6 +57,10 @@ module "auth" {
 Working examples: [\`examples/spa\`](examples/spa), [\`examples/machine-to-machine\`](examples/machine-to-machine),
 [\`examples/complete\`](examples/complete).
 
+Moving from lgallard/terraform-aws-cognito-user-pool 5.x: [MIGRATION.md](MIGRATION.md) maps each of its inputs to
+this module's, and gives the \`moved\` blocks that keep the pool and its users (\`migrations.tf\` moves the pool,
+domain and groups by itself).
+
 ## The pool cannot be destroyed by Terraform
 
 The pool has \`lifecycle { prevent_destroy = true }\`: a plan that would delete or replace it (and lose
