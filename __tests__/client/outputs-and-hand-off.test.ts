@@ -39,11 +39,21 @@ describe('secret hand-off across accounts', () => {
   const policy = onlyResource(config, 'aws_secretsmanager_secret_policy');
   const readers = ['arn:aws:iam::444455556666:root', 'arn:aws:iam::777788889999:role/orders-reader'];
 
-  test('a customer-managed key with rotation; readers may decrypt through Secrets Manager only', () => {
+  test('a customer-managed key with rotation; readers may decrypt through Secrets Manager only, for this secret only', () => {
     expect(key).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
     expect(JSON.parse(key.policy).Statement).toEqual([
       { Sid: 'OwningAccountAdministers', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
-      { Sid: 'ReadersDecryptThroughSecretsManagerOnly', Effect: 'Allow', Principal: { AWS: readers }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } } },
+      {
+        Sid: 'ReadersDecryptThroughSecretsManagerOnly',
+        Effect: 'Allow',
+        Principal: { AWS: readers },
+        Action: 'kms:Decrypt',
+        Resource: '*',
+        Condition: {
+          StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' },
+          StringLike: { 'kms:EncryptionContext:SecretARN': 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:cognito/clients/machine-??????' },
+        },
+      },
     ]);
   });
 

@@ -2,6 +2,9 @@ import { spawnSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { describeVerdict, destructiveChanges, judgePlan } from '../../src/terraform/plan-guard';
+import { checkOffline } from '../../src/terraform/offline';
+import { terraformState } from '../support/state';
+import { terraformIt } from '../support/terraform';
 
 /** Real plan documents of every format (0.1 to 1.2), from the shared reference material. */
 const FIXTURES = join('..', 'shared', 'reference', 'plan-fixtures');
@@ -49,7 +52,7 @@ describe('judging a plan', () => {
     const verdict = judgePlan(replacesPool, 'prod', undefined);
     expect(verdict.refused.map((c) => c.address)).toEqual(['aws_cognito_user_pool.pool']);
     expect(describeVerdict(verdict, 'prod')).toEqual([
-      'REFUSED: aws_cognito_user_pool.pool would be replaced (replace_because_cannot_update), and every user in it lost. Fix: undo the change that causes it (sign-in attributes and case sensitivity cannot change in place); to delete the pool on purpose, set ALLOW_USER_POOL_DELETION=prod for this one run.',
+      'REFUSED: aws_cognito_user_pool.pool would be replaced (replace_because_cannot_update), and every user in it lost. Fix: undo the change that causes it (sign-in attributes and case sensitivity cannot change in place); to do it on purpose, set ALLOW_USER_POOL_DELETION=prod for this one run.',
       'warning: aws_cognito_user_pool_client.web would be replaced: clients get new ids, secrets or URLs.',
     ]);
   });
@@ -70,4 +73,58 @@ describe('judging a plan', () => {
     const bad = run('prod', 'not json');
     expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('standard input is not a JSON plan')]);
   });
+});
+
+describe('a pool leaving the state, other providers, groups and malformed plans', () => {
+  test.each([
+    [['forget'], 'forget'],
+    [['create', 'forget'], 'forget-replace'],
+    [['forget', 'create'], 'forget-replace'],
+  ])('a pool with actions %j is refused like a delete unless allowed', (actions, kind) => {
+    const forgets = plan(['aws_cognito_user_pool.pool', actions]);
+    const verdict = judgePlan(forgets, 'prod', undefined);
+    expect(verdict.refused).toEqual([{ address: 'aws_cognito_user_pool.pool', type: 'aws_cognito_user_pool', kind }]);
+    expect(describeVerdict(verdict, 'prod')[0]).toMatch(/^REFUSED: aws_cognito_user_pool\.pool would be dropped from the state \(forget\).*Fix: delete the `removed` block/);
+    expect(judgePlan(forgets, 'prod', 'prod').refused).toEqual([]);
+  });
+
+  test('the awscc provider\'s pool is guarded as the aws one is', () => {
+    for (const actions of [['delete'], ['delete', 'create'], ['forget']]) {
+      expect(judgePlan(plan(['awscc_cognito_user_pool.pool', actions]), 'prod', undefined).refused.map((c) => c.type)).toEqual(['awscc_cognito_user_pool']);
+    }
+    expect(judgePlan(plan(['awscc_cognito_user_pool_client.web', ['delete', 'create']]), 'prod', undefined).disruptive).toHaveLength(1);
+  });
+
+  test('group deletions are reported (not refused): members lose their claims', () => {
+    const verdict = judgePlan(plan(['aws_cognito_user_group.admins', ['delete']], ['awscc_cognito_user_pool_group.staff', ['forget']]), 'prod', undefined);
+    expect(verdict.refused).toEqual([]);
+    expect(describeVerdict(verdict, 'prod')).toEqual([
+      'warning: aws_cognito_user_group.admins would be deleted: its members lose the group (its claim, role and scopes) until it is recreated and they are added again.',
+      expect.stringMatching(/^warning: awscc_cognito_user_pool_group\.staff would be dropped from the state/),
+    ]);
+  });
+
+  test.each([
+    [{ format_version: '1.2', resource_changes: {} }, /resource_changes must be a list, received \{\}/],
+    [{ format_version: '1.2', resource_changes: [null] }, /resource_changes\[0\] must be an object, received null/],
+    [{ format_version: '1.2', resource_changes: [{ type: 'aws_cognito_user_pool', change: { actions: ['delete'] } }] }, /resource_changes\[0\]\.address must be a resource address, received nothing/],
+    [{ format_version: '1.2', resource_changes: [{ address: 'a.b', type: 'a', change: {} }] }, /resource_changes\[0\]\.change\.actions must be a non-empty list of actions, received nothing/],
+    [{ format_version: '1.2', resource_changes: [{ address: 'a.b', type: 'a', change: { actions: ['obliterate'] } }] }, /resource_changes\[0\]\.change\.actions must be made of no-op, .*forget.*received \["obliterate"\]/],
+  ])('a malformed plan names what is wrong: %j', (doc, message) => {
+    expect(() => destructiveChanges(doc)).toThrow(message);
+  });
+
+  test('the command reports a malformed plan with its message and exit 2, never a stack trace', () => {
+    const result = spawnSync(join('node_modules', '.bin', 'tsx'), ['src/terraform/plan-guard-cli.ts', 'prod'], { input: JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'x' }] }), encoding: 'utf8' });
+    expect([result.status, result.stderr.trim()]).toEqual([2, expect.stringMatching(/^plan guard: malformed plan: resource_changes\[0\]\.type must be a resource type, received nothing/)]);
+    expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  terraformIt('a real plan with a `removed` block that forgets the pool is refused', () => {
+    const config = { provider: { aws: [{ region: 'eu-west-1' }] }, removed: [{ from: 'aws_cognito_user_pool.pool', lifecycle: { destroy: false } }] };
+    const state = terraformState([{ type: 'aws_cognito_user_pool', name: 'pool', attributes: { id: 'eu-west-1_abc', name: 'prod' } }]);
+    const { plan: real } = checkOffline(config, { state });
+    expect(real.resource_changes.map((c: { change: { actions: string[] } }) => c.change.actions)).toEqual([['forget']]);
+    expect(judgePlan(real, 'prod', undefined).refused.map((c) => [c.address, c.kind])).toEqual([['aws_cognito_user_pool.pool', 'forget']]);
+  }, 120_000);
 });

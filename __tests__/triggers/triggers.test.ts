@@ -175,6 +175,12 @@ describe('trigger rules in a stack', () => {
     expect(validationErrors(stack)).toEqual([]);
   });
 
+  test('pool actions must be named cognito-idp actions: a wildcard or another service fails synth, each at its index', () => {
+    const poolActions = ['cognito-idp:AdminGetUser', '*', 'cognito-idp:*', 'cognito-idp:Admin*', 's3:GetObject', 'iam:PassRole'];
+    const { stack } = poolWith({}, (p) => p.addTrigger(TriggerOperation.PRE_SIGN_UP, TriggerCode.fromDirectory('__tests__/triggers/fixtures/hello', 'index.handler'), { poolActions }));
+    expect(validationErrors(stack)).toEqual([1, 2, 3, 4, 5].map((i) => expect.stringMatching(new RegExp(`addTrigger\\(preSignUp\\)\\.poolActions\\[${i}\\]: must name one Cognito user pools action .*; received "${poolActions[i].replace('*', '\\*')}"\\. Fix: `))));
+  });
+
   test('a trigger without a declared environment fails synth with a fix', () => {
     const { stack } = poolWith({}, (p) => p.addTrigger(TriggerOperation.PRE_SIGN_UP, ExistingFunction.fromArn(EXISTING)), testStack(null));
     expect(validationErrors(stack)).toEqual([expect.stringMatching(/triggers: each trigger permission names the pool's account .*Fix: declare the stack's environment/)]);

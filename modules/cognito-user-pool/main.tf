@@ -6,11 +6,30 @@ locals {
   domain_base_url        = var.domain == null ? null : (var.domain.prefix != null ? "https://${var.domain.prefix}.auth.${split(":", aws_cognito_user_pool.this.arn)[3]}.amazoncognito.com" : "https://${var.domain.custom_domain.domain_name}")
   client_presets = {
     spa = {
-      generate_secret                        = false
-      oauth_flows                            = ["code"]
-      scopes                                 = ["openid", "email", "profile"]
-      auth_flows                             = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
-      identity_providers                     = ["COGNITO"]
+      generate_secret    = false
+      oauth_flows        = ["code"]
+      scopes             = ["openid", "email", "profile"]
+      auth_flows         = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+      identity_providers = ["COGNITO"]
+      write_attributes = [
+        "address",
+        "birthdate",
+        "email",
+        "family_name",
+        "gender",
+        "given_name",
+        "locale",
+        "middle_name",
+        "name",
+        "nickname",
+        "phone_number",
+        "picture",
+        "preferred_username",
+        "profile",
+        "zoneinfo",
+        "updated_at",
+        "website",
+      ]
       access_token_validity_minutes          = 15
       id_token_validity_minutes              = 15
       refresh_token_validity_minutes         = 720
@@ -25,6 +44,7 @@ locals {
       scopes                                 = ["openid", "email", "profile"]
       auth_flows                             = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
       identity_providers                     = ["COGNITO"]
+      write_attributes                       = []
       access_token_validity_minutes          = 60
       id_token_validity_minutes              = 60
       refresh_token_validity_minutes         = 43200
@@ -34,11 +54,30 @@ locals {
       propagate_additional_user_context_data = false
     }
     native = {
-      generate_secret                        = false
-      oauth_flows                            = ["code"]
-      scopes                                 = ["openid", "email", "profile"]
-      auth_flows                             = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
-      identity_providers                     = ["COGNITO"]
+      generate_secret    = false
+      oauth_flows        = ["code"]
+      scopes             = ["openid", "email", "profile"]
+      auth_flows         = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+      identity_providers = ["COGNITO"]
+      write_attributes = [
+        "address",
+        "birthdate",
+        "email",
+        "family_name",
+        "gender",
+        "given_name",
+        "locale",
+        "middle_name",
+        "name",
+        "nickname",
+        "phone_number",
+        "picture",
+        "preferred_username",
+        "profile",
+        "zoneinfo",
+        "updated_at",
+        "website",
+      ]
       access_token_validity_minutes          = 60
       id_token_validity_minutes              = 60
       refresh_token_validity_minutes         = 43200
@@ -53,6 +92,7 @@ locals {
       scopes                                 = []
       auth_flows                             = ["ALLOW_REFRESH_TOKEN_AUTH"]
       identity_providers                     = []
+      write_attributes                       = []
       access_token_validity_minutes          = 60
       id_token_validity_minutes              = 60
       refresh_token_validity_minutes         = 1440

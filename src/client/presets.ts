@@ -1,8 +1,17 @@
 import { AuthFlow, ClientPreset, OAuthFlow, UserPoolClientProps } from './client-props';
 import { OAuthScope } from './oauth-scope';
 import { Duration } from '../core/duration';
+import { isKnown } from '../core/problem';
+import { STANDARD_ATTRIBUTES } from '../user-pool/attributes';
 
 const USER_SCOPES = [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE];
+
+/**
+ * What a public client (no secret: anyone can use it with a user's own tokens) may write: the standard
+ * profile attributes only. Without a list Cognito lets it write every attribute, custom ones included, so a
+ * user who signed themselves up could set e.g. an immutable `custom:tenant` to any tenant.
+ */
+export const PUBLIC_CLIENT_WRITE_ATTRIBUTES: readonly string[] = Object.values(STANDARD_ATTRIBUTES).map((a) => a.name);
 
 /**
  * What each preset sets. A user-facing preset never has a password flow; a public one never a secret.
@@ -15,6 +24,7 @@ export const PRESETS: { readonly [P in ClientPreset]: Partial<UserPoolClientProp
     scopes: USER_SCOPES,
     authFlows: [AuthFlow.USER_SRP, AuthFlow.REFRESH_TOKEN],
     identityProviders: ['COGNITO'],
+    writeAttributes: PUBLIC_CLIENT_WRITE_ATTRIBUTES,
     // Tokens in a browser are the easiest to steal: keep them short.
     tokenValidity: { accessToken: Duration.minutes(15), idToken: Duration.minutes(15), refreshToken: Duration.hours(12) },
   },
@@ -32,6 +42,7 @@ export const PRESETS: { readonly [P in ClientPreset]: Partial<UserPoolClientProp
     scopes: USER_SCOPES,
     authFlows: [AuthFlow.USER_SRP, AuthFlow.REFRESH_TOKEN],
     identityProviders: ['COGNITO'],
+    writeAttributes: PUBLIC_CLIENT_WRITE_ATTRIBUTES,
     tokenValidity: { accessToken: Duration.minutes(60), idToken: Duration.minutes(60), refreshToken: Duration.days(30) },
   },
   [ClientPreset.MACHINE]: {
@@ -68,4 +79,16 @@ export function resolveClientProps(props: UserPoolClientProps): UserPoolClientPr
     ...defined,
     tokenValidity: { ...CLIENT_DEFAULTS.tokenValidity, ...preset.tokenValidity, ...props.tokenValidity },
   };
+}
+
+/**
+ * The custom attributes a public client (no secret) could write: those listed in `writeAttributes`, or every
+ * one when it sets none (Cognito's default). Its users can change these about themselves, so an attribute
+ * that authorizes (a tenant, a role) must not be among them.
+ */
+export function customAttributesWritableByPublicClient(client: UserPoolClientProps, customAttributes: readonly string[]): string[] {
+  if (client.generateSecret !== false || !isKnown(client.writeAttributes ?? [])) return [];
+  const custom = customAttributes.map((name) => `custom:${name}`);
+  if (client.writeAttributes === undefined || client.writeAttributes.length === 0) return custom;
+  return client.writeAttributes.filter((a) => isKnown(a) && a.startsWith('custom:'));
 }

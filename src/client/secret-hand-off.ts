@@ -24,7 +24,7 @@ export interface ClientSecretHandOffProps {
 /**
  * A machine client's credentials in AWS Secrets Manager, for readers in other accounts: encrypted with a
  * customer-managed key of its own (the AWS-managed key cannot be shared across accounts), readable by the
- * named principals only, decryptable by them only through Secrets Manager. Readers still need an IAM
+ * named principals only, decryptable by them only through Secrets Manager and for this one secret (the `kms:EncryptionContext:SecretARN` condition). Readers still need an IAM
  * policy in their own account that allows `secretsmanager:GetSecretValue` on the secret and
  * `kms:Decrypt` on the key.
  */
@@ -37,6 +37,10 @@ export class ClientSecretHandOff extends Construct {
   constructor(scope: Construct, id: string, props: ClientSecretHandOffProps) {
     super(scope, id);
     const readers = props.readers.map((r) => (/^\d{12}$/.test(r) ? `arn:${props.partition}:iam::${r}:root` : r));
+    // Secrets Manager puts the secret's ARN in the encryption context of every data key it asks for
+    // (https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html). The key is
+    // made before the secret, so the ARN is matched by name plus the six random characters AWS appends.
+    const thisSecretOnly = `arn:${props.partition}:secretsmanager:${props.region}:${props.accountId}:secret:${props.secretName}-??????`;
     const key = new KmsKey(this, 'key', {
       description: `Encrypts ${props.secretName}`,
       enableKeyRotation: true,
@@ -50,7 +54,11 @@ export class ClientSecretHandOff extends Construct {
           Principal: { AWS: readers },
           Action: 'kms:Decrypt',
           Resource: '*',
-          Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${props.region}.amazonaws.com` } },
+          Condition: {
+            StringEquals: { 'kms:ViaService': `secretsmanager.${props.region}.amazonaws.com` },
+            // Through Secrets Manager, and for this secret only: not for any other secret encrypted with the key.
+            StringLike: { 'kms:EncryptionContext:SecretARN': thisSecretOnly },
+          },
         },
       ]),
     });

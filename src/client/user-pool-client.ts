@@ -2,7 +2,7 @@ import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool
 import { Construct } from 'constructs';
 import { OAuthFlow, UserPoolClientProps } from './client-props';
 import { checkClient } from './client-rules';
-import { resolveClientProps } from './presets';
+import { customAttributesWritableByPublicClient, resolveClientProps } from './presets';
 import { renderClient } from './render-client';
 import { ClientSecretHandOff } from './secret-hand-off';
 import { AwsEnvironment } from '../core/aws-environment';
@@ -43,6 +43,13 @@ export class UserPoolClient extends Construct {
     });
     if ((c.oAuthFlows ?? []).includes(OAuthFlow.IMPLICIT)) {
       Annotations.of(this).addWarning('The implicit flow puts tokens in the redirect URL, where browser history, logs and referrers can leak them. Use the authorization code flow with PKCE instead.');
+    }
+    const writable = customAttributesWritableByPublicClient(c, Object.keys(userPool.settings.customAttributes ?? {}));
+    if (writable.length > 0) {
+      Annotations.of(this).addWarning(
+        `This public client (no secret) lets its users write ${writable.join(', ')} about themselves. If an attribute decides what a user may do (a tenant, a role), ` +
+          'leave it out of writeAttributes and set it from the backend (AdminUpdateUserAttributes) or a trigger.',
+      );
     }
 
     // Clients depend on the resource servers their scopes name: a scope that does not exist yet fails the create.

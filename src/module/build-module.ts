@@ -108,6 +108,7 @@ export function presetSettings(preset: ClientPreset): Record<keyof typeof CLIENT
     scopes: (c.scopes ?? []).map((s) => s.scopeName),
     auth_flows: c.authFlows,
     identity_providers: c.identityProviders,
+    write_attributes: c.writeAttributes ?? [],
     access_token_validity_minutes: minutes(c.tokenValidity?.accessToken),
     id_token_validity_minutes: minutes(c.tokenValidity?.idToken),
     refresh_token_validity_minutes: minutes(c.tokenValidity?.refreshToken),

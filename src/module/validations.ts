@@ -297,6 +297,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   },
   noSecretsInEnvironment: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
   functionSettings: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
+  poolActionsNamed: { notExpressible: 'the module creates no functions, so it grants no pool actions' },
   permissionsNeedEnvironment: { notExpressible: 'the module reads the account of each invoke permission from the pool ARN, so it needs no declared environment' },
 
   moduleInputs: {

@@ -1,6 +1,6 @@
 /**
  * The plan guard for pipelines: `terraform show -json STACK.tfplan | tsx src/terraform/plan-guard-cli.ts STACK`.
- * Exits 1 when the plan would delete or replace a user pool, unless ALLOW_USER_POOL_DELETION names this
+ * Exits 1 when the plan would delete, replace or forget a user pool, unless ALLOW_USER_POOL_DELETION names this
  * stack; 2 for a bad invocation or an unreadable plan. The plan JSON holds secrets: it is read from
  * standard input and never written anywhere.
  */
@@ -23,7 +23,7 @@ try {
   const verdict = judgePlan(plan, stack, process.env.ALLOW_USER_POOL_DELETION);
   for (const line of describeVerdict(verdict, stack)) console.error(line);
   if (verdict.refused.length > 0) process.exit(1);
-  console.error(`plan guard: ${stack}: no user pool is deleted or replaced${verdict.allowed.length ? ' without permission' : ''}.`);
+  console.error(`plan guard: ${stack}: no user pool is deleted, replaced or dropped from the state${verdict.allowed.length ? ' without permission' : ''}.`);
 } catch (error) {
   console.error(`plan guard: ${(error as Error).message}`);
   process.exit(2);

@@ -33,6 +33,7 @@ export interface TriggerOptions {
   /**
    * Cognito API actions the function may call on this pool (e.g. `cognito-idp:AdminAddUserToGroup`),
    * granted on the pool's ARN through a separate role policy, so the function never refers to the pool.
+   * Each must be a named `cognito-idp:` action: wildcards and other services are refused.
    * @default - none
    */
   readonly poolActions?: readonly string[];
@@ -138,6 +139,7 @@ export class PoolTriggers extends Construct {
       memorySize: options.memorySize,
       timeoutSeconds: options.timeoutSeconds,
       logRetentionDays: options.logRetentionDays,
+      poolActions: options.poolActions,
       functionArn,
     });
     new LambdaPermission(this, `${id}-invoke`, {

@@ -16,6 +16,8 @@ export interface AttachedTrigger {
   readonly memorySize?: number;
   readonly timeoutSeconds?: number;
   readonly logRetentionDays?: number;
+  /** Cognito actions granted to the function on the pool. */
+  readonly poolActions?: readonly string[];
 }
 
 /** What trigger rules know about the pool. */
@@ -98,6 +100,23 @@ export const functionSettings: TriggerRule = (triggers) =>
       ...checkOneOf(`${t.path}.logRetentionDays`, t.logRetentionDays, LOG_RETENTION_DAYS, 'use a retention CloudWatch Logs offers, e.g. 365'),
     ]);
 
+/** A Cognito user pools API action by its full name: no wildcard, no other service. */
+const NAMED_POOL_ACTION = /^cognito-idp:[A-Z][A-Za-z]+$/;
+
+export const poolActionsNamed: TriggerRule = (triggers) =>
+  triggers.flatMap((t) =>
+    (t.poolActions ?? []).flatMap((action, i) =>
+      NAMED_POOL_ACTION.test(action)
+        ? []
+        : [{
+            path: `${t.path}.poolActions[${i}]`,
+            rule: 'must name one Cognito user pools action (cognito-idp:<Action>): no wildcard and no other service, so the function gets only what it calls',
+            received: action,
+            fix: action.startsWith('cognito-idp:') ? 'list each action the handler calls, e.g. cognito-idp:AdminAddUserToGroup' : 'grant other services in a policy of your own; here list cognito-idp actions only, e.g. cognito-idp:AdminGetUser',
+          }],
+    ),
+  );
+
 export const permissionsNeedEnvironment: TriggerRule = (triggers, ctx) =>
   triggers.length > 0 && !ctx.environmentDeclared
     ? [{ path: 'triggers', rule: 'each trigger permission names the pool\'s account (source_account), so it needs the account id and region', received: undefined, fix: 'declare the stack\'s environment with AwsEnvironment.declare(stack, { accountId, region })' }]
@@ -110,6 +129,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   tokenCustomizationNeedsEssentials,
   noSecretsInEnvironment,
   functionSettings,
+  poolActionsNamed,
   permissionsNeedEnvironment,
 ];
 
