@@ -44,7 +44,7 @@ export class UserPoolClient extends Construct {
     if ((c.oAuthFlows ?? []).includes(OAuthFlow.IMPLICIT)) {
       Annotations.of(this).addWarning('The implicit flow puts tokens in the redirect URL, where browser history, logs and referrers can leak them. Use the authorization code flow with PKCE instead.');
     }
-    const writable = customAttributesWritableByPublicClient(c, Object.keys(userPool.settings.customAttributes ?? {}));
+    const writable = customAttributesWritableByPublicClient(c, userPool.known.customAttributes ?? []);
     if (writable.length > 0) {
       Annotations.of(this).addWarning(
         `This public client (no secret) lets its users write ${writable.join(', ')} about themselves. If an attribute decides what a user may do (a tenant, a role), ` +
