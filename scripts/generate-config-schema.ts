@@ -1,10 +1,15 @@
 /**
- * Writes the JSON Schema of the configuration file (for editors) from the zod schema the app checks
- * with, so the two cannot drift: `npm run build:schema`. A test fails when the committed file is stale.
+ * Writes what the settings' declarations (`src/settings/`) generate outside the module: the JSON Schema
+ * of the configuration file (for editors), from the zod schema the app checks with, and the settings
+ * tables of README.md. `npm run build:schema`; tests fail while either is stale.
  */
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { configSchemaJson } from '../src/app/config-json-schema';
+import { README_TABLES } from '../src/settings';
+import { readmeWithTables } from '../src/settings/settings-table';
 
 const file = 'config/cognito-config.schema.json';
 writeFileSync(file, configSchemaJson());
 console.log(`wrote ${file}`);
+writeFileSync('README.md', readmeWithTables(readFileSync('README.md', 'utf8'), README_TABLES));
+console.log('wrote the settings tables of README.md');

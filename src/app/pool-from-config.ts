@@ -1,18 +1,14 @@
 import { Construct, IConstruct } from 'constructs';
 import { appendPath } from './config-path';
-import { ClientConfig, ExistingPoolConfig, PoolConfig, TriggerConfig, DURATION_PATTERN } from './config-schema';
-import { AuthFlow, ClientPreset, OAuthFlow, TokenValidity } from '../client/client-props';
+import { ClientConfig, ExistingPoolConfig, PoolConfig } from './config-schema';
+import { UserPoolClientProps } from '../client/client-props';
 import { OAuthScope } from '../client/oauth-scope';
 import { ResourceServerScope, UserPoolResourceServer } from '../client/resource-server';
-import { Duration } from '../core/duration';
 import { Problem } from '../core/problem';
-import { ExistingFunction, TriggerHandler } from '../triggers/pool-triggers';
-import { TriggerCode } from '../triggers/trigger-code';
-import { TriggerEventVersion, TriggerOperation } from '../triggers/trigger-operation';
-import { TriggerRuntime } from '../triggers/trigger-function';
-import { BooleanAttribute, DateTimeAttribute, ICustomAttribute, NumberAttribute, StringAttribute } from '../user-pool/attributes';
-import { UserPoolEmail } from '../user-pool/email';
-import { AccountRecovery, AuthFactor, CustomAuthThreatProtectionMode, FeaturePlan, Mfa, PasskeyUserVerification, ThreatProtectionMode, VerificationEmailStyle } from '../user-pool/enums';
+import { CLIENT_SETTINGS, DOMAIN_SETTINGS } from '../settings/client-settings';
+import { POOL_SETTINGS } from '../settings/pool-settings';
+import { propsOf } from '../settings/setting';
+import { TriggerOperation } from '../triggers/trigger-operation';
 import { UserPool } from '../user-pool/user-pool';
 import { UserPoolBase } from '../user-pool/user-pool-base';
 import { UserPoolProps } from '../user-pool/user-pool-props';
@@ -32,7 +28,7 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
   paths.set(pool, existing ? appendPath(configPath.replace(/\.pool$/, ''), 'existingPool') : configPath);
   paths.set(pool.triggers, configPath);
   if (config.domain) {
-    paths.set(pool.addDomain('domain', { prefix: config.domain.prefix, customDomain: config.domain.customDomain, managedLoginVersion: config.domain.managedLoginVersion }), appendPath(configPath, 'domain'));
+    paths.set(pool.addDomain('domain', propsOf(DOMAIN_SETTINGS, config.domain)), appendPath(configPath, 'domain'));
   }
   const servers = new Map<string, UserPoolResourceServer>();
   for (const [key, server] of Object.entries(config.resourceServers ?? {})) {
@@ -59,7 +55,7 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
 function existingPool(scope: Construct, id: string, config: PoolConfig, existing: ExistingPoolConfig): UserPoolBase {
   const pool = UserPool.fromUserPoolId(scope, id, existing.userPoolId, {
     userPoolName: config.userPoolName,
-    featurePlan: config.featurePlan as FeaturePlan | undefined,
+    featurePlan: config.featurePlan,
     customAttributes: config.customAttributes && Object.keys(config.customAttributes),
     domainBaseUrl: existing.domainBaseUrl,
   });
@@ -69,92 +65,16 @@ function existingPool(scope: Construct, id: string, config: PoolConfig, existing
   return pool;
 }
 
-/** The construct props of a pool configuration. */
+/** The construct props of a pool configuration (converted by the settings' declarations). */
 export function userPoolProps(c: PoolConfig): UserPoolProps {
-  return {
-    userPoolName: c.userPoolName!,
-    signInAliases: c.signInAliases,
-    signInCaseSensitive: c.signInCaseSensitive,
-    autoVerify: c.autoVerify,
-    keepOriginal: c.keepOriginal,
-    standardAttributes: c.standardAttributes,
-    customAttributes: c.customAttributes && Object.fromEntries(Object.entries(c.customAttributes).map(([name, a]) => [name, customAttribute(a)])),
-    passwordPolicy: c.passwordPolicy,
-    selfSignUpEnabled: c.selfSignUpEnabled,
-    mfa: c.mfa && Mfa[c.mfa],
-    mfaSecondFactor: c.mfaSecondFactor,
-    mfaMessage: c.mfaMessage,
-    emailMfaMessage: c.emailMfaMessage,
-    userVerification: c.userVerification && { ...c.userVerification, emailStyle: c.userVerification.emailStyle && VerificationEmailStyle[c.userVerification.emailStyle] },
-    userInvitation: c.userInvitation,
-    accountRecovery: c.accountRecovery as AccountRecovery | undefined,
-    email: c.email && (c.email.sender === 'ses' ? UserPoolEmail.withSes(withoutSender(c.email)) : UserPoolEmail.withCognito(withoutSender(c.email))),
-    sms: c.sms,
-    deviceTracking: c.deviceTracking,
-    featurePlan: c.featurePlan as FeaturePlan | undefined,
-    threatProtection: c.threatProtection && { standardMode: c.threatProtection.standardMode as ThreatProtectionMode | undefined, customAuthMode: c.threatProtection.customAuthMode as CustomAuthThreatProtectionMode | undefined },
-    allowedFirstAuthFactors: c.allowedFirstAuthFactors as AuthFactor[] | undefined,
-    passkeys: c.passkeys && { relyingPartyId: c.passkeys.relyingPartyId, userVerification: c.passkeys.userVerification as PasskeyUserVerification | undefined },
-    tags: c.tags,
-    dangerouslyAllowDeletionOfAllUsers: c.dangerouslyAllowDeletionOfAllUsers,
-    customSenderKmsKeyArn: c.customSenderKmsKeyArn,
-    triggers:
-      c.triggers &&
-      Object.fromEntries(Object.entries(c.triggers).map(([operation, t]) => [operation as TriggerOperation, t && { handler: triggerHandler(t), ...triggerOptions(t) }])),
-  };
+  const { domain: _domain, resourceServers: _servers, clients: _clients, groups: _groups, ...pool } = c;
+  return { ...propsOf(POOL_SETTINGS, pool), userPoolName: c.userPoolName! };
 }
 
-function withoutSender<T extends { sender: string }>(email: T): Omit<T, 'sender'> {
-  const { sender: _sender, ...rest } = email;
-  return rest;
-}
-
-function customAttribute(a: NonNullable<PoolConfig['customAttributes']>[string]): ICustomAttribute {
-  switch (a.type) {
-    case 'String':
-      return new StringAttribute({ mutable: a.mutable, minLen: a.minLen, maxLen: a.maxLen });
-    case 'Number':
-      return new NumberAttribute({ mutable: a.mutable, min: a.min, max: a.max });
-    case 'Boolean':
-      return new BooleanAttribute({ mutable: a.mutable });
-    case 'DateTime':
-      return new DateTimeAttribute({ mutable: a.mutable });
-  }
-}
-
-function clientProps(c: ClientConfig) {
-  return {
-    preset: c.preset as ClientPreset | undefined,
-    clientName: c.clientName,
-    generateSecret: c.generateSecret,
-    oAuthFlows: c.oAuthFlows as OAuthFlow[] | undefined,
-    callbackUrls: c.callbackUrls,
-    logoutUrls: c.logoutUrls,
-    defaultRedirectUri: c.defaultRedirectUri,
-    authFlows: c.authFlows as AuthFlow[] | undefined,
-    readAttributes: c.readAttributes,
-    writeAttributes: c.writeAttributes,
-    identityProviders: c.identityProviders,
-    tokenValidity: c.tokenValidity && tokenValidity(c.tokenValidity),
-    authSessionValidityMinutes: c.authSessionValidityMinutes,
-    enableTokenRevocation: c.enableTokenRevocation,
-    refreshTokenRotation: c.refreshTokenRotation,
-    preventUserExistenceErrors: c.preventUserExistenceErrors,
-    propagateAdditionalUserContextData: c.propagateAdditionalUserContextData,
-    secretHandOff: c.secretHandOff,
-  };
-}
-
-function tokenValidity(t: NonNullable<ClientConfig['tokenValidity']>): TokenValidity {
-  return { accessToken: duration(t.accessToken), idToken: duration(t.idToken), refreshToken: duration(t.refreshToken) };
-}
-
-/** `15m` -> 15 minutes (the schema has checked the form). */
-export function duration(text: string | undefined): Duration | undefined {
-  const match = text === undefined ? null : DURATION_PATTERN.exec(text);
-  if (!match) return undefined;
-  const amount = Number(match[1]);
-  return { s: Duration.seconds, m: Duration.minutes, h: Duration.hours, d: Duration.days }[match[2] as 's' | 'm' | 'h' | 'd'](amount);
+/** A client's props, but its scopes (which name the pool's resource servers: see {@link resolveScope}). */
+function clientProps(c: ClientConfig): Omit<UserPoolClientProps, 'scopes'> {
+  const { scopes: _scopes, ...props } = propsOf(CLIENT_SETTINGS, c);
+  return props;
 }
 
 /**
@@ -174,26 +94,4 @@ function resolveScope(scope: string, servers: Map<string, UserPoolResourceServer
     fix: `use one of ${[...OAuthScope.STANDARD, ...[...servers.entries()].flatMap(([key, s]) => s.scopes.map((x) => `${key}/${x.scopeName}`))].join(', ')}`,
   });
   return OAuthScope.custom(scope);
-}
-
-function triggerHandler(t: TriggerConfig): TriggerHandler {
-  const h = t.handler;
-  if ('emailDomainAllowlist' in h) return TriggerCode.emailDomainAllowlist(h.emailDomainAllowlist);
-  if ('groupClaims' in h) return TriggerCode.groupClaims(h.groupClaims);
-  if ('file' in h) return TriggerCode.fromFile(h.file);
-  if ('directory' in h) return TriggerCode.fromDirectory(h.directory, h.handler);
-  return ExistingFunction.fromArn(h.functionArn);
-}
-
-function triggerOptions(t: TriggerConfig) {
-  return {
-    eventVersion: t.eventVersion as TriggerEventVersion | undefined,
-    poolActions: t.poolActions,
-    functionName: t.functionName,
-    runtime: t.runtime as TriggerRuntime | undefined,
-    memorySize: t.memorySize,
-    timeoutSeconds: t.timeoutSeconds,
-    environment: t.environment,
-    logRetentionDays: t.logRetentionDays,
-  };
 }

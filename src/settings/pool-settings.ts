@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { custom, Declarations, FileObject, objectShape, flag, listOf, mapOf, object, oneOf, oneOfByName, required, text, whole, decimal, enumValues } from './setting';
+import { TRIGGER_SETTINGS, triggerSpec, TriggerFile } from './trigger-settings';
+import { STANDARD_ATTRIBUTES, BooleanAttribute, DateTimeAttribute, ICustomAttribute, NumberAttribute, StringAttribute, CustomAttributeType } from '../user-pool/attributes';
+import { UserPoolEmail } from '../user-pool/email';
+import { AccountRecovery, AuthFactor, CustomAuthThreatProtectionMode, FeaturePlan, Mfa, PasskeyUserVerification, ThreatProtectionMode, VerificationEmailStyle } from '../user-pool/enums';
+import { DEFAULTS } from '../user-pool/resolved-props';
+import { UserPoolProps } from '../user-pool/user-pool-props';
+import { TriggerOperation } from '../triggers/trigger-operation';
+import type { TriggerSpec } from '../triggers/pool-triggers';
+
+/**
+ * Every setting of a user pool, declared once: the configuration file's `pool:` keys (and their JSON
+ * Schema), the conversion to {@link UserPoolProps}, the module's inputs and the README's settings table
+ * all come from here. `satisfies Declarations<UserPoolProps>` makes a prop without a declaration, or a
+ * declaration of the wrong type, a compile error. Defaults are read from `DEFAULTS`, never retyped.
+ */
+
+const verified = (what: string) => ({
+  email: flag(`${what} email addresses.`, { defaultText: 'true when users sign in with email' }),
+  phone: flag(`${what} phone numbers (SMS: creates the SMS role).`, { defaultText: 'true when users sign in with phone' }),
+});
+
+const standardAttribute = object(
+  {
+    required: flag('Every user must have it at sign-up. Fixed at creation.', { default: false }),
+    mutable: flag('Users can change it after sign-up. Fixed at creation.', { default: true }),
+  },
+  'How a standard attribute behaves.',
+);
+
+/** The bounds a custom attribute gets when none are given (the classes' own defaults). */
+const STRING_BOUNDS = new StringAttribute().bind().stringConstraints!;
+const NUMBER_BOUNDS = new NumberAttribute().bind().numberConstraints!;
+
+const customAttributeFields = {
+  type: required(oneOf(CustomAttributeType, 'The data type. Fixed at creation.')),
+  mutable: flag('Whether the value can change after it is first set. Fixed at creation.', { default: true }),
+  minLen: whole('String only: the minimum length.', { default: STRING_BOUNDS.minLength }),
+  maxLen: whole('String only: the maximum length, at most 2048.', { default: STRING_BOUNDS.maxLength }),
+  min: decimal('Number only: the smallest value.', { default: NUMBER_BOUNDS.min }),
+  max: decimal('Number only: the largest value.', { default: NUMBER_BOUNDS.max }),
+};
+const customAttributeObject = object(customAttributeFields, 'A custom attribute.');
+
+/** A custom attribute's class from its file form. */
+function customAttribute(a: z.infer<typeof customAttributeObject.schema>): ICustomAttribute {
+  switch (a.type) {
+    case CustomAttributeType.STRING:
+      return new StringAttribute({ mutable: a.mutable, minLen: a.minLen, maxLen: a.maxLen });
+    case CustomAttributeType.NUMBER:
+      return new NumberAttribute({ mutable: a.mutable, min: a.min, max: a.max });
+    case CustomAttributeType.BOOLEAN:
+      return new BooleanAttribute({ mutable: a.mutable });
+    default:
+      return new DateTimeAttribute({ mutable: a.mutable });
+  }
+}
+
+const cognitoEmail = { replyTo: text('Where replies go (an email address).') };
+const sesEmail = {
+  fromEmail: required(text('The sender address, verified in SES.')),
+  fromName: text('A display name shown before the address.'),
+  ...cognitoEmail,
+  sesIdentityArn: text('The ARN of the verified SES identity (address or domain).', { defaultText: 'built from the address, or sesVerifiedDomain' }),
+  sesVerifiedDomain: text('A verified SES domain that the address belongs to.'),
+  sesRegion: text('The region of the SES identity.', { defaultText: 'the pool\'s region' }),
+  configurationSet: text('An SES configuration set.'),
+};
+type EmailFile = ({ sender: 'cognito' } & FileObject<typeof cognitoEmail>) | ({ sender: 'ses' } & FileObject<typeof sesEmail>);
+const emailFile = z.discriminatedUnion('sender', [
+  z.strictObject({ sender: z.literal('cognito').describe('Cognito\'s own sender (50 messages a day).'), ...objectShape(cognitoEmail) }),
+  z.strictObject({ sender: z.literal('ses').describe('Your verified SES identity.'), ...objectShape(sesEmail) }),
+]) as unknown as z.ZodType<EmailFile>;
+/** The module's email input: the sender and every field of both senders. */
+const emailModule = object({ sender: text('`cognito` or `ses`.', { default: 'cognito' }), ...sesEmail, fromEmail: text(sesEmail.fromEmail.description) }, '');
+
+function withoutSender<T extends { sender: string }>(email: T): Omit<T, 'sender'> {
+  const { sender: _sender, ...rest } = email;
+  return rest;
+}
+
+/** Every pool setting. */
+export const POOL_SETTINGS = {
+  userPoolName: text('The pool\'s name, 1 to 128 letters, digits, spaces and `+=,.@-`.', { defaultText: 'the environment name, in the app' }),
+  signInAliases: object(
+    {
+      username: flag('A username of the user\'s choosing; email, phone and preferred username become aliases of it.', { default: false }),
+      email: flag('Sign in with an email address.', { default: false }),
+      phone: flag('Sign in with a phone number (creates the SMS role).', { default: false }),
+      preferredUsername: flag('Preferred username, an alias (needs `username`).', { default: false }),
+    },
+    'What users sign in with. Fixed at creation: a change replaces the pool. Given settings replace the default set whole: `{ phone: true }` is phone only.',
+    // Only the attributes that are on: given settings replace the set, so each field's default is false.
+    { default: Object.fromEntries(Object.entries(DEFAULTS.signInAliases).filter(([, on]) => on)) },
+  ),
+  signInCaseSensitive: flag('Whether `User@Example.com` and `user@example.com` are different users. Fixed at creation.', { default: DEFAULTS.signInCaseSensitive }),
+  autoVerify: object(verified('Verify'), 'Attributes that Cognito verifies by sending a code or link.'),
+  keepOriginal: object(verified('Until a new one is verified, keep the old'), 'Keep the old, verified email or phone in force until the user verifies a new one.', {
+    defaultText: 'the auto-verified attributes',
+  }),
+  standardAttributes: mapOf(standardAttribute, 'Standard attributes by name (`email`, `givenName`, ...): required and mutable flags, rendered with AWS\'s own bounds. Fixed at creation.', {
+    keys: z.enum(Object.keys(STANDARD_ATTRIBUTES) as [string, ...string[]]),
+    defaultText: 'only what sign-in needs',
+  }),
+  customAttributes: custom<{ readonly [name: string]: ICustomAttribute }, { [name: string]: z.infer<typeof customAttributeObject.schema> }>({
+    description: 'Custom attributes by name (without `custom:`, at most 20 characters). Can be added later, never changed or removed. Both bounds are always rendered.',
+    schema: z.record(z.string(), customAttributeObject.schema),
+    toProp: (v) => Object.fromEntries(Object.entries(v).map(([name, a]) => [name, customAttribute(a)])),
+    entry: customAttributeObject,
+    module: { map: customAttributeObject.module as never },
+  }),
+  passwordPolicy: object(
+    {
+      minLength: whole('Minimum length, 6 to 99.', { default: DEFAULTS.passwordPolicy.minLength }),
+      requireLowercase: flag('Require a lowercase letter.', { default: DEFAULTS.passwordPolicy.requireLowercase }),
+      requireUppercase: flag('Require an uppercase letter.', { default: DEFAULTS.passwordPolicy.requireUppercase }),
+      requireDigits: flag('Require a digit.', { default: DEFAULTS.passwordPolicy.requireDigits }),
+      requireSymbols: flag('Require a symbol.', { default: DEFAULTS.passwordPolicy.requireSymbols }),
+      tempPasswordValidityDays: whole('Days a password set by an administrator stays valid, 0 to 365.', { default: DEFAULTS.passwordPolicy.tempPasswordValidityDays }),
+      passwordHistorySize: whole('Previous passwords a user cannot reuse, 0 to 24; above 0 needs the PLUS plan.', { default: DEFAULTS.passwordPolicy.passwordHistorySize }),
+    },
+    'Password rules. The defaults pass AWS Security Hub Cognito.3.',
+  ),
+  selfSignUpEnabled: flag('Whether anyone can sign up, or only administrators create users.', { default: DEFAULTS.selfSignUpEnabled }),
+  mfa: oneOfByName(Mfa, 'Multi-factor authentication (Security Hub Cognito.5 wants it on).', { default: DEFAULTS.mfa }),
+  mfaSecondFactor: object(
+    {
+      otp: flag('Authenticator apps (TOTP); need no SMS or email set-up.', { default: DEFAULTS.mfaSecondFactor.otp }),
+      sms: flag('Codes by SMS (creates the SMS role).', { default: DEFAULTS.mfaSecondFactor.sms }),
+      email: flag('Codes by email: needs the ESSENTIALS or PLUS plan and an SES sender.', { default: DEFAULTS.mfaSecondFactor.email }),
+    },
+    'The second factors offered when MFA is OPTIONAL or REQUIRED.',
+  ),
+  mfaMessage: text('The SMS text that carries an MFA code, 6 to 140 characters, with `{####}`.', { defaultText: 'AWS\'s default message' }),
+  emailMfaMessage: object(
+    {
+      subject: text('Subject, 1 to 140 characters.', { defaultText: 'AWS\'s default subject' }),
+      body: text('Body, 6 to 20000 characters, with `{####}`.', { defaultText: 'AWS\'s default message' }),
+    },
+    'The email that carries an MFA or sign-in code.',
+  ),
+  userVerification: object(
+    {
+      emailStyle: oneOfByName(VerificationEmailStyle, 'A code (`{####}`) to type in, or a link (`{##link text##}`) to follow.', { default: VerificationEmailStyle.CODE }),
+      emailSubject: text('Email subject, 1 to 140 characters.', { default: DEFAULTS.verificationEmailSubject }),
+      emailBody: text(`Email body, 6 to 20000 characters, with \`{####}\` (CODE) or \`{##link text##}\` (LINK). For LINK the default is \`${DEFAULTS.verificationLinkBody}\`.`, {
+        default: DEFAULTS.verificationCodeBody,
+      }),
+      smsMessage: text('SMS text, 6 to 140 characters, with `{####}`.', { default: DEFAULTS.verificationSms }),
+    },
+    'The message that confirms an email address or phone number.',
+  ),
+  userInvitation: object(
+    {
+      emailSubject: text('Email subject, 1 to 140 characters. Needs an SES sender.', { defaultText: 'AWS\'s default subject' }),
+      emailBody: text('Email body, 6 to 20000 characters, with `{username}` and `{####}` (the temporary password). Needs an SES sender.', { defaultText: 'AWS\'s default message' }),
+      smsMessage: text('SMS text, 6 to 140 characters, with `{username}` and `{####}`.', { defaultText: 'AWS\'s default message' }),
+    },
+    'The message new users get when an administrator creates them.',
+  ),
+  accountRecovery: oneOf(AccountRecovery, 'How users recover their account; phone recovery creates the SMS role.', { default: DEFAULTS.accountRecovery }),
+  email: custom<UserPoolEmail, EmailFile>({
+    description: 'How the pool sends email: `{ sender: cognito, replyTo }` (Cognito\'s limited sender), or `{ sender: ses, fromEmail, ... }` (your verified SES identity).',
+    schema: emailFile,
+    toProp: (e) => (e.sender === 'ses' ? UserPoolEmail.withSes(withoutSender(e)) : UserPoolEmail.withCognito(withoutSender(e))),
+    default: { text: 'Cognito\'s sender' },
+    module: emailModule.module,
+  }),
+  sms: object(
+    {
+      existingRole: object(
+        { roleArn: required(text('The role\'s ARN, in the pool\'s account.')), externalId: required(text('The external id its trust policy requires.')) },
+        'Your own role for sending SMS, instead of the one created for you.',
+      ),
+      snsRegion: text('The region whose Amazon SNS sends the messages.', { defaultText: 'the pool\'s region' }),
+    },
+    'How the pool sends SMS.',
+    { defaultText: 'a least-privilege role is created when anything sends SMS' },
+  ),
+  deviceTracking: object(
+    {
+      challengeRequiredOnNewDevice: required(flag('Ask for MFA on a new device, even when it would otherwise be skipped.')),
+      deviceOnlyRememberedOnUserPrompt: required(flag('Remember a device only when the user asks to.')),
+    },
+    'Remembered devices.',
+    { defaultText: 'devices are not remembered' },
+  ),
+  featurePlan: oneOf(FeaturePlan, 'The feature plan (`user_pool_tier`).', { default: DEFAULTS.featurePlan }),
+  threatProtection: object(
+    {
+      standardMode: oneOf(ThreatProtectionMode, 'For password and SRP sign-in (Security Hub Cognito.1 wants ENFORCED); AUDIT and ENFORCED need PLUS.', { default: DEFAULTS.threatProtectionMode }),
+      customAuthMode: oneOf(CustomAuthThreatProtectionMode, 'For custom authentication flows; needs PLUS.', { defaultText: 'not protected' }),
+    },
+    'Threat protection (adaptive authentication, compromised credentials).',
+  ),
+  allowedFirstAuthFactors: listOf(oneOf(AuthFactor, 'A first factor.'), 'The factors users may start sign-in with; beyond PASSWORD (passwordless) needs ESSENTIALS or PLUS.', {
+    default: DEFAULTS.allowedFirstAuthFactors,
+  }),
+  passkeys: object(
+    {
+      relyingPartyId: text('The relying party id: the pool\'s domain, or your custom domain\'s name.', { defaultText: 'the pool\'s prefix domain' }),
+      userVerification: oneOf(PasskeyUserVerification, 'Whether authenticators must verify the user.', { default: PasskeyUserVerification.PREFERRED }),
+    },
+    'Passkey (WebAuthn) settings, used when allowedFirstAuthFactors has WEB_AUTHN.',
+    { defaultText: 'AWS\'s defaults' },
+  ),
+  triggers: custom<{ readonly [O in TriggerOperation]?: TriggerSpec }, { [O in TriggerOperation]?: TriggerFile }>({
+    description: 'Lambda triggers by operation: code deployed here (a file, a folder, a ready-made handler) or an existing function.',
+    schema: z.partialRecord(z.enum(enumValues(TriggerOperation)), TRIGGER_SETTINGS.schema),
+    toProp: (v) => Object.fromEntries(Object.entries(v).map(([operation, t]) => [operation, t && triggerSpec(t)])),
+    entry: TRIGGER_SETTINGS,
+    module: { map: 'string' },
+  }),
+  customSenderKmsKeyArn: text('A KMS key you manage for custom email and SMS senders; its policy must let Cognito encrypt and the senders decrypt.', {
+    defaultText: 'a key is created when a sender function is created here',
+  }),
+  tags: mapOf(text('A tag value.'), 'Tags on the pool, at most 50.'),
+  dangerouslyAllowDeletionOfAllUsers: flag(
+    'THROW-AWAY ENVIRONMENTS ONLY: turns off deletion protection and `prevent_destroy`, so a destroy or replacement deletes every user.',
+    { default: false },
+  ),
+} satisfies Declarations<UserPoolProps>;
