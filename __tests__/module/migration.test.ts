@@ -237,6 +237,7 @@ describe('moving from lgallard/terraform-aws-cognito-user-pool 5.x (MIGRATION.md
         return text && missing.length === 0 ? [] : [{ input, path, problem: text ? `no ${missing.join(', ')}` : 'no such variable' }];
       });
     });
+    // On failure: an input was renamed or added; update its row in MIGRATION.md (and the example, if it uses it).
     expect(unknown).toEqual([]);
   });
 
