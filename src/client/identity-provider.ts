@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { checkLength, checkMaxItems, checkOneOf, checkPattern, PRINTABLE } from '../core/checks';
 import { formatProblem, isKnown, Problem } from '../core/problem';
 import type { IUserPool } from '../user-pool/i-user-pool';
+import { defined } from '../core/defined';
 
 /** The kinds of identity provider Cognito federates with. */
 export enum IdentityProviderType {
@@ -108,7 +109,7 @@ export class UserPoolIdentityProvider extends Construct {
     const { userPool, ...provider } = props;
     this.node.addValidation({ validate: () => checkIdentityProvider(provider).map((p) => formatProblem(p)) });
     const ignored = (AWS_ADDED_DETAILS[provider.providerType] ?? []).filter((key) => !(key in provider.providerDetails));
-    this.resource = new CognitoIdentityProvider(this, 'provider', {
+    this.resource = new CognitoIdentityProvider(this, 'provider', defined({
       userPoolId: userPool.userPoolId,
       providerName: provider.providerName,
       providerType: provider.providerType,
@@ -116,7 +117,7 @@ export class UserPoolIdentityProvider extends Construct {
       attributeMapping: provider.attributeMapping ? { ...provider.attributeMapping } : undefined,
       idpIdentifiers: provider.idpIdentifiers ? [...provider.idpIdentifiers] : undefined,
       lifecycle: ignored.length > 0 ? { ignoreChanges: ignored.map((key) => `provider_details["${key}"]`) } : undefined,
-    });
+    }));
     this.providerName = provider.providerName;
     userPool.registerIdentityProvider(this);
   }

@@ -4,6 +4,7 @@ import type { OAuthScope } from './oauth-scope';
 import { choose, hasItems, nonEmpty } from '../core/conditional';
 import { Token } from '../engine';
 import type { TerraformMetaArguments } from '../engine';
+import { defined } from '../core/defined';
 
 type ClientArguments = Omit<CognitoUserPoolClientConfig, keyof TerraformMetaArguments>;
 
@@ -17,7 +18,7 @@ type ClientArguments = Omit<CognitoUserPoolClientConfig, keyof TerraformMetaArgu
 export function renderClient(c: UserPoolClientProps, name: string, userPoolId: string): ClientArguments {
   const flows = c.oAuthFlows ?? [];
   const t = c.tokenValidity!;
-  return {
+  return defined({
     name,
     userPoolId,
     generateSecret: c.generateSecret,
@@ -40,8 +41,8 @@ export function renderClient(c: UserPoolClientProps, name: string, userPoolId: s
     preventUserExistenceErrors: choose(c.preventUserExistenceErrors ?? false, 'ENABLED', 'LEGACY'),
     enablePropagateAdditionalUserContextData: c.propagateAdditionalUserContextData,
     ...(c.refreshTokenRotation ? { refreshTokenRotation: [{ feature: 'ENABLED', retryGracePeriodSeconds: c.refreshTokenRotation.retryGracePeriodSeconds }] } : {}),
-    ...(c.analytics ? { analyticsConfiguration: [{ applicationArn: c.analytics.applicationArn, roleArn: c.analytics.roleArn, userDataShared: c.analytics.userDataShared }] } : {}),
-  };
+    ...(c.analytics ? { analyticsConfiguration: [defined({ applicationArn: c.analytics.applicationArn, roleArn: c.analytics.roleArn, userDataShared: c.analytics.userDataShared })] } : {}),
+  });
 }
 
 /** The scopes as tokens carry them; a token (a list of scope strings from a Terraform variable) as it is. */

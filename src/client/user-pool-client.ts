@@ -57,7 +57,7 @@ export class UserPoolClient extends Construct {
     const dependsOn: ITerraformDependable[] = [...new Set([...servers, ...(c.dependsOn ?? [])])];
     this.resource = new CognitoUserPoolClient(this, 'client', {
       ...renderClient(c, c.clientName!, userPool.userPoolId),
-      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+      ...(dependsOn.length > 0 ? { dependsOn } : {}),
     });
     this.clientId = this.resource.id;
     userPool.registerClient(this);

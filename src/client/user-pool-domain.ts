@@ -9,6 +9,7 @@ import { formatProblem, isKnown, Problem } from '../core/problem';
 import type { TerraformMetaArguments } from '../engine';
 import { FeaturePlan } from '../user-pool/enums';
 import type { IUserPool } from '../user-pool/i-user-pool';
+import { defined } from '../core/defined';
 
 /** Which sign-in pages the domain serves. */
 export enum ManagedLoginVersion {
@@ -104,12 +105,12 @@ export class UserPoolDomain extends Construct {
  */
 export function renderDomain(props: UserPoolDomainOptions, userPoolId: string): Omit<CognitoUserPoolDomainConfig, keyof TerraformMetaArguments> {
   const custom = props.customDomain;
-  return {
+  return defined({
     userPoolId,
     domain: custom ? choose(isSet(custom.domainName), custom.domainName, props.prefix ?? '') : (props.prefix ?? ''),
     certificateArn: custom?.certificateArn,
     managedLoginVersion: props.managedLoginVersion ?? ManagedLoginVersion.CLASSIC_HOSTED_UI,
-  };
+  });
 }
 
 /** A Cognito domain prefix. */

@@ -13,9 +13,9 @@ export interface AwsEnvironmentProps {
 /** What a construct can know about its stack's AWS environment without calling AWS. */
 export interface ResolvedAwsEnvironment {
   /** The account id, when the stack declared it. */
-  readonly accountId?: string;
+  readonly accountId?: string | undefined;
   /** The region, when the stack declared it. */
-  readonly region?: string;
+  readonly region?: string | undefined;
   /** The ARN partition (`aws`, `aws-cn`, `aws-us-gov`, ...): a literal when the region is known, else a reference. */
   readonly partition: string;
 }

@@ -1,6 +1,7 @@
 import { Attribute, hclLiteral, TfType, typeSummary } from './hcl-type';
 import { CLIENT_PRESET_SETTINGS, MODULE_INPUTS } from './inputs';
 import { MODULE_VALIDATIONS, RuleMapping } from './validations';
+import { version } from '../../package.json';
 
 type Json = Record<string, any>;
 
@@ -43,7 +44,7 @@ library's rules are its variable validations, so the module and the library cann
 
 \`\`\`hcl
 module "auth" {
-  source = "./modules/cognito-user-pool"
+  source = "git::https://github.com/<owner>/cdktf-cognito.git//modules/cognito-user-pool?ref=v${version}"
 
   name   = "acme-prod"
   domain = { prefix = "acme-prod-auth" }
@@ -53,6 +54,9 @@ module "auth" {
   }
 }
 \`\`\`
+
+Pin a release with \`?ref=v${version}\`: each tag \`vX.Y.Z\` is also the npm package \`cdktf-cognito@X.Y.Z\`,
+and the repository's CHANGELOG.md says what each changed.
 
 Working examples: [\`examples/spa\`](examples/spa), [\`examples/machine-to-machine\`](examples/machine-to-machine),
 [\`examples/complete\`](examples/complete).

@@ -10,6 +10,7 @@ import { ResolvedAwsEnvironment } from '../core/aws-environment';
 import { stableOutput } from '../core/outputs';
 import { formatProblem } from '../core/problem';
 import { Annotations, Lazy, Token } from '../engine';
+import { defined } from '../core/defined';
 
 /** A Lambda function that exists already, managed elsewhere. */
 export class ExistingFunction {
@@ -78,7 +79,7 @@ export interface PoolTriggersProps {
   readonly featurePlan: string | undefined;
   readonly env: ResolvedAwsEnvironment;
   /** A KMS key for custom senders that you manage. */
-  readonly customSenderKmsKeyArn?: string;
+  readonly customSenderKmsKeyArn?: string | undefined;
 }
 
 /**
@@ -89,7 +90,7 @@ export interface PoolTriggersProps {
 export class PoolTriggers extends Construct {
   private readonly attached: (AttachedTrigger & { readonly functionArn: string })[] = [];
   private readonly functions: TriggerFunction[] = [];
-  private senderKeyArn?: string;
+  private senderKeyArn: string | undefined;
 
   constructor(
     scope: Construct,
@@ -142,13 +143,13 @@ export class PoolTriggers extends Construct {
       poolActions: options.poolActions,
       functionArn,
     });
-    new LambdaPermission(this, `${id}-invoke`, {
+    new LambdaPermission(this, `${id}-invoke`, defined({
       action: 'lambda:InvokeFunction',
       functionName: functionArn,
       principal: 'cognito-idp.amazonaws.com',
       sourceArn: this.props.poolArn,
       sourceAccount: this.props.env.accountId,
-    });
+    }));
     if (this.props.pool) {
       this.props.pool.putLambdaConfig(this.lambdaConfig());
     } else if (this.attached.length === 1) {

@@ -135,7 +135,9 @@ function bundle(entry: string, source: string): Buffer {
     const details = failures.map((f) => (f.location ? `${f.location.file}:${f.location.line}: ${f.text}` : f.text)).join('; ') || (error as Error).message;
     throw new Error(`Trigger code ${source}: cannot be bundled (${details}). Fix: correct the handler so that it compiles.`);
   }
-  return Buffer.from(result.outputFiles[0].contents);
+  const [bundle] = result.outputFiles;
+  if (!bundle) throw new Error(`Trigger code ${source}: esbuild produced no output. Fix: check that the file exports a handler.`);
+  return Buffer.from(bundle.contents);
 }
 
 class DirectoryCode extends TriggerCode {

@@ -23,28 +23,28 @@ export interface TriggerFunctionProps {
    * The runtime.
    * @default TriggerRuntime.NODEJS_22_X
    */
-  readonly runtime?: TriggerRuntime;
+  readonly runtime?: TriggerRuntime | undefined;
   /**
    * Memory in MB.
    * @default 256
    */
-  readonly memorySize?: number;
+  readonly memorySize?: number | undefined;
   /**
    * Seconds the function may run. Cognito waits 5 seconds for most triggers, so more rarely helps.
    * @default 5
    */
-  readonly timeoutSeconds?: number;
+  readonly timeoutSeconds?: number | undefined;
   /**
    * Environment variables, added to the code's own. No secrets: they are visible to anyone who can read
    * the function's configuration.
    * @default - none
    */
-  readonly environment?: { readonly [name: string]: string };
+  readonly environment?: { readonly [name: string]: string } | undefined;
   /**
    * Days the function's logs are kept.
    * @default 365
    */
-  readonly logRetentionDays?: number;
+  readonly logRetentionDays?: number | undefined;
 }
 
 /**

@@ -8,16 +8,16 @@ export interface AttachedTrigger {
   /** Where it was given, e.g. `triggers.preSignUp`. */
   readonly path: string;
   readonly operation: TriggerOperation;
-  readonly eventVersion?: TriggerEventVersion;
+  readonly eventVersion?: TriggerEventVersion | undefined;
   /** Whether it runs a function created here (false: an existing function's ARN). */
   readonly created: boolean;
-  readonly functionName?: string;
+  readonly functionName?: string | undefined;
   readonly environment: { readonly [name: string]: string };
-  readonly memorySize?: number;
-  readonly timeoutSeconds?: number;
-  readonly logRetentionDays?: number;
+  readonly memorySize?: number | undefined;
+  readonly timeoutSeconds?: number | undefined;
+  readonly logRetentionDays?: number | undefined;
   /** Cognito actions granted to the function on the pool. */
-  readonly poolActions?: readonly string[];
+  readonly poolActions?: readonly string[] | undefined;
 }
 
 /** What trigger rules know about the pool. */

@@ -7,13 +7,14 @@ import { and, choose, chooseArguments, differs, DynamicBlock, isPositive, isSet,
 import { isKnown } from '../core/problem';
 import { Fn } from '../engine';
 import type { TerraformMetaArguments } from '../engine';
+import { defined } from '../core/defined';
 
 /** What rendering needs from other resources. */
 export interface UserPoolDependencies {
   /** The SMS role and its external id, when the pool sends SMS. */
   readonly sms?: { readonly roleArn: string; readonly externalId: string };
   /** The SES identity ARN, when the pool sends email through SES. */
-  readonly sesSourceArn?: string;
+  readonly sesSourceArn?: string | undefined;
 }
 
 type PoolArguments = Omit<CognitoUserPoolConfig, keyof TerraformMetaArguments>;
@@ -57,14 +58,14 @@ export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependenc
     adminCreateUserConfig: {
       allowAdminCreateUserOnly: not(p.selfSignUpEnabled),
       ...(p.userInvitation
-        ? { inviteMessageTemplate: { emailSubject: p.userInvitation.emailSubject, emailMessage: p.userInvitation.emailBody, smsMessage: p.userInvitation.smsMessage } }
+        ? { inviteMessageTemplate: defined({ emailSubject: p.userInvitation.emailSubject, emailMessage: p.userInvitation.emailBody, smsMessage: p.userInvitation.smsMessage }) }
         : {}),
     },
     mfaConfiguration: p.mfa,
     ...optionalBlock('softwareTokenMfaConfiguration', and(mfaOn, p.mfaSecondFactor.otp), { enabled: true }),
-    ...optionalBlock('emailMfaConfiguration', and(mfaOn, p.mfaSecondFactor.email), { subject: p.emailMfaMessage?.subject, message: p.emailMfaMessage?.body }),
+    ...optionalBlock('emailMfaConfiguration', and(mfaOn, p.mfaSecondFactor.email), defined({ subject: p.emailMfaMessage?.subject, message: p.emailMfaMessage?.body })),
     ...(p.mfaMessage !== undefined ? { smsAuthenticationMessage: p.mfaMessage } : {}),
-    ...(deps.sms ? { smsConfiguration: { snsCallerArn: deps.sms.roleArn, externalId: deps.sms.externalId, snsRegion: p.sms?.snsRegion } } : {}),
+    ...(deps.sms ? { smsConfiguration: defined({ snsCallerArn: deps.sms.roleArn, externalId: deps.sms.externalId, snsRegion: p.sms?.snsRegion }) } : {}),
     emailConfiguration: emailConfiguration(p, deps),
     verificationMessageTemplate: verificationTemplate(p),
     accountRecoverySetting: { recoveryMechanism: recoveryMechanismBlocks(p.accountRecovery) },
@@ -79,7 +80,7 @@ export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependenc
     // Rendered only beyond the password-only default, which is valid on every plan (LITE included).
     ...(p.allowedFirstAuthFactors.some((f) => f !== AuthFactor.PASSWORD) ? { signInPolicy: { allowedFirstAuthFactors: p.allowedFirstAuthFactors } } : {}),
     ...(p.allowedFirstAuthFactors.includes(AuthFactor.WEB_AUTHN) || p.passkeys
-      ? { webAuthnConfiguration: { relyingPartyId: p.passkeys?.relyingPartyId, userVerification: p.passkeys?.userVerification ?? 'preferred' } }
+      ? { webAuthnConfiguration: defined({ relyingPartyId: p.passkeys?.relyingPartyId, userVerification: p.passkeys?.userVerification ?? 'preferred' }) }
       : {}),
     ...(p.tags ? { tags: { ...p.tags } } : {}),
   };
@@ -132,28 +133,28 @@ function schema(p: ResolvedUserPoolProps): Pick<PoolArguments, 'schema'> {
   return all.length > 0 ? { schema: all } : {};
 }
 
-function emailConfiguration(p: ResolvedUserPoolProps, deps: UserPoolDependencies): PoolArguments['emailConfiguration'] {
+function emailConfiguration(p: ResolvedUserPoolProps, deps: UserPoolDependencies): NonNullable<PoolArguments['emailConfiguration']> {
   if (p.email instanceof PlanTimeEmail) {
     const o = p.email.options;
-    return chooseArguments(p.email.useSes, sesConfiguration(o, o.sesIdentityArn), { emailSendingAccount: 'COGNITO_DEFAULT', replyToEmailAddress: p.email.cognito.replyTo });
+    return chooseArguments(p.email.useSes, sesConfiguration(o, o.sesIdentityArn), defined({ emailSendingAccount: 'COGNITO_DEFAULT', replyToEmailAddress: p.email.cognito.replyTo }));
   }
   if (!isSesEmail(p.email)) {
-    return { emailSendingAccount: 'COGNITO_DEFAULT', replyToEmailAddress: p.email.options.replyTo };
+    return defined({ emailSendingAccount: 'COGNITO_DEFAULT', replyToEmailAddress: p.email.options.replyTo });
   }
   return sesConfiguration(p.email.options, deps.sesSourceArn);
 }
 
 function sesConfiguration(o: SesEmailOptions, sourceArn: string | undefined): NonNullable<PoolArguments['emailConfiguration']> {
-  return {
+  return defined({
     emailSendingAccount: 'DEVELOPER',
     sourceArn,
     fromEmailAddress: choose(isSet(o.fromName), `${o.fromName} <${o.fromEmail}>`, o.fromEmail),
     replyToEmailAddress: o.replyTo,
     configurationSet: o.configurationSet,
-  };
+  });
 }
 
-function verificationTemplate(p: ResolvedUserPoolProps): PoolArguments['verificationMessageTemplate'] {
+function verificationTemplate(p: ResolvedUserPoolProps): NonNullable<PoolArguments['verificationMessageTemplate']> {
   const v = p.userVerification;
   const byLink = not(differs(v.emailStyle, VerificationEmailStyle.LINK));
   return {

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { createHash } from 'crypto';
 import { arn, policyDocument } from '../core/iam';
 import { Token } from '../engine';
+import { defined } from '../core/defined';
 
 /** Settings of an {@link SmsRole}. */
 export interface SmsRoleProps {
@@ -18,7 +19,7 @@ export interface SmsRoleProps {
    * account and the same pool name may exist in several regions.
    * @default - a name Terraform generates
    */
-  readonly roleNamePrefix?: string;
+  readonly roleNamePrefix?: string | undefined;
 }
 
 /**
@@ -44,7 +45,7 @@ export class SmsRole extends Construct {
     super(scope, id);
     this.externalId = `cdktf-cognito-${createHash('sha256').update(this.node.path).digest('hex').slice(0, 24)}`;
     const role = new IamRole(this, 'role', {
-      namePrefix: props.roleNamePrefix,
+      ...defined({ namePrefix: props.roleNamePrefix }),
       description: 'Lets Amazon Cognito send SMS through Amazon SNS for one user pool',
       assumeRolePolicy: policyDocument([
         {

@@ -5,6 +5,7 @@ import { checkIntegerRange, checkLength, checkPattern, PRINTABLE } from '../core
 import { formatProblem, Problem } from '../core/problem';
 import type { TerraformMetaArguments } from '../engine';
 import type { IUserPool } from './i-user-pool';
+import { defined } from '../core/defined';
 
 /** Settings of a {@link UserPoolGroup}. */
 export interface UserPoolGroupProps {
@@ -45,7 +46,7 @@ export function checkGroup(props: UserPoolGroupProps): Problem[] {
 
 /** The `aws_cognito_user_group` arguments. Pure and free of value checks. */
 export function renderGroup(props: UserPoolGroupProps, userPoolId: string): Omit<CognitoUserGroupConfig, keyof TerraformMetaArguments> {
-  return { userPoolId, name: props.groupName, description: props.description, precedence: props.precedence, roleArn: props.roleArn };
+  return defined({ userPoolId, name: props.groupName, description: props.description, precedence: props.precedence, roleArn: props.roleArn });
 }
 
 /** A group of a user pool: a name in the users' tokens, and optionally an IAM role for identity pools. */

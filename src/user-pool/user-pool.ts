@@ -78,7 +78,7 @@ export class UserPool extends UserPoolBase {
       // prevent_destroy turns any planned deletion or replacement (which loses every user) into a plan error.
       lifecycle: { preventDestroy: !allowDeletion },
       // Cognito checks the SMS role when the pool is created; without the policy in place it fails.
-      dependsOn: this.smsRole ? [this.smsRole.policy] : undefined,
+      ...(this.smsRole ? { dependsOn: [this.smsRole.policy] } : {}),
     });
     addDynamicBlocks(this.resource, dynamicBlocks);
     this.userPoolId = this.resource.id;

@@ -139,9 +139,9 @@ function entryProblem(name: string, entry: string, domain: string | undefined): 
  * @param address the address, already trimmed
  */
 export function emailDomain(address: string): string | undefined {
-  const parts = address.split('@');
-  if (parts.length !== 2 || parts[0] === '' || BLANK_OR_CONTROL.test(address)) return undefined;
-  return normalizeDomain(parts[1]);
+  const [local, domain, ...rest] = address.split('@');
+  if (domain === undefined || rest.length > 0 || local === '' || BLANK_OR_CONTROL.test(address)) return undefined;
+  return normalizeDomain(domain);
 }
 
 /**
