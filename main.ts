@@ -29,6 +29,9 @@ Options:
   -e, --env NAME      only this environment; repeat for more (default: every environment)
   -o, --out DIR       the output folder (default: $CDKTF_OUTDIR, else cdktf.out). It must be new, empty,
                       or written by an earlier synth: any other existing folder or file is refused.
+      --offline       stacks that plan without AWS, for trying things out: fake credentials, no backend,
+                      the provider from the local mirror (Terraform reads <out>/offline.tfrc when
+                      TF_CLI_CONFIG_FILE names it). They cannot be applied. See the README (cdktf CLI).
   -h, --help          print this help
 
 Exit codes: 0 done; 1 problems found (every problem is printed, the previous output is kept);
@@ -47,6 +50,7 @@ function main(): void {
     environments: values.env,
     outdir: out,
     outdirLabel: label,
+    offline: values.offline,
     // The cdktf CLI removes the stack folders it no longer sees itself, and fails when one is already gone.
     orphans: underCdktfCli() ? 'leave' : 'remove',
     onNotice: (message) => console.error(`notice: ${message}`),
@@ -63,6 +67,7 @@ function parseArguments() {
       config: { type: 'string', short: 'c', default: DEFAULT_CONFIG },
       env: { type: 'string', short: 'e', multiple: true, default: [] },
       out: { type: 'string', short: 'o' },
+      offline: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,

@@ -147,11 +147,12 @@ describe('what synth may write into', () => {
     expect(notices).toEqual([expect.stringMatching(/stacks\/gone: its stack is no longer synthesized; kept because it holds files synth did not write \(terraform\.tfstate\)/)]);
   });
 
-  test('orphans "leave" (the cdktf CLI removes them itself) keeps a removed stack\'s folder, still listed as ours', () => {
+  test('orphans "leave" (the cdktf CLI removes them itself) keeps a removed stack\'s folder in stacks/, still listed as ours', () => {
     const dir = fresh('leave');
-    commitFiles(dir, { 'manifest.json': '1', 'stacks/dev/cdk.tf.json': 'd', 'stacks/prod/cdk.tf.json': 'p' });
+    commitFiles(dir, { 'manifest.json': '1', 'stacks/dev/cdk.tf.json': 'd', 'stacks/prod/cdk.tf.json': 'p', 'hcl/dev/main.tf': 'd' });
     commitFiles(dir, { 'manifest.json': '2', 'stacks/prod/cdk.tf.json': 'p2' }, 'leave');
     expect(readFileSync(join(dir, 'stacks/dev/cdk.tf.json'), 'utf8')).toBe('d');
+    expect(existsSync(join(dir, 'hcl/dev'))).toBe(false);
     commitFiles(dir, { 'manifest.json': '3', 'stacks/prod/cdk.tf.json': 'p3' });
     expect(readdirSync(join(dir, 'stacks'))).toEqual(['prod']);
   });

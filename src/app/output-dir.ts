@@ -47,9 +47,9 @@ export interface OutputOptions {
 export interface CommitOptions {
   /**
    * What happens to the stacks of the previous output that this run did not synthesize. `remove`: their
-   * entries go, and their folders too when nothing else is left in them. `leave`: they stay, for a caller
-   * that removes them itself (the cdktf CLI deletes the stack folders it no longer sees, and fails when
-   * one is already gone). @default 'remove'
+   * entries go, and their folders too when nothing else is left in them. `leave`: their folders in
+   * `stacks/` stay, for the cdktf CLI, which deletes the stack folders it no longer sees itself and fails
+   * when one is already gone; their HCL still goes. @default 'remove'
    */
   readonly orphans?: 'remove' | 'leave';
 }
@@ -132,14 +132,15 @@ export function openOutput(outdir: string, options: OutputOptions = {}): OpenOut
       if (!staging) throw new Error('commit() needs stage() first');
       const entries = listEntries(staging);
       const gone = previous.filter((e) => !entries.includes(e));
-      const orphans = commitOptions.orphans ?? 'remove';
+      // The cdktf CLI knows stacks/ only: with `leave`, the HCL of a removed stack still goes.
+      const leftToCli = (entry: string) => commitOptions.orphans === 'leave' && entry.startsWith('stacks/');
       const trash = mkdtempSync(join(dir, TRASH_PREFIX));
       const journal: Journal = {
         staging: basename(staging),
         trash: basename(trash),
         entries,
-        remove: orphans === 'remove' ? gone : [],
-        keep: orphans === 'leave' ? gone : [],
+        remove: gone.filter((e) => !leftToCli(e)),
+        keep: gone.filter(leftToCli),
       };
       writeJson(join(dir, JOURNAL), journal);
       committing = true; // from here on, the staging folder belongs to the journal: a failure is finished by the next run

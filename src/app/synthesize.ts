@@ -6,6 +6,7 @@ import { loadConfig } from './load-config';
 import { CommitOptions, openOutput, OutputOptions } from './output-dir';
 import { AnnotationMetadataEntryType, App } from '../engine';
 import { renderHcl } from '../hcl/render-hcl';
+import { offlineCopy, writeCliConfig } from '../terraform/offline';
 
 /** Where one stack went. */
 export interface SynthesizedStack {
@@ -33,6 +34,13 @@ export interface SynthOptions {
   readonly outdirLabel?: string;
   /** What to do with the previous output's stacks this run did not synthesize. @default 'remove' */
   readonly orphans?: CommitOptions['orphans'];
+  /**
+   * Stacks that plan without AWS, for trying things out (`cdktf diff` included): each stack as
+   * `offlineCopy` makes it (fake credentials, no backend, the provider version the local mirror holds),
+   * plus `offline.tfrc`, the Terraform CLI configuration that installs the provider from the mirror
+   * (`TF_CLI_CONFIG_FILE`). Such stacks cannot be applied. @default false
+   */
+  readonly offline?: boolean;
   /** Receives notices about the output folder (a removed stack's folder kept for the files it still holds). */
   readonly onNotice?: (message: string) => void;
 }
@@ -48,9 +56,21 @@ export function synthesizeConfig(options: SynthOptions): SynthesizedStack[] {
       const environments = selectEnvironments(resolveEnvironments(config), options.environments ?? []);
       validateStacks(buildStacks(app, config, environments));
     },
-    writeHcl,
+    (staging, stacks) => {
+      if (options.offline) makeOffline(staging, stacks);
+      writeHcl(staging, stacks);
+    },
     { output, commit: { orphans: options.orphans }, onNotice: options.onNotice },
   );
+}
+
+/** Rewrites each stack to plan offline, and writes the Terraform CLI configuration for the local mirror. */
+function makeOffline(staging: string, stacks: readonly SynthesizedStack[]): void {
+  for (const stack of stacks) {
+    const file = join(staging, 'stacks', stack.name, 'cdk.tf.json');
+    writeFileSync(file, JSON.stringify(offlineCopy(JSON.parse(readFileSync(file, 'utf8'))), null, 2));
+  }
+  writeCliConfig(staging);
 }
 
 /**
