@@ -70,8 +70,9 @@ export class CognitoStack extends TerraformStack {
       // S3 native locking (Terraform >= 1.10): no DynamoDB table. The engine's backend class predates it.
       backend.addOverride('use_lockfile', true);
     } else {
-      // Beside the output folder (terraform runs in <out>/stacks/<id> or <out>/hcl/<id>), not in it: every
-      // synth replaces the output folder whole, and the state must outlive it. Relative: no machine path.
+      // Beside the output folder (terraform runs in <out>/stacks/<id> or <out>/hcl/<id>), not in it: the
+      // output is generated (the cdktf CLI deletes a removed stack's folder), the state must outlive it.
+      // Relative: no machine path.
       new LocalBackend(this, { path: `../../../${localStateFile(id)}` });
       Annotations.of(this).addWarning(localStateWarning(id));
     }
