@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { MARKER, openOutput } from '../../src/app/output-dir';
@@ -221,12 +221,16 @@ describe('an interrupted run is finished or undone by the next one, and its left
     writeTree(`${dir}.previous`, legacy);
     writeTree(join(work, '.cdktf-out-staging-AbC123'), legacy);
     writeTree(join(work, '.cdktf-out-staging-user'), { 'mine.txt': 'not an output' });
+    writeTree(join(work, '.cdktf-out-staging-running'), legacy); // another synth of the earlier version, at work
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const name of ['.cdktf-out-staging-AbC123', '.cdktf-out-staging-user']) utimesSync(join(work, name), hourAgo, hourAgo);
     const before = snapshot(`${dir}.previous`);
     expect(() => synthesizeConfig({ configFile: join(work, 'missing.yaml'), outdir: dir })).toThrow(/missing\.yaml: cannot be read/);
     expect(snapshot(dir)).toEqual(before);
     expect(existsSync(`${dir}.previous`)).toBe(false);
     expect(existsSync(join(work, '.cdktf-out-staging-AbC123'))).toBe(false);
     expect(readFileSync(join(work, '.cdktf-out-staging-user', 'mine.txt'), 'utf8')).toBe('not an output');
+    expect(existsSync(join(work, '.cdktf-out-staging-running', 'manifest.json'))).toBe(true);
   });
 
   test('a lock left by a killed run is taken over; a running synth\'s lock is respected', async () => {

@@ -32,6 +32,8 @@ const STACK_FOLDERS = ['stacks', 'hcl'];
 /** What earlier versions wrote (no marker yet): the top level, and the files in each stack's folder. */
 const LEGACY_TOP = ['manifest.json', ...STACK_FOLDERS];
 const LEGACY_STACK_ENTRIES = ['cdk.tf.json', 'assets', 'main.tf'];
+/** An earlier version's staging folder this old was left by a killed run (a synth takes seconds). */
+const LEGACY_STAGING_AGE_MS = 10 * 60 * 1000;
 /** Names an entry list must never contain (a marker from elsewhere must not make us touch these). */
 const UNSAFE_ENTRY = /(^|\/)\.\.?(\/|$)|^\/|\\/;
 
@@ -327,7 +329,10 @@ function recoverLegacySwap(dir: string): void {
   }
   for (const name of safeReaddir(dirname(dir)).filter((n) => n.startsWith('.cdktf-out-staging-'))) {
     const path = join(dirname(dir), name);
-    if (lstatSync(path).isDirectory() && (readdirSync(path).length === 0 || isLegacyOutput(path))) rmSync(path, { recursive: true });
+    const stats = lstatSync(path);
+    // The folder is shared: an earlier version's synth of another output may be writing there right now.
+    const abandoned = Date.now() - stats.mtimeMs > LEGACY_STAGING_AGE_MS;
+    if (stats.isDirectory() && abandoned && (readdirSync(path).length === 0 || isLegacyOutput(path))) rmSync(path, { recursive: true });
   }
 }
 
