@@ -79,7 +79,7 @@ describe('npm run plan', () => {
     const run = plan(['try', '--offline', '--config', 'config/try-out.yaml']);
     expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
     expect(run.stderr).toMatch(/No backend is configured/);
-    expect(run.stderr).toMatch(/plan guard: try: no user pool is deleted or replaced/);
+    expect(run.stderr).toMatch(/plan guard: try: no user pool is deleted, replaced or dropped from the state/);
     expect(run.stdout).toMatch(/\ntry: Plan: 3 to add, 0 to change, 0 to destroy\.\n$/);
     expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('npm run plan -- try --offline --config config/try-out.yaml');
   });

@@ -5,8 +5,8 @@ import { ResolvedEnvironment } from './environments';
 import { formatProblem, ValidationError } from '../core/problem';
 import { App } from '../engine';
 
-/** Builds one stack per environment into `app`. */
-export function buildStacks(app: App, config: AppConfig, environments: readonly ResolvedEnvironment[]): CognitoStack[] {
+/** Builds one stack per environment into `app`; trigger handler paths are relative to `configDir`. */
+export function buildStacks(app: App, config: AppConfig, environments: readonly ResolvedEnvironment[], configDir?: string): CognitoStack[] {
   return environments.map(
     (env) =>
       new CognitoStack(app, env.name, {
@@ -18,6 +18,7 @@ export function buildStacks(app: App, config: AppConfig, environments: readonly 
         pool: env.pool,
         existingPool: env.existingPool,
         configPath: `environments[${env.index}].pool`,
+        configDir,
       }),
   );
 }

@@ -36,6 +36,11 @@ export interface CognitoStackProps {
   readonly pool: PoolConfig;
   /** The configuration path of `pool`, for messages. @default "pool" */
   readonly configPath?: string;
+  /**
+   * The configuration file's folder: trigger handler paths are relative to it.
+   * @default - the working directory
+   */
+  readonly configDir?: string;
 }
 
 /**
@@ -76,7 +81,7 @@ export class CognitoStack extends TerraformStack {
       new LocalBackend(this, { path: `../../../${localStateFile(id)}` });
       Annotations.of(this).addWarning(localStateWarning(id));
     }
-    this.buildProblems = buildPool(this, 'pool', props.pool, props.configPath ?? 'pool', this.configPaths, props.existingPool);
+    this.buildProblems = buildPool(this, 'pool', props.pool, props.configPath ?? 'pool', this.configPaths, props.existingPool, props.configDir);
   }
 }
 

@@ -8,6 +8,7 @@ import { Problem } from '../core/problem';
 import { CLIENT_SETTINGS, DOMAIN_SETTINGS } from '../settings/client-settings';
 import { POOL_SETTINGS } from '../settings/pool-settings';
 import { propsOf } from '../settings/setting';
+import { TriggerCode } from '../triggers/trigger-code';
 import { TriggerOperation } from '../triggers/trigger-operation';
 import { UserPool } from '../user-pool/user-pool';
 import { UserPoolBase } from '../user-pool/user-pool-base';
@@ -21,9 +22,9 @@ export type ConfigPaths = Map<IConstruct, string>;
  * recording for each construct the configuration path it came from. Problems found while building
  * (a scope naming an unknown resource server) are returned, not thrown, so all are reported together.
  */
-export function buildPool(scope: Construct, id: string, config: PoolConfig, configPath: string, paths: ConfigPaths, existing?: ExistingPoolConfig): Problem[] {
+export function buildPool(scope: Construct, id: string, config: PoolConfig, configPath: string, paths: ConfigPaths, existing?: ExistingPoolConfig, configDir?: string): Problem[] {
   const problems: Problem[] = [];
-  const pool = existing ? existingPool(scope, id, config, existing) : new UserPool(scope, id, userPoolProps(config));
+  const pool = existing ? existingPool(scope, id, config, existing, configDir) : new UserPool(scope, id, userPoolProps(config, configDir));
   // An existing pool's problems (its id) are about the environment's existingPool setting.
   paths.set(pool, existing ? appendPath(configPath.replace(/\.pool$/, ''), 'existingPool') : configPath);
   paths.set(pool.triggers, configPath);
@@ -52,23 +53,29 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
 }
 
 /** A pool that exists already, with what the configuration knows of it; its triggers are attached here. */
-function existingPool(scope: Construct, id: string, config: PoolConfig, existing: ExistingPoolConfig): UserPoolBase {
+function existingPool(scope: Construct, id: string, config: PoolConfig, existing: ExistingPoolConfig, configDir: string | undefined): UserPoolBase {
   const pool = UserPool.fromUserPoolId(scope, id, existing.userPoolId, {
     userPoolName: config.userPoolName,
     featurePlan: config.featurePlan,
     customAttributes: config.customAttributes && Object.keys(config.customAttributes),
     domainBaseUrl: existing.domainBaseUrl,
   });
-  for (const [operation, spec] of Object.entries(userPoolProps(config).triggers ?? {})) {
+  for (const [operation, spec] of Object.entries(userPoolProps(config, configDir).triggers ?? {})) {
     if (spec) pool.triggers.attach(operation as TriggerOperation, spec.handler, spec, `triggers.${operation}`);
   }
   return pool;
 }
 
-/** The construct props of a pool configuration (converted by the settings' declarations). */
-export function userPoolProps(c: PoolConfig): UserPoolProps {
+/**
+ * The construct props of a pool configuration (converted by the settings' declarations). Trigger code
+ * paths are taken relative to `configDir` (the configuration file's folder) and must lie inside its project.
+ */
+export function userPoolProps(c: PoolConfig, configDir?: string): UserPoolProps {
   const { domain: _domain, resourceServers: _servers, clients: _clients, groups: _groups, ...pool } = c;
-  return { ...propsOf(POOL_SETTINGS, pool), userPoolName: c.userPoolName! };
+  const props: UserPoolProps = { ...propsOf(POOL_SETTINGS, pool), userPoolName: c.userPoolName! };
+  if (configDir === undefined || props.triggers === undefined) return props;
+  const located = Object.entries(props.triggers).map(([operation, t]) => [operation, t && { ...t, handler: t.handler instanceof TriggerCode ? t.handler.locatedIn({ baseDir: configDir }) : t.handler }]);
+  return { ...props, triggers: Object.fromEntries(located) };
 }
 
 /** A client's props, but its scopes (which name the pool's resource servers: see {@link resolveScope}). */

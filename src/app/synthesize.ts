@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
-import { join } from 'path';
+import { dirname, join, resolve } from 'path';
 import { buildStacks, validateStacks } from './build-app';
 import { resolveEnvironments, selectEnvironments } from './environments';
 import { loadConfig } from './load-config';
@@ -54,7 +54,7 @@ export function synthesizeConfig(options: SynthOptions): SynthesizedStack[] {
     (app) => {
       const config = loadConfig(options.configFile);
       const environments = selectEnvironments(resolveEnvironments(config), options.environments ?? []);
-      validateStacks(buildStacks(app, config, environments));
+      validateStacks(buildStacks(app, config, environments, dirname(resolve(options.configFile))));
     },
     (staging, stacks) => {
       if (options.offline) makeOffline(staging, stacks);

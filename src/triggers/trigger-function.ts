@@ -5,7 +5,7 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
 import { TriggerCode } from './trigger-code';
 import { policyDocument } from '../core/iam';
-import { AssetType, TerraformAsset } from '../engine';
+import { Annotations, AssetType, TerraformAsset } from '../engine';
 
 /** The Node.js runtimes Lambda supports for trigger functions. */
 export enum TriggerRuntime {
@@ -71,6 +71,9 @@ export class TriggerFunction extends Construct {
     const packaged = props.code.package();
     this.environment = { ...packaged.environment, ...props.environment };
     const asset = new TerraformAsset(this, 'code', { path: packaged.zipPath, type: AssetType.FILE });
+    if (packaged.excluded.length > 0) {
+      Annotations.of(this).addWarning(`Left out of the package of ${packaged.source} (dotfiles and credential-looking files are never deployed): ${packaged.excluded.join(', ')}`);
+    }
 
     const logGroup = new CloudwatchLogGroup(this, 'logs', {
       name: `/aws/lambda/${props.functionName}`,
