@@ -28,3 +28,4 @@ export { checkUserPool, USER_POOL_RULES } from './user-pool/user-pool-rules';
 export * from './user-pool/i-user-pool';
 export * from './user-pool/imported-user-pool';
 export * from './user-pool/user-pool-base';
+export * from './client/client-attributes';

@@ -1,6 +1,7 @@
 import { OAuthScope } from './oauth-scope';
 import { Duration } from '../core/duration';
 import type { ITerraformDependable } from '../engine';
+import type { ClientAttributeName } from './client-attributes';
 
 /** The OAuth 2.0 grant types a client may use. */
 export enum OAuthFlow {
@@ -113,15 +114,16 @@ export interface UserPoolClientProps {
    */
   readonly authFlows?: readonly (AuthFlow | string)[];
   /**
-   * Attributes the client can read.
+   * Attributes the client can read: standard ones in either spelling (`givenName` or `given_name`), and the
+   * pool's custom attributes by name (`tenant`; `custom:` is added). A name the pool does not have fails synth.
    * @default - all
    */
-  readonly readAttributes?: readonly string[];
+  readonly readAttributes?: readonly ClientAttributeName[];
   /**
-   * Attributes the client can write.
-   * @default - all writable
+   * Attributes the client can write, named as in `readAttributes`.
+   * @default - all writable (the public presets: the standard attributes only)
    */
-  readonly writeAttributes?: readonly string[];
+  readonly writeAttributes?: readonly ClientAttributeName[];
   /**
    * Identity providers users may sign in through (`COGNITO`, or the names of the pool's IdPs).
    * @default ["COGNITO"] for user-facing clients; none for machine clients

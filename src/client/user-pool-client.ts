@@ -1,11 +1,13 @@
 import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
 import { Construct } from 'constructs';
+import { resolveClientAttributes } from './client-attributes';
 import { OAuthFlow, UserPoolClientProps } from './client-props';
 import { checkClient } from './client-rules';
 import { customAttributesWritableByPublicClient, resolveClientProps } from './presets';
 import { renderClient } from './render-client';
 import { ClientSecretHandOff } from './secret-hand-off';
 import { AwsEnvironment } from '../core/aws-environment';
+import { defined } from '../core/defined';
 import { stableOutput } from '../core/outputs';
 import { formatProblem } from '../core/problem';
 import { Annotations, ITerraformDependable, Lazy } from '../engine';
@@ -36,10 +38,17 @@ export class UserPoolClient extends Construct {
   constructor(scope: Construct, id: string, props: UserPoolClientConstructProps) {
     super(scope, id);
     const { userPool, ...clientProps } = props;
-    const c = resolveClientProps({ ...clientProps, clientName: clientProps.clientName ?? id });
+    const resolved = resolveClientProps({ ...clientProps, clientName: clientProps.clientName ?? id });
+    // Attribute names as Cognito spells them, `custom:` added; a name the pool does not have fails synth.
+    const read = resolveClientAttributes('readAttributes', resolved.readAttributes, userPool.known.customAttributes);
+    const write = resolveClientAttributes('writeAttributes', resolved.writeAttributes, userPool.known.customAttributes);
+    const c: UserPoolClientProps = { ...resolved, ...defined({ readAttributes: read.names, writeAttributes: write.names }) };
     this.settings = c;
     this.node.addValidation({
-      validate: () => checkClient(c, { featurePlan: userPool.known.featurePlan, hasDomain: userPool.domains.length > 0 || userPool.known.hasExternalDomain }).map((p) => formatProblem(p)),
+      validate: () =>
+        [...read.problems, ...write.problems, ...checkClient(c, { featurePlan: userPool.known.featurePlan, hasDomain: userPool.domains.length > 0 || userPool.known.hasExternalDomain })].map((p) =>
+          formatProblem(p),
+        ),
     });
     if ((c.oAuthFlows ?? []).includes(OAuthFlow.IMPLICIT)) {
       Annotations.of(this).addWarning('The implicit flow puts tokens in the redirect URL, where browser history, logs and referrers can leak them. Use the authorization code flow with PKCE instead.');
