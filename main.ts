@@ -8,7 +8,6 @@
  * `cdktf synth` runs this file too (see cdktf.json). A failed run prints every problem, exits non-zero
  * and leaves the previous output untouched.
  */
-import { statSync } from 'fs';
 import { parseArgs } from 'util';
 import { synthesizeConfig } from './src/app/synthesize';
 import { formatProblem, UsageError, ValidationError } from './src/core/problem';
@@ -44,7 +43,6 @@ function main(): void {
     return;
   }
   const { out, label } = outputFolder(values.out);
-  checkConfigFile(values.config!);
   const stacks = synthesizeConfig({
     configFile: values.config!,
     environments: values.env,
@@ -84,15 +82,6 @@ function outputFolder(option: string | undefined): { out: string; label: string 
     throw new UsageError([formatProblem({ path: 'CDKTF_OUTDIR', rule: 'is set but empty (it would mean the current folder)', received: fromEnvironment, fix: 'unset it, or set it to a folder of its own, e.g. cdktf.out' })]);
   }
   return { out: fromEnvironment, label: 'CDKTF_OUTDIR' };
-}
-
-/** A FIFO, a device or a folder would block or fail deep inside the reader: say so at the option instead. */
-function checkConfigFile(file: string): void {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  if (stats && !stats.isFile()) {
-    const kind = stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device or special file';
-    throw new UsageError([formatProblem({ path: '--config', rule: `must be a regular file; this is ${kind}`, received: file, fix: 'pass the YAML or JSON configuration file itself' })]);
-  }
 }
 
 /** The cdktf CLI sets this for the apps it runs (cdktf-cli 0.21 `synth-stack.ts`); nothing else does. */

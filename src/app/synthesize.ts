@@ -1,9 +1,10 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { buildStacks, validateStacks } from './build-app';
 import { resolveEnvironments, selectEnvironments } from './environments';
 import { loadConfig } from './load-config';
 import { CommitOptions, openOutput, OutputOptions } from './output-dir';
+import { formatProblem, UsageError } from '../core/problem';
 import { AnnotationMetadataEntryType, App } from '../engine';
 import { renderHcl } from '../hcl/render-hcl';
 import { offlineCopy, writeCliConfig } from '../terraform/offline';
@@ -49,6 +50,7 @@ export interface SynthOptions {
 export function synthesizeConfig(options: SynthOptions): SynthesizedStack[] {
   // The output folder is checked (and an interrupted run finished) before the configuration is read.
   const output = { label: options.outdirLabel, protect: [options.configFile] };
+  checkConfigFile(options.configFile);
   return synthesizeAtomically(
     options.outdir,
     (app) => {
@@ -62,6 +64,15 @@ export function synthesizeConfig(options: SynthOptions): SynthesizedStack[] {
     },
     { output, commit: { orphans: options.orphans }, onNotice: options.onNotice },
   );
+}
+
+/** A FIFO, a device or a folder would block or fail deep inside the reader: say so at the option instead. */
+function checkConfigFile(file: string): void {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (stats && !stats.isFile()) {
+    const kind = stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device or special file';
+    throw new UsageError([formatProblem({ path: '--config', rule: `must be a regular file; this is ${kind}`, received: file, fix: 'pass the YAML or JSON configuration file itself' })]);
+  }
 }
 
 /** Rewrites each stack to plan offline, and writes the Terraform CLI configuration for the local mirror. */
