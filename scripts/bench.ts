@@ -7,6 +7,14 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { noArguments } from './command-line';
+
+noArguments(`
+Usage: npm run bench
+
+Times each synth case several times in this run and prints medians and ratios against the baseline (an
+empty stack). Takes no options; BENCH_RUNS sets the number of runs (default 7).
+Exit codes: 0 measured, 1 a case failed, 2 usage.`);
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const out = mkdtempSync(join(tmpdir(), 'bench-synth-'));

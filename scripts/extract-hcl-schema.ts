@@ -16,6 +16,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { OFFLINE_PROVIDER_CONSTRAINT, runTerraform, TerraformError } from '../src/terraform/offline';
+import { noArguments } from './command-line';
+
+noArguments(`
+Usage: npx tsx scripts/extract-hcl-schema.ts
+
+Writes src/hcl/block-schema.json from the provider's own schema (terraform providers schema -json, offline,
+from the provider mirror; CDKTF_COGNITO_PROVIDER_MIRROR picks another). Takes no options.
+Exit codes: 0 written, 1 failed, 2 usage.`);
 
 /** Resource types, by name or by prefix. */
 const RESOURCE_TYPES: readonly (string | RegExp)[] = [

@@ -7,6 +7,13 @@ import { readFileSync, writeFileSync } from 'fs';
 import { configSchemaJson } from '../src/app/config-json-schema';
 import { README_TABLES } from '../src/settings';
 import { readmeWithTables } from '../src/settings/settings-table';
+import { noArguments } from './command-line';
+
+noArguments(`
+Usage: npm run build:schema
+
+Writes config/cognito-config.schema.json and the settings tables of README.md from the settings'
+declarations. Run it from the repository. Takes no options. Exit codes: 0 written, 1 failed, 2 usage.`);
 
 const file = 'config/cognito-config.schema.json';
 writeFileSync(file, configSchemaJson());

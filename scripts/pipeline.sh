@@ -32,6 +32,7 @@ Environment:
   TF_PLUGIN_CACHE_DIR  Optional; terraform reuses downloaded providers from there.
 Relative paths (these and --config) are taken from the directory you run the script in.
 
+Exit codes: 0 done, 1 a problem (configuration, terraform, the plan guard), 2 usage.
 Run `npm ci` first: every command but stacks uses the installed packages.
 Plan files contain sensitive values: store them as short-lived, access-controlled artifacts.
 EOF

@@ -7,9 +7,17 @@
 import { readFileSync } from 'fs';
 import { describeVerdict, judgePlan } from './plan-guard';
 
+const USAGE = `usage: terraform show -json PLANFILE | tsx src/terraform/plan-guard-cli.ts STACK
+
+Reads a JSON plan on standard input and stops (exit 1) when it deletes, replaces or forgets a user pool,
+unless ALLOW_USER_POOL_DELETION names STACK. Exit codes: 0 no pool lost, 1 stopped, 2 usage or unreadable plan.`;
 const stack = process.argv[2];
-if (!stack || process.argv.length !== 3) {
-  console.error('usage: terraform show -json PLANFILE | tsx src/terraform/plan-guard-cli.ts STACK');
+if (stack === '--help' || stack === '-h') {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!stack || stack.startsWith('-') || process.argv.length !== 3) {
+  console.error(USAGE);
   process.exit(2);
 }
 let plan: unknown;
