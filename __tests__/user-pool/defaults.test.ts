@@ -56,9 +56,8 @@ describe('UserPool defaults', () => {
     expect(pool.user_pool_add_ons).toEqual({ advanced_security_mode: 'OFF' });
     expect(pool.user_pool_tier).toBe('ESSENTIALS');
     expect(pool.verification_message_template).toEqual({
+      // Email texts only with an SES sender (API reference, VerificationMessageTemplateType).
       default_email_option: 'CONFIRM_WITH_CODE',
-      email_subject: 'Verify your email',
-      email_message: 'Your verification code is {####}',
       sms_message: 'Your verification code is {####}',
     });
   });

@@ -157,8 +157,8 @@ resource "aws_cognito_user_pool" "this" {
 
   verification_message_template {
     default_email_option = "CONFIRM_WITH_CODE"
-    email_message        = var.verification.email_body
-    email_subject        = var.verification.email_subject
+    email_message        = (var.email.sending_account == "DEVELOPER") ? var.verification.email_body : null
+    email_subject        = (var.email.sending_account == "DEVELOPER") ? var.verification.email_subject : null
     sms_message          = var.verification.sms_message
   }
 

@@ -65,8 +65,8 @@ variable "password_policy" {
   }
 
   validation {
-    error_message = "A password history needs the PLUS feature plan: set feature_plan to \"PLUS\", or password_policy.password_history_size to 0."
-    condition     = var.password_policy.password_history_size == 0 || var.feature_plan == "PLUS"
+    error_message = "A password history needs the ESSENTIALS or PLUS feature plan: set feature_plan to \"ESSENTIALS\", or password_policy.password_history_size to 0."
+    condition     = var.password_policy.password_history_size == 0 || contains(["ESSENTIALS", "PLUS"], var.feature_plan)
   }
 }
 
@@ -428,6 +428,16 @@ variable "clients" {
   validation {
     error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (!contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_USER_AUTH") || var.feature_plan != "LITE") : true)])}: ALLOW_USER_AUTH needs the ESSENTIALS or PLUS feature plan."
     condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (!contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_USER_AUTH") || var.feature_plan != "LITE") : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (length((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows)) == 0 || contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_REFRESH_TOKEN_AUTH") || length(setintersection((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), ["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"])) > 0) : true)])}: auth_flows must include ALLOW_REFRESH_TOKEN_AUTH (AWS: \"REFRESH_TOKEN_AUTH should always be allowed\"; the module offers no refresh-token rotation)."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (length((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows)) == 0 || contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_REFRESH_TOKEN_AUTH") || length(setintersection((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), ["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"])) > 0) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? ((c.propagate_additional_user_context_data != null ? c.propagate_additional_user_context_data : local.client_presets[c.preset].propagate_additional_user_context_data) == true ? (c.generate_secret != null ? c.generate_secret : local.client_presets[c.preset].generate_secret) : true) : true)])}: propagate_additional_user_context_data needs a client secret: set generate_secret to true (e.g. preset web)."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? ((c.propagate_additional_user_context_data != null ? c.propagate_additional_user_context_data : local.client_presets[c.preset].propagate_additional_user_context_data) == true ? (c.generate_secret != null ? c.generate_secret : local.client_presets[c.preset].generate_secret) : true) : true])
   }
 
   validation {

@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { CognitoStack } from './cognito-stack';
 import { AppConfig } from './config-schema';
 import { ResolvedEnvironment } from './environments';
+import { literalMap, literalPoolConfig } from './literal';
 import { formatProblem, ValidationError } from '../core/problem';
 import { App } from '../engine';
 
@@ -13,9 +14,10 @@ export function buildStacks(app: App, config: AppConfig, environments: readonly 
         accountId: env.accountId,
         region: env.region,
         deployRoleArn: env.deployRoleArn,
-        tags: env.tags,
+        // Configuration values are literals, never Terraform expressions (see literal.ts).
+        tags: literalMap(env.tags),
         backend: config.backend,
-        pool: env.pool,
+        pool: literalPoolConfig(env.pool),
         existingPool: env.existingPool,
         configPath: `environments[${env.index}].pool`,
         configDir,

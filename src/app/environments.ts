@@ -1,6 +1,7 @@
-import { AppConfig, EnvironmentConfig, ExistingPoolConfig, PoolConfig } from './config-schema';
+import { AppConfig, BackendConfig, EnvironmentConfig, ExistingPoolConfig, PoolConfig } from './config-schema';
 import { formatProblem, Problem, UsageError, ValidationError } from '../core/problem';
 import { checkPattern } from '../core/checks';
+import { checkRegion, partitionOfKnownRegion } from '../core/regions';
 
 /** One environment with the defaults applied: what one stack is built from. */
 export interface ResolvedEnvironment {
@@ -46,8 +47,10 @@ export function resolveEnvironments(config: AppConfig): ResolvedEnvironment[] {
     existingPool: env.existingPool,
   }));
   const problems = config.environments.flatMap((env, i) => checkEnvironment(env, i, environments[i]));
-  problems.push(...duplicateNames(config.environments));
-  if (problems.length > 0) throw new ValidationError(problems.map((p) => formatProblem(p)), 'Invalid configuration');
+  problems.push(...duplicateNames(config.environments), ...checkBackend(config.backend));
+  // A mistake in the defaults is reported once, not once per environment.
+  const messages = [...new Set(problems.map((p) => formatProblem(p)))];
+  if (messages.length > 0) throw new ValidationError(messages, 'Invalid configuration');
   return environments;
 }
 
@@ -75,11 +78,32 @@ function checkEnvironment(env: EnvironmentConfig, i: number, resolved: ResolvedE
     ...checkPattern(`${at}.accountId`, env.accountId, /^\d{12}$/, 'must be a 12-digit AWS account id', 'quote it in YAML so leading zeros survive, e.g. "012345678901"'),
     ...(resolved.region === ''
       ? [{ path: `${at}.region`, rule: 'every environment needs a region', received: undefined, fix: 'set region here, or defaults.region' }]
-      : checkPattern(`${at}.region`, resolved.region, /^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region', 'use e.g. "eu-west-1"')),
+      : checkRegion(env.region !== undefined ? `${at}.region` : 'defaults.region', resolved.region)),
     ...checkPattern(`${at}.deployRoleArn`, resolved.deployRoleArn, /^arn:[\w-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN', 'use arn:<partition>:iam::<account>:role/<name>'),
+    ...rolePartition(`${at}.deployRoleArn`, resolved),
     ...(resolved.deployRoleArn && /^arn:[\w-]+:iam::\d{12}:/.test(resolved.deployRoleArn) && !resolved.deployRoleArn.includes(`::${env.accountId}:`)
       ? [{ path: `${at}.deployRoleArn`, rule: 'must be a role in the environment\'s own account', received: resolved.deployRoleArn, fix: `use a role of account ${env.accountId}` }]
       : []),
+  ];
+}
+
+/** The deploy role lives in the partition of the environment's region (`arn:aws-cn:...` for cn-north-1). */
+function rolePartition(path: string, env: ResolvedEnvironment): Problem[] {
+  const partition = partitionOfKnownRegion(env.region);
+  const rolePartition = /^arn:([\w-]+):iam::/.exec(env.deployRoleArn ?? '')?.[1];
+  if (partition === undefined || rolePartition === undefined || rolePartition === partition) return [];
+  return [{ path, rule: `must be in the partition of region ${env.region} (${partition})`, received: env.deployRoleArn, fix: `use arn:${partition}:iam::${env.accountId}:role/...` }];
+}
+
+/** The state backend: Terraform takes no expressions there, and S3 names have rules of their own. */
+function checkBackend(b: BackendConfig | undefined): Problem[] {
+  if (b === undefined) return [];
+  return [
+    ...checkPattern('backend.bucket', b.bucket, /^(?!xn--)(?!.*-s3alias$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens', 'use the bucket name as S3 shows it'),
+    ...checkRegion('backend.region', b.region),
+    ...checkPattern('backend.keyPrefix', b.keyPrefix, /^[\w!\-.*'()/]{1,512}$/, 'may contain only letters, digits and ! - _ . * \' ( ) /', 'use e.g. "cdktf-cognito"'),
+    ...checkPattern('backend.roleArn', b.roleArn, /^arn:[\w-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN', 'use arn:<partition>:iam::<account>:role/<name>'),
+    ...checkPattern('backend.kmsKeyId', b.kmsKeyId, /^(arn:[\w-]+:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/-]+|[0-9a-f-]{36}|alias\/[\w/-]+)$/, 'must be a KMS key id, alias or ARN', 'copy it from the KMS console'),
   ];
 }
 

@@ -1,9 +1,9 @@
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import { extname } from 'path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { closest, formatPath, valueAt } from './config-path';
 import { AppConfig, configSchema } from './config-schema';
+import { MAX_DEPTH, readDocument } from './read-document';
 import { formatProblem, Problem, ValidationError } from '../core/problem';
 
 /**
@@ -11,27 +11,93 @@ import { formatProblem, Problem, ValidationError } from '../core/problem';
  * each with its full path, the rule, the value received and a fix; unknown keys included.
  */
 export function loadConfig(file: string): AppConfig {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    if (!statSync(file).isFile()) {
+      throw new ValidationError([formatProblem({ path: file, rule: 'is not a regular file', received: file, fix: 'pass the configuration file (YAML or JSON) with --config' })], 'Invalid configuration');
+    }
+    bytes = readFileSync(file);
   } catch (error) {
+    if (error instanceof ValidationError) throw error;
     throw new ValidationError([`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Fix: pass an existing file with --config`], 'Invalid configuration');
   }
-  let document: unknown;
-  try {
-    document = ['.yaml', '.yml'].includes(extname(file).toLowerCase()) ? parseYaml(text) : JSON.parse(text);
-  } catch (error) {
-    throw new ValidationError([`${file}: is not valid ${extname(file).slice(1).toUpperCase() || 'JSON'} (${(error as Error).message.split('\n')[0]}). Fix: correct the syntax`], 'Invalid configuration');
-  }
-  return parseConfig(document, file);
+  const read = readDocument(bytes, file, ['.yaml', '.yml'].includes(extname(file).toLowerCase()));
+  if (read.problems) throw new ValidationError(read.problems.map((p) => formatProblem(p)), `Invalid configuration in ${file}`);
+  return parseConfig(read.document, file);
 }
 
 /** Checks a parsed document against the configuration schema. */
 export function parseConfig(document: unknown, source = 'the configuration'): AppConfig {
-  const result = configSchema.safeParse(document);
-  if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => problemsOf(issue, document));
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    const problem = { path: '(root)', rule: 'the document must be a mapping of settings (backend, defaults, environments)', received: document, fix: 'start from config/default.yaml' };
+    throw new ValidationError([formatProblem(problem)], `Invalid configuration in ${source}`);
+  }
+  const own = documentProblems(document);
+  const result = configSchema.safeParse(withoutPrototypes(document));
+  if (result.success && own.length === 0) return renameKeys(result.data, MASKED_KEY, CONSTRUCTOR_KEY) as AppConfig;
+  const issues = result.success ? [] : result.error.issues.map(unmaskIssue).filter((issue) => !issue.path.includes(RESERVED_KEY) && !(issue.code === 'unrecognized_keys' && issue.keys.every((k) => k === RESERVED_KEY)));
+  const problems = [...own, ...issues.flatMap((issue) => problemsOf(issue, document))];
   throw new ValidationError(problems.map((p) => formatProblem(p)), `Invalid configuration in ${source}`);
+}
+
+/** JavaScript's prototype key: kept as a key by the readers, refused here so it is never silently dropped. */
+const RESERVED_KEY = '__proto__';
+
+/**
+ * What the schema cannot see: `__proto__` keys (which a plain object would drop) and strings that are not
+ * well-formed Unicode (a lone surrogate, `"a\ud800"`, that the JSON output keeps and the HCL file cannot hold).
+ */
+function documentProblems(document: object): Problem[] {
+  const problems: Problem[] = [];
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: document, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
+      problems.push({ path: formatPath(path), rule: 'is not well-formed Unicode (it holds half of a surrogate pair)', received: value, fix: 'remove the \\uD800-\\uDFFF escape, or give the whole pair' });
+    }
+    if (value === null || typeof value !== 'object') continue;
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = [...path, Array.isArray(value) ? Number(key) : key];
+      if (key === RESERVED_KEY) {
+        problems.push({ path: formatPath(childPath), rule: `${RESERVED_KEY} is reserved and cannot name a setting, client, tag or any other key`, received: key, fix: 'rename the key' });
+        continue;
+      }
+      if (LONE_SURROGATE.test(key)) problems.push({ path: formatPath(childPath), rule: 'the key is not well-formed Unicode (it holds half of a surrogate pair)', received: key, fix: 'rename the key' });
+      stack.push({ value: child, path: childPath });
+    }
+  }
+  return problems.reverse();
+}
+
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The schema checker takes an object with a `constructor` key for a class instance, so a client or tag
+ * named `constructor` is masked while it checks, then named back.
+ */
+const CONSTRUCTOR_KEY = 'constructor';
+const MASKED_KEY = '\u0000constructor';
+
+/** A copy without `__proto__` keys and with `constructor` keys masked (see MASKED_KEY). */
+function withoutPrototypes(value: unknown): unknown {
+  return renameKeys(value, CONSTRUCTOR_KEY, MASKED_KEY);
+}
+
+function renameKeys(value: unknown, from: string, to: string, depth = 0): unknown {
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v) => renameKeys(v, from, to, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key === RESERVED_KEY) continue;
+    Object.defineProperty(copy, key === from ? to : key, { value: renameKeys(child, from, to, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+function unmaskIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  const unmask = (k: PropertyKey) => (k === MASKED_KEY ? CONSTRUCTOR_KEY : k);
+  const path = issue.path.map(unmask);
+  return issue.code === 'unrecognized_keys' ? { ...issue, path, keys: issue.keys.map((k) => String(unmask(k))) } : { ...issue, path };
 }
 
 function problemsOf(issue: z.core.$ZodIssue, document: unknown): Problem[] {

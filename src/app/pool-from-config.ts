@@ -28,6 +28,12 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
   // An existing pool's problems (its id) are about the environment's existingPool setting.
   paths.set(pool, existing ? appendPath(configPath.replace(/\.pool$/, ''), 'existingPool') : configPath);
   paths.set(pool.triggers, configPath);
+  if (config.domainManagedElsewhere && pool instanceof UserPool) {
+    pool.useDomainManagedElsewhere();
+    if (config.domain) {
+      problems.push({ path: appendPath(configPath, 'domainManagedElsewhere'), rule: 'a domain managed elsewhere and a domain created here exclude each other', received: { domainManagedElsewhere: true, domain: config.domain }, fix: 'remove domain, or domainManagedElsewhere to create the domain here' });
+    }
+  }
   if (config.domain) {
     paths.set(pool.addDomain('domain', propsOf(DOMAIN_SETTINGS, config.domain)), appendPath(configPath, 'domain'));
   }
@@ -71,7 +77,7 @@ function existingPool(scope: Construct, id: string, config: PoolConfig, existing
  * paths are taken relative to `configDir` (the configuration file's folder) and must lie inside its project.
  */
 export function userPoolProps(c: PoolConfig, configDir?: string): UserPoolProps {
-  const { domain: _domain, resourceServers: _servers, clients: _clients, groups: _groups, ...pool } = c;
+  const { domain: _domain, resourceServers: _servers, clients: _clients, groups: _groups, domainManagedElsewhere: _elsewhere, ...pool } = c;
   const props: UserPoolProps = { ...propsOf(POOL_SETTINGS, pool), userPoolName: c.userPoolName! };
   if (configDir === undefined || props.triggers === undefined) return props;
   const located = Object.entries(props.triggers).map(([operation, t]) => [operation, t && { ...t, handler: t.handler instanceof TriggerCode ? t.handler.locatedIn({ baseDir: configDir }) : t.handler }]);

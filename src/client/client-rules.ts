@@ -10,7 +10,7 @@ import { SCOPE_PATTERN } from './resource-server';
 export interface ClientContext {
   /** The pool's feature plan. */
   readonly featurePlan: string | undefined;
-  /** Whether the pool has a domain (the token endpoint lives there). */
+  /** Whether the pool has a domain, here or managed elsewhere (the token endpoint lives there). */
   readonly hasDomain: boolean;
 }
 
@@ -49,7 +49,7 @@ export const clientCredentialsAlone: ClientRule = (c) => {
 
 export const oAuthFlowsNeedDomain: ClientRule = (c, ctx) =>
   items(c.oAuthFlows).length > 0 && !ctx.hasDomain
-    ? [{ path: 'oAuthFlows', rule: `OAuth flows need a user pool domain, where the ${has(c, OAuthFlow.CLIENT_CREDENTIALS) ? 'token endpoint lives' : 'authorize and token endpoints live'}`, received: c.oAuthFlows, fix: 'add a domain to the pool: pool.addDomain("domain", { prefix: "..." })' }]
+    ? [{ path: 'oAuthFlows', rule: `OAuth flows need a user pool domain, where the ${has(c, OAuthFlow.CLIENT_CREDENTIALS) ? 'token endpoint lives' : 'authorize and token endpoints live'}`, received: c.oAuthFlows, fix: 'add a domain to the pool: pool.addDomain("domain", { prefix: "..." }) (configuration: domain.prefix), or, when it is managed in another state, pool.useDomainManagedElsewhere() (configuration: domain: { managedElsewhere: true })' }]
     : [];
 
 export const oAuthFlowsNeedScopes: ClientRule = (c) =>
@@ -115,6 +115,28 @@ export const authFlows: ClientRule = (c, ctx) => {
   return problems;
 };
 
+/**
+ * With refresh-token rotation, `ALLOW_REFRESH_TOKEN_AUTH` must be off (rotation replaces it), and a client
+ * still needs a flow to sign in with (reference: cognito-facts §2; without any, AWS's default list holds
+ * the refresh flow again). Without rotation the flow is added where missing (see `resolveClientProps`).
+ */
+export const refreshTokenFlow: ClientRule = (c) => {
+  const flows = items(c.authFlows);
+  if (c.refreshTokenRotation === undefined || isUnknown(c.authFlows) || flows.some((f) => LEGACY_AUTH_FLOWS.includes(f))) return [];
+  if (flows.includes(AuthFlow.REFRESH_TOKEN)) {
+    return [{ path: 'authFlows', rule: 'with refresh-token rotation, ALLOW_REFRESH_TOKEN_AUTH must be off (rotation replaces it; AWS refuses both)', received: flows, fix: 'remove ALLOW_REFRESH_TOKEN_AUTH from authFlows, or remove refreshTokenRotation' }];
+  }
+  return flows.length === 0
+    ? [{ path: 'authFlows', rule: 'with refresh-token rotation, the client needs a sign-in flow other than refresh', received: flows, fix: 'add e.g. ALLOW_USER_SRP_AUTH, or remove refreshTokenRotation' }]
+    : [];
+};
+
+/** API model of `EnablePropagateAdditionalUserContextData`: it needs a client secret. */
+export const contextDataNeedsSecret: ClientRule = (c) =>
+  c.propagateAdditionalUserContextData === true && c.generateSecret === false
+    ? [{ path: 'propagateAdditionalUserContextData', rule: 'passing additional user context data needs a client secret (AWS refuses it for a public client)', received: { propagateAdditionalUserContextData: true, generateSecret: false }, fix: 'set generateSecret to true (a confidential client, e.g. preset web), or remove propagateAdditionalUserContextData' }]
+    : [];
+
 export const tokenValidity: ClientRule = (c) => {
   const t = c.tokenValidity ?? {};
   const problems: Problem[] = [
@@ -167,6 +189,8 @@ export const CLIENT_RULES: readonly ClientRule[] = [
   defaultRedirectUri,
   scopes,
   authFlows,
+  refreshTokenFlow,
+  contextDataNeedsSecret,
   tokenValidity,
   sessionAndRotation,
   identityProviders,
@@ -178,9 +202,13 @@ export function checkClient(c: UserPoolClientProps, ctx: ClientContext): Problem
   return CLIENT_RULES.flatMap((rule) => rule(c, ctx));
 }
 
+/** Schemes that run code or read local files where a browser follows the redirect. */
+const UNSAFE_SCHEMES = ['javascript:', 'data:', 'file:', 'vbscript:', 'blob:', 'about:'];
+
 /**
  * An absolute URL without a fragment: HTTPS, plain HTTP to localhost only, or a custom scheme (native
- * apps). What AWS accepts, checked before apply.
+ * apps). What AWS accepts, checked before apply; and, as AWS advises against them, no scheme that runs
+ * code or reads files, no wildcard host and no user name or password in the URL.
  */
 export function checkRedirectUrl(path: string, url: string): Problem[] {
   if (!isKnown(url)) return [];
@@ -191,9 +219,18 @@ export function checkRedirectUrl(path: string, url: string): Problem[] {
   } catch {
     return [...problems, { path, rule: 'must be an absolute URL', received: url, fix: 'use a full URL such as https://app.example.com/callback' }];
   }
+  if (UNSAFE_SCHEMES.includes(parsed.protocol.toLowerCase())) {
+    return [...problems, { path, rule: `must not use the ${parsed.protocol} scheme (it runs code or reads local files where the browser is sent)`, received: url, fix: 'use https://, http://localhost, or your app\'s own custom scheme (myapp://callback)' }];
+  }
   if (url.includes('#')) problems.push({ path, rule: 'must not contain a fragment (#)', received: url, fix: 'remove the # and what follows it' });
   if (parsed.protocol === 'http:' && parsed.hostname !== 'localhost') {
     problems.push({ path, rule: 'plain http is allowed only for http://localhost', received: url, fix: `use https://${url.slice('http://'.length)}` });
+  }
+  if (parsed.hostname.includes('*') || /^[a-z][\w+.-]*:\/\/[^/?#]*\*/i.test(url)) {
+    problems.push({ path, rule: 'must not have a wildcard host (Cognito matches redirect URLs exactly)', received: url, fix: 'list each host in full, e.g. https://app.example.com/callback' });
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    problems.push({ path, rule: 'must not contain a user name or password (user info before @)', received: url, fix: `remove the user info: ${parsed.protocol}//${parsed.host}${parsed.pathname}${parsed.search}` });
   }
   return problems;
 }

@@ -1,6 +1,7 @@
-import { AuthFlow, ClientPreset, OAuthFlow, UserPoolClientProps } from './client-props';
+import { AuthFlow, ClientPreset, LEGACY_AUTH_FLOWS, OAuthFlow, UserPoolClientProps } from './client-props';
 import { OAuthScope } from './oauth-scope';
 import { Duration } from '../core/duration';
+import { definedOnly } from '../core/defined';
 import { isKnown } from '../core/problem';
 import { STANDARD_ATTRIBUTES } from '../user-pool/attributes';
 
@@ -69,16 +70,30 @@ export const CLIENT_DEFAULTS: Partial<UserPoolClientProps> = {
   propagateAdditionalUserContextData: false,
 };
 
-/** The client's settings: defaults, then the preset, then what the user set. */
+/** The client's settings: defaults, then the preset, then what the user set (a key set to `undefined` is not set). */
 export function resolveClientProps(props: UserPoolClientProps): UserPoolClientProps {
   const preset = props.preset ? PRESETS[props.preset] : {};
-  const defined = Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
-  return {
+  const defined = definedOnly(props);
+  const merged: UserPoolClientProps = {
     ...CLIENT_DEFAULTS,
     ...preset,
     ...defined,
-    tokenValidity: { ...CLIENT_DEFAULTS.tokenValidity, ...preset.tokenValidity, ...props.tokenValidity },
+    tokenValidity: { ...CLIENT_DEFAULTS.tokenValidity, ...preset.tokenValidity, ...definedOnly(props.tokenValidity ?? {}) },
   };
+  return { ...merged, authFlows: withRefreshFlow(merged.authFlows, merged.refreshTokenRotation !== undefined, defined.authFlows !== undefined) };
+}
+
+
+/**
+ * `ALLOW_REFRESH_TOKEN_AUTH` where AWS needs it: always in a list of `ALLOW_*` flows ("REFRESH_TOKEN_AUTH
+ * should always be allowed"), except with refresh-token rotation, which replaces it and where AWS refuses it
+ * (reference: cognito-facts §2). With rotation, the flow is dropped from defaults and presets; a user who
+ * lists it explicitly gets the `refreshTokenFlow` rule's message instead. Legacy flows and tokens are left as given.
+ */
+function withRefreshFlow(flows: readonly (AuthFlow | string)[] | undefined, rotation: boolean, explicit: boolean): readonly (AuthFlow | string)[] | undefined {
+  if (flows === undefined || !isKnown(flows) || flows.some((f) => !isKnown(f) || LEGACY_AUTH_FLOWS.includes(f))) return flows;
+  if (rotation) return explicit ? flows : flows.filter((f) => f !== AuthFlow.REFRESH_TOKEN);
+  return flows.includes(AuthFlow.REFRESH_TOKEN) ? flows : [...flows, AuthFlow.REFRESH_TOKEN];
 }
 
 /**

@@ -78,7 +78,7 @@ export class UserPoolClient extends Construct {
     }
     const flows = c.oAuthFlows ?? [];
     const redirect = c.defaultRedirectUri ?? c.callbackUrls?.[0];
-    if (flows.includes(OAuthFlow.AUTHORIZATION_CODE) && redirect !== undefined) {
+    if (flows.includes(OAuthFlow.AUTHORIZATION_CODE) && redirect !== undefined && !(userPool.known.hasExternalDomain && userPool.domainBaseUrl() === undefined)) {
       // The pool's domain may be added after the client: read it when the stack is synthesized.
       const signInUrl = Lazy.stringValue({
         produce: () =>

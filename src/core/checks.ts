@@ -15,7 +15,8 @@ export function checkIntegerRange(path: string, value: number | undefined, min: 
 /** A string whose length is between `min` and `max` characters, both included. */
 export function checkLength(path: string, value: string | undefined, min: number, max: number, fix?: string): Problem[] {
   if (!isKnown(value)) return [];
-  const length = [...value].length;
+  // The length AWS receives: Terraform turns the escapes `$${` and `%%{` (configuration values) into `${` and `%{`.
+  const length = [...value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')].length;
   if (length >= min && length <= max) return [];
   const rule = min === max ? `must be exactly ${min} characters` : `must be ${min} to ${max} characters long (it has ${length})`;
   return [{ path, rule, received: value, fix: fix ?? `shorten or lengthen it to ${min}-${max} characters` }];

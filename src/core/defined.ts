@@ -14,3 +14,8 @@ export type Defined<T> = { [K in keyof T as undefined extends T[K] ? never : K]:
 export function defined<T extends object>(value: T): Defined<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Defined<T>;
 }
+
+/** The keys of an object whose values are not `undefined`: a key set to `undefined` is a key not set. */
+export function definedOnly<T extends object>(value: T): Partial<T> {
+  return defined(value) as Partial<T>;
+}

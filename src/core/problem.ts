@@ -19,18 +19,30 @@ export interface Problem {
 /** Renders a problem as one line: setting, rule, received value, fix. */
 export function formatProblem(problem: Problem, prefix = ''): string {
   const path = prefix && problem.path ? `${prefix}.${problem.path}` : prefix || problem.path;
-  return `${path}: ${problem.rule}; received ${describeValue(problem.received)}. Fix: ${problem.fix}`;
+  // Rules and fixes may quote what was received too: they are bounded like the value.
+  return `${shorten(path, 400)}: ${shorten(problem.rule, 600)}; received ${describeValue(problem.received)}. Fix: ${shorten(problem.fix, 600)}`;
 }
 
-/** Values shown in messages: strings quoted, `undefined` named, everything else as JSON. */
+/** At most this many characters of a received value are shown: a message stays readable whatever was received. */
+export const MAX_SHOWN_VALUE = 200;
+
+/** Values shown in messages: strings quoted, `undefined` named, everything else as JSON; long ones shortened. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing (not set)';
-  if (typeof value === 'string') return JSON.stringify(value);
+  let text: string;
   try {
-    return JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    text = Array.isArray(value) ? `a list of ${value.length} items` : typeof value === 'object' ? 'an object' : String(value);
   }
+  return shorten(text);
+}
+
+/** `text`, or its start and how long it was, cut between characters. */
+export function shorten(text: string, max = MAX_SHOWN_VALUE): string {
+  const chars = [...text.slice(0, max * 2)];
+  if (text.length <= max) return text;
+  return `${chars.slice(0, max).join('')}... (${text.length} characters in all)`;
 }
 
 /**

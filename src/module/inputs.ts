@@ -78,7 +78,7 @@ export const MODULE_INPUTS: readonly ModuleInput[] = [
       require_digits: optional('bool', DEFAULTS.passwordPolicy.requireDigits, 'Require a digit.'),
       require_symbols: optional('bool', DEFAULTS.passwordPolicy.requireSymbols, 'Require a symbol.'),
       temporary_password_validity_days: optional('number', DEFAULTS.passwordPolicy.tempPasswordValidityDays, 'Days an administrator-set password stays valid, 0 to 365.'),
-      password_history_size: optional('number', DEFAULTS.passwordPolicy.passwordHistorySize, 'Previous passwords a user cannot reuse, 0 to 24; above 0 needs the PLUS plan.'),
+      password_history_size: optional('number', DEFAULTS.passwordPolicy.passwordHistorySize, 'Previous passwords a user cannot reuse, 0 to 24; above 0 needs the ESSENTIALS or PLUS plan.'),
     }),
   },
   { name: 'self_sign_up_enabled', type: 'bool', default: DEFAULTS.selfSignUpEnabled, description: 'Whether anyone can sign up, or only administrators create users.' },

@@ -4,6 +4,7 @@ import { OAuthScope } from '../client/oauth-scope';
 import { SCOPE_NAME_PATTERN, SCOPE_PATTERN } from '../client/resource-server';
 import { ACM_ARN, ManagedLoginVersion, PREFIX_PATTERN } from '../client/user-pool-domain';
 import { FeaturePlan, ThreatProtectionMode } from '../user-pool/enums';
+import { LAMBDA_ARN_PATTERN } from '../triggers/trigger-rules';
 import { MAX_GROUP_PRECEDENCE } from '../user-pool/user-pool-group';
 import { ARN_PATTERN, EMAIL_PATTERN, NAME_PATTERN } from '../user-pool/user-pool-rules';
 
@@ -92,7 +93,6 @@ const emailMfaOn = `var.mfa.email && var.mfa.mode != "OFF"`;
 const CALLBACK = 'https://app.example.com/callback';
 const LAMBDA_ARN = 'arn:aws:lambda:eu-west-1:111122223333:function:pre-sign-up';
 /** A Lambda function ARN, optionally with a version or alias. */
-const LAMBDA_ARN_PATTERN = /^arn:[\w-]+:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+(:[\w$-]+)?$/;
 const ACM_US_EAST_1 = 'arn:aws:acm:us-east-1:111122223333:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab';
 /** What `checkRedirectUrl` accepts: an absolute URL (custom schemes too), no fragment, plain http to localhost only. */
 const redirectUrl = (u: string) =>
@@ -121,9 +121,9 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       check('password_policy', wholeIn('var.password_policy.password_history_size', 0, 24), 'password_policy.password_history_size must be a whole number from 0 to 24.', { password_policy: { password_history_size: 25 } }),
     ],
   },
-  passwordHistoryNeedsPlus: {
+  passwordHistoryNeedsEssentials: {
     validations: [
-      check('password_policy', `var.password_policy.password_history_size == 0 || var.feature_plan == ${PLUS}`, 'A password history needs the PLUS feature plan: set feature_plan to "PLUS", or password_policy.password_history_size to 0.', { password_policy: { password_history_size: 5 }, feature_plan: FeaturePlan.ESSENTIALS }),
+      check('password_policy', `var.password_policy.password_history_size == 0 || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`, 'A password history needs the ESSENTIALS or PLUS feature plan: set feature_plan to "ESSENTIALS", or password_policy.password_history_size to 0.', { password_policy: { password_history_size: 5 }, feature_plan: FeaturePlan.LITE }),
     ],
   },
   mfaNeedsFactor: {
@@ -234,7 +234,21 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
         'auth_flows must be unique ALLOW_* values (legacy ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH cannot be mixed with them).',
         { bad_flows: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_SRP, 'USER_PASSWORD_AUTH'] } },
       ),
-      client(`!contains(c.auth_flows, ${JSON.stringify(AuthFlow.USER_AUTH)}) || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`, 'ALLOW_USER_AUTH needs the ESSENTIALS or PLUS feature plan.', { user_auth: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_AUTH] } }, { feature_plan: FeaturePlan.LITE }),
+      client(`!contains(c.auth_flows, ${JSON.stringify(AuthFlow.USER_AUTH)}) || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`, 'ALLOW_USER_AUTH needs the ESSENTIALS or PLUS feature plan.', { user_auth: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_AUTH, AuthFlow.REFRESH_TOKEN] } }, { feature_plan: FeaturePlan.LITE }),
+    ],
+  },
+  refreshTokenFlow: {
+    validations: [
+      client(
+        `length(c.auth_flows) == 0 || contains(c.auth_flows, ${JSON.stringify(AuthFlow.REFRESH_TOKEN)}) || length(setintersection(c.auth_flows, ${strings(LEGACY_AUTH_FLOWS)})) > 0`,
+        'auth_flows must include ALLOW_REFRESH_TOKEN_AUTH (AWS: "REFRESH_TOKEN_AUTH should always be allowed"; the module offers no refresh-token rotation).',
+        { no_refresh: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_SRP] } },
+      ),
+    ],
+  },
+  contextDataNeedsSecret: {
+    validations: [
+      client('c.propagate_additional_user_context_data == true ? c.generate_secret : true', 'propagate_additional_user_context_data needs a client secret: set generate_secret to true (e.g. preset web).', { public_context: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], propagate_additional_user_context_data: true } }),
     ],
   },
   tokenValidity: {
@@ -298,6 +312,8 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   noSecretsInEnvironment: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
   functionSettings: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
   poolActionsNamed: { notExpressible: 'the module creates no functions, so it grants no pool actions' },
+  existingFunctionArn: { notExpressible: 'checked by moduleInputs: triggers are Lambda function ARNs by operation' },
+  codePackages: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
   permissionsNeedEnvironment: { notExpressible: 'the module reads the account of each invoke permission from the pool ARN, so it needs no declared environment' },
 
   moduleInputs: {

@@ -118,7 +118,7 @@ export const POOL_SETTINGS = {
       requireDigits: flag('Require a digit.', { default: DEFAULTS.passwordPolicy.requireDigits }),
       requireSymbols: flag('Require a symbol.', { default: DEFAULTS.passwordPolicy.requireSymbols }),
       tempPasswordValidityDays: whole('Days a password set by an administrator stays valid, 0 to 365.', { default: DEFAULTS.passwordPolicy.tempPasswordValidityDays }),
-      passwordHistorySize: whole('Previous passwords a user cannot reuse, 0 to 24; above 0 needs the PLUS plan.', { default: DEFAULTS.passwordPolicy.passwordHistorySize }),
+      passwordHistorySize: whole('Previous passwords a user cannot reuse, 0 to 24; above 0 needs the ESSENTIALS or PLUS plan.', { default: DEFAULTS.passwordPolicy.passwordHistorySize }),
     },
     'Password rules. The defaults pass AWS Security Hub Cognito.3.',
   ),
@@ -143,8 +143,8 @@ export const POOL_SETTINGS = {
   userVerification: object(
     {
       emailStyle: oneOfByName(VerificationEmailStyle, 'A code (`{####}`) to type in, or a link (`{##link text##}`) to follow.', { default: VerificationEmailStyle.CODE }),
-      emailSubject: text('Email subject, 1 to 140 characters.', { default: DEFAULTS.verificationEmailSubject }),
-      emailBody: text(`Email body, 6 to 20000 characters, with \`{####}\` (CODE) or \`{##link text##}\` (LINK). For LINK the default is \`${DEFAULTS.verificationLinkBody}\`.`, {
+      emailSubject: text('Email subject, 1 to 140 characters. Sent as given only with an SES sender (Cognito\'s sender uses AWS\'s text; a custom one needs SES).', { default: DEFAULTS.verificationEmailSubject }),
+      emailBody: text(`Email body, 6 to 20000 characters, with \`{####}\` (CODE) or \`{##link text##}\` (LINK). For LINK the default is \`${DEFAULTS.verificationLinkBody}\`. Like the subject, needs an SES sender when not the default.`, {
         default: DEFAULTS.verificationCodeBody,
       }),
       smsMessage: text('SMS text, 6 to 140 characters, with `{####}`.', { default: DEFAULTS.verificationSms }),

@@ -8,7 +8,7 @@ import { TRIGGER_OPERATIONS, TriggerEventVersion, TriggerOperation } from './tri
 import { AttachedTrigger, checkTriggers } from './trigger-rules';
 import { ResolvedAwsEnvironment } from '../core/aws-environment';
 import { stableOutput } from '../core/outputs';
-import { formatProblem } from '../core/problem';
+import { formatProblem, Problem } from '../core/problem';
 import { Annotations, Lazy, Token } from '../engine';
 import { defined } from '../core/defined';
 
@@ -120,6 +120,12 @@ export class PoolTriggers extends Construct {
     const index = this.attached.filter((t) => t.operation === operation).length;
     const id = index === 0 ? operation : `${operation}-${index + 1}`;
     const functionName = options.functionName ?? defaultFunctionName(this.props.poolName, operation, this.node.addr);
+    const codeProblem = handler instanceof TriggerCode ? packagingProblem(handler, `${path}.handler`) : undefined;
+    if (codeProblem) {
+      // Reported with every other problem by the codePackages rule; nothing is made for code that cannot be packaged.
+      this.attached.push({ path, operation, eventVersion: options.eventVersion, created: true, functionName, environment: {}, codeProblem, functionArn: '' });
+      return;
+    }
     let functionArn: string;
     if (handler instanceof TriggerCode) {
       const fn = new TriggerFunction(this, id, { code: handler, functionName, runtime: options.runtime, memorySize: options.memorySize, timeoutSeconds: options.timeoutSeconds, environment: options.environment, logRetentionDays: options.logRetentionDays });
@@ -141,6 +147,7 @@ export class PoolTriggers extends Construct {
       timeoutSeconds: options.timeoutSeconds,
       logRetentionDays: options.logRetentionDays,
       poolActions: options.poolActions,
+      existingFunctionArn: handler instanceof TriggerCode ? undefined : functionArn,
       functionArn,
     });
     new LambdaPermission(this, `${id}-invoke`, defined({
@@ -196,6 +203,21 @@ export class PoolTriggers extends Construct {
       }
     }
     return config as CognitoUserPoolLambdaConfig;
+  }
+}
+
+/**
+ * Why code cannot be packaged, as a problem at `path`, or undefined when it can. Packaging errors state
+ * `Trigger code <source>: <rule>. Fix: <fix>`; anything else is shown whole.
+ */
+function packagingProblem(code: TriggerCode, path: string): Problem | undefined {
+  try {
+    code.package();
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message ?? String(error);
+    const parts = /^Trigger code [^]*?: ([^]*?)\. Fix: ([^]*)$/.exec(message);
+    return { path, rule: parts ? parts[1] : `cannot be packaged (${message})`, received: code.source, fix: parts ? parts[2].replace(/\.$/, '') : 'correct the handler code or its path' };
   }
 }
 

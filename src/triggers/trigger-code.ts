@@ -244,6 +244,10 @@ class DirectoryCode extends TriggerCode {
 
   public package(): PackagedCode {
     if (this.packaged) return this.packaged;
+    // Lambda's Handler: at most 128 characters, no spaces; for a folder of built code, <file>.<export>.
+    if (!/^[^\s]+\.[^\s.]+$/.test(this.handler) || this.handler.length > 128) {
+      throw new Error(`Trigger code ${this.source}: the handler ${JSON.stringify(this.handler)} is not <file>.<export> (at most 128 characters, no spaces). Fix: name the file without its extension and the exported function, e.g. index.handler.`);
+    }
     const root = confinedPath(this.source, 'folder', this.location);
     const excluded: string[] = [];
     const entries: ZipEntry[] = listFiles(root, root, excluded).map((file) => ({ name: relative(root, file).split(sep).join('/'), data: readFileSync(file) }));

@@ -18,6 +18,10 @@ export interface AttachedTrigger {
   readonly logRetentionDays?: number | undefined;
   /** Cognito actions granted to the function on the pool. */
   readonly poolActions?: readonly string[] | undefined;
+  /** The ARN of an existing function (not created here). */
+  readonly existingFunctionArn?: string | undefined;
+  /** Why the code of a function created here cannot be packaged (a missing file, a syntax error, ...). */
+  readonly codeProblem?: Problem | undefined;
 }
 
 /** What trigger rules know about the pool. */
@@ -117,6 +121,20 @@ export const poolActionsNamed: TriggerRule = (triggers) =>
     ),
   );
 
+/** A Lambda function ARN, optionally with a version or alias (`LambdaConfigType`: ArnType, 20 to 2048 characters). */
+export const LAMBDA_ARN_PATTERN = /^arn:[\w-]+:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+(:[\w$-]+)?$/;
+
+export const existingFunctionArn: TriggerRule = (triggers) =>
+  triggers
+    .filter((t) => !t.created)
+    .flatMap((t) => [
+      ...checkLength(`${t.path}.handler.functionArn`, t.existingFunctionArn, 20, 2048, 'copy the ARN of the function from the Lambda console'),
+      ...checkPattern(`${t.path}.handler.functionArn`, t.existingFunctionArn, LAMBDA_ARN_PATTERN, 'must be a Lambda function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>[:<alias or version>])', 'copy the ARN of the function from the Lambda console'),
+    ]);
+
+/** The code of a function created here can be packaged: the file or folder exists and compiles. */
+export const codePackages: TriggerRule = (triggers) => triggers.flatMap((t) => (t.codeProblem ? [t.codeProblem] : []));
+
 export const permissionsNeedEnvironment: TriggerRule = (triggers, ctx) =>
   triggers.length > 0 && !ctx.environmentDeclared
     ? [{ path: 'triggers', rule: 'each trigger permission names the pool\'s account (source_account), so it needs the account id and region', received: undefined, fix: 'declare the stack\'s environment with AwsEnvironment.declare(stack, { accountId, region })' }]
@@ -130,6 +148,8 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   noSecretsInEnvironment,
   functionSettings,
   poolActionsNamed,
+  existingFunctionArn,
+  codePackages,
   permissionsNeedEnvironment,
 ];
 

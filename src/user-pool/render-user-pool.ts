@@ -1,6 +1,7 @@
 import { CognitoUserPoolConfig, CognitoUserPoolSchema } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { CustomAttributeType, STANDARD_ATTRIBUTES, StandardAttributes } from './attributes';
 import { isSesEmail, PlanTimeEmail, SesEmailOptions } from './email';
+import { asciiAddress, encodeDisplayName } from './ses-address';
 import { AccountRecovery, AuthFactor, Mfa, VerificationEmailStyle } from './enums';
 import { ResolvedUserPoolProps } from './resolved-props';
 import { and, choose, chooseArguments, differs, DynamicBlock, isPositive, isSet, namesWhere, nonEmpty, not, optionalArgument, optionalBlock, hasItems } from '../core/conditional';
@@ -52,7 +53,7 @@ export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependenc
       requireNumbers: p.passwordPolicy.requireDigits,
       requireSymbols: p.passwordPolicy.requireSymbols,
       temporaryPasswordValidityDays: p.passwordPolicy.tempPasswordValidityDays,
-      // Rendered only above zero: a history needs the PLUS plan, and AWS resets it to 0 when absent.
+      // Rendered only above zero: a history needs ESSENTIALS or PLUS, and AWS resets it to 0 when absent.
       ...optionalArgument('passwordHistorySize', isPositive(p.passwordPolicy.passwordHistorySize), p.passwordPolicy.passwordHistorySize),
     },
     adminCreateUserConfig: {
@@ -148,22 +149,32 @@ function sesConfiguration(o: SesEmailOptions, sourceArn: string | undefined): No
   return defined({
     emailSendingAccount: 'DEVELOPER',
     sourceArn,
-    fromEmailAddress: choose(isSet(o.fromName), `${o.fromName} <${o.fromEmail}>`, o.fromEmail),
+    fromEmailAddress: choose(isSet(o.fromName), `${encodeDisplayName(o.fromName!)} <${asciiAddress(o.fromEmail)}>`, asciiAddress(o.fromEmail)),
     replyToEmailAddress: o.replyTo,
     configurationSet: o.configurationSet,
   });
 }
 
+/**
+ * The verification template. Email subject and body go to AWS only with an SES sender: the API reference
+ * (VerificationMessageTemplateType) allows them "only if the value of EmailSendingAccount is DEVELOPER",
+ * as for the invitation (MessageTemplateType); with Cognito's sender AWS's own texts are used.
+ */
 function verificationTemplate(p: ResolvedUserPoolProps): NonNullable<PoolArguments['verificationMessageTemplate']> {
   const v = p.userVerification;
   const byLink = not(differs(v.emailStyle, VerificationEmailStyle.LINK));
+  const viaSes = p.email instanceof PlanTimeEmail ? p.email.useSes : isSesEmail(p.email);
   return {
     defaultEmailOption: v.emailStyle,
     smsMessage: v.smsMessage,
     ...chooseArguments<Record<string, string | undefined>>(
-      byLink,
-      { emailSubjectByLink: v.emailSubject, emailMessageByLink: v.emailBody },
-      { emailSubject: v.emailSubject, emailMessage: v.emailBody },
+      viaSes,
+      chooseArguments<Record<string, string | undefined>>(
+        byLink,
+        { emailSubjectByLink: v.emailSubject, emailMessageByLink: v.emailBody },
+        { emailSubject: v.emailSubject, emailMessage: v.emailBody },
+      ),
+      {},
     ),
   };
 }

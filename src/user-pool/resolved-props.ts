@@ -1,4 +1,5 @@
 import { UserPoolEmail } from './email';
+import { definedOnly } from '../core/defined';
 import { AccountRecovery, AuthFactor, FeaturePlan, Mfa, ThreatProtectionMode, VerificationEmailStyle } from './enums';
 import {
   AutoVerifiedAttributes,
@@ -56,11 +57,13 @@ export const DEFAULTS = {
 } as const;
 
 /** Applies the defaults. Pure: the same props always give the same result. */
-export function resolveUserPoolProps(props: UserPoolProps): ResolvedUserPoolProps {
+export function resolveUserPoolProps(given: UserPoolProps): ResolvedUserPoolProps {
+  // A key present with the value undefined is not set: it never hides a default.
+  const props = definedOnly(given) as UserPoolProps;
   // Explicit sign-in settings replace the default set as a whole, as in aws-cdk-lib: `{ phone: true }`
   // means phone only, not phone and email.
   const signIn = props.signInAliases
-    ? { username: false, email: false, phone: false, preferredUsername: false, ...props.signInAliases }
+    ? { username: false, email: false, phone: false, preferredUsername: false, ...definedOnly(props.signInAliases) }
     : { ...DEFAULTS.signInAliases };
   const autoVerify = {
     email: props.autoVerify?.email ?? signIn.email,
@@ -76,10 +79,10 @@ export function resolveUserPoolProps(props: UserPoolProps): ResolvedUserPoolProp
       email: props.keepOriginal?.email ?? autoVerify.email,
       phone: props.keepOriginal?.phone ?? autoVerify.phone,
     },
-    passwordPolicy: { ...DEFAULTS.passwordPolicy, ...props.passwordPolicy },
+    passwordPolicy: { ...DEFAULTS.passwordPolicy, ...definedOnly(props.passwordPolicy ?? {}) },
     selfSignUpEnabled: props.selfSignUpEnabled ?? DEFAULTS.selfSignUpEnabled,
     mfa: props.mfa ?? DEFAULTS.mfa,
-    mfaSecondFactor: { ...DEFAULTS.mfaSecondFactor, ...props.mfaSecondFactor },
+    mfaSecondFactor: { ...DEFAULTS.mfaSecondFactor, ...definedOnly(props.mfaSecondFactor ?? {}) },
     userVerification: {
       emailStyle,
       emailSubject: props.userVerification?.emailSubject ?? DEFAULTS.verificationEmailSubject,

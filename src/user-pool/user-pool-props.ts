@@ -76,7 +76,7 @@ export interface PasswordPolicy {
    */
   readonly tempPasswordValidityDays?: number;
   /**
-   * How many previous passwords a user cannot reuse, 0 to 24. Above 0 needs the PLUS feature plan.
+   * How many previous passwords a user cannot reuse, 0 to 24. Above 0 needs the ESSENTIALS or PLUS feature plan.
    * @default 0
    */
   readonly passwordHistorySize?: number;

@@ -1,9 +1,11 @@
 import { STANDARD_ATTRIBUTES, CustomAttributeType } from './attributes';
 import { isCognitoEmail, isSesEmail, SesEmailOptions } from './email';
+import { asciiDomain, hasAsciiLocalPart, isWithinDomain, splitAddress } from './ses-address';
 import { AuthFactor, FeaturePlan, Mfa, ThreatProtectionMode, VerificationEmailStyle } from './enums';
-import { ResolvedUserPoolProps, sendsSms, usesEmailMfa } from './resolved-props';
+import { DEFAULTS, ResolvedUserPoolProps, sendsSms, usesEmailMfa } from './resolved-props';
 import { checkIntegerRange, checkLength, checkMaxItems, checkOneOf, checkPattern, checkUnique, PRINTABLE } from '../core/checks';
 import { ResolvedAwsEnvironment } from '../core/aws-environment';
+import { checkRegion } from '../core/regions';
 import { isKnown, Problem } from '../core/problem';
 
 /**
@@ -23,6 +25,8 @@ export const ARN_PATTERN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]
 /** What AWS accepts as an email address. */
 export const EMAIL_PATTERN = new RegExp(`^[${PRINTABLE}]+@[${PRINTABLE}]+$`, 'u');
 const CODE_PLACEHOLDER = '{####}';
+/** The library's default verification texts: with Cognito's sender they are not rendered, so they are not "custom". */
+const DEFAULT_VERIFICATION_EMAIL: readonly string[] = [DEFAULTS.verificationEmailSubject, DEFAULTS.verificationCodeBody, DEFAULTS.verificationLinkBody];
 /** `{##link text##}` with some link text: `{####}` is the code placeholder, not an empty link. */
 const LINK_PLACEHOLDER = /\{##[^#}][\s\S]*?##\}/;
 
@@ -49,9 +53,10 @@ export const passwordPolicy: UserPoolRule = (p) => [
   ...checkIntegerRange('passwordPolicy.passwordHistorySize', p.passwordPolicy.passwordHistorySize, 0, 24),
 ];
 
-export const passwordHistoryNeedsPlus: UserPoolRule = (p) =>
-  isKnown(p.passwordPolicy.passwordHistorySize) && p.passwordPolicy.passwordHistorySize > 0 && isKnown(p.featurePlan) && p.featurePlan !== FeaturePlan.PLUS
-    ? [{ path: 'passwordPolicy.passwordHistorySize', rule: 'password history needs the PLUS feature plan', received: { passwordHistorySize: p.passwordPolicy.passwordHistorySize, featurePlan: p.featurePlan }, fix: 'set featurePlan to FeaturePlan.PLUS, or passwordHistorySize to 0' }]
+/** `PasswordPolicyType.PasswordHistorySize` (API reference): "Essentials tier or higher". */
+export const passwordHistoryNeedsEssentials: UserPoolRule = (p) =>
+  isKnown(p.passwordPolicy.passwordHistorySize) && p.passwordPolicy.passwordHistorySize > 0 && isKnown(p.featurePlan) && !TIERS_WITH_ESSENTIALS.includes(p.featurePlan)
+    ? [{ path: 'passwordPolicy.passwordHistorySize', rule: 'password history needs the ESSENTIALS or PLUS feature plan', received: { passwordHistorySize: p.passwordPolicy.passwordHistorySize, featurePlan: p.featurePlan }, fix: 'set featurePlan to FeaturePlan.ESSENTIALS (or PLUS), or passwordHistorySize to 0' }]
     : [];
 
 export const mfaNeedsFactor: UserPoolRule = (p) => {
@@ -99,7 +104,14 @@ export const firstAuthFactors: UserPoolRule = (p) => {
   return problems;
 };
 
-export const passkeys: UserPoolRule = (p) => checkLength('passkeys.relyingPartyId', p.passkeys?.relyingPartyId, 1, 127);
+/** A host name: dot-separated labels of letters, digits and inner hyphens (no scheme, port or path). */
+export const HOST_NAME_PATTERN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/** WebAuthn: the relying-party id is a host name, the domain users sign in at (API: `RelyingPartyId`, 1-127). */
+export const passkeys: UserPoolRule = (p) => [
+  ...checkLength('passkeys.relyingPartyId', p.passkeys?.relyingPartyId, 1, 127),
+  ...checkPattern('passkeys.relyingPartyId', p.passkeys?.relyingPartyId, HOST_NAME_PATTERN, 'must be a host name (no scheme, port, path or wildcard)', 'use the domain users sign in at, e.g. auth.example.com (for an internationalised domain, its punycode form)'),
+];
 
 export const customAttributes: UserPoolRule = (p) => {
   const entries = Object.entries(p.customAttributes ?? {});
@@ -156,6 +168,10 @@ export const verificationMessages: UserPoolRule = (p) => {
     ...checkLength('userVerification.smsMessage', v.smsMessage, 6, 140),
     ...needsCode('userVerification.smsMessage', v.smsMessage),
   ];
+  const custom = (['emailSubject', 'emailBody'] as const).filter((k) => isKnown(v[k]) && !DEFAULT_VERIFICATION_EMAIL.includes(v[k]));
+  if (custom.length > 0 && isCognitoEmail(p.email)) {
+    problems.push({ path: 'userVerification', rule: `a custom verification email (${custom.join(', ')}) needs the pool to send email through Amazon SES (API reference, VerificationMessageTemplateType: "only if the value of EmailSendingAccount is DEVELOPER")`, received: { email: p.email.sendingAccount }, fix: 'set email to UserPoolEmail.withSes({ fromEmail: ... }) (configuration: email: { sender: ses, fromEmail: ... }), or remove userVerification.emailSubject and emailBody' });
+  }
   if (v.emailStyle === VerificationEmailStyle.LINK) {
     problems.push(...checkPattern('userVerification.emailBody', v.emailBody, LINK_PLACEHOLDER, 'a LINK verification email must contain a {##link text##} placeholder', 'add {##Verify your email##} where the link goes'));
   } else {
@@ -177,7 +193,7 @@ export const invitationMessages: UserPoolRule = (p) => {
     ]),
   ];
   if ((i.emailSubject !== undefined || i.emailBody !== undefined) && isCognitoEmail(p.email)) {
-    problems.push({ path: 'userInvitation', rule: 'a custom invitation email needs the pool to send email through Amazon SES', received: { email: p.email.sendingAccount }, fix: 'set email to UserPoolEmail.withSes({ fromEmail: ... }), or remove userInvitation.emailSubject and emailBody' });
+    problems.push({ path: 'userInvitation', rule: 'a custom invitation email needs the pool to send email through Amazon SES (API reference, MessageTemplateType: "EmailMessage is allowed only if EmailSendingAccount is DEVELOPER")', received: { email: p.email.sendingAccount }, fix: 'set email to UserPoolEmail.withSes({ fromEmail: ... }) (configuration: email: { sender: ses, fromEmail: ... }), or remove userInvitation.emailSubject and emailBody' });
   }
   return problems;
 };
@@ -201,8 +217,10 @@ export const emailSettings: UserPoolRule = (p, env) => {
     ...checkPattern('email.replyTo', o.replyTo, EMAIL_PATTERN, 'must be an email address', 'use an address like support@example.com'),
     ...checkLength('email.configurationSet', o.configurationSet, 1, 64),
     ...checkPattern('email.configurationSet', o.configurationSet, /^[a-zA-Z0-9_-]+$/, 'may contain only letters, digits, _ and -', 'use the configuration set name as SES shows it'),
+    ...checkRegion('email.sesRegion', o.sesRegion),
     ...checkPattern('email.sesIdentityArn', o.sesIdentityArn, ARN_PATTERN, 'must be an ARN (arn:<partition>:ses:<region>:<account>:identity/<address or domain>)', 'copy the identity ARN from the SES console'),
   ];
+  problems.push(...sesSender(o));
   if (o.sesIdentityArn === undefined && (env.accountId === undefined || (o.sesRegion ?? env.region) === undefined)) {
     problems.push({ path: 'email.sesIdentityArn', rule: 'building the SES identity ARN needs the account and region', received: undefined, fix: 'set email sesIdentityArn, or declare the stack\'s environment with AwsEnvironment.declare(stack, { accountId, region })' });
   }
@@ -213,7 +231,7 @@ export const smsSettings: UserPoolRule = (p, env) => {
   const role = p.sms?.existingRole;
   const problems: Problem[] = [
     ...checkPattern('sms.existingRole.roleArn', role?.roleArn, ARN_PATTERN, 'must be an IAM role ARN', 'use arn:<partition>:iam::<account>:role/<name>'),
-    ...checkLength('sms.snsRegion', p.sms?.snsRegion, 5, 32),
+    ...checkRegion('sms.snsRegion', p.sms?.snsRegion),
   ];
   if (sendsSms(p) && role === undefined && (env.accountId === undefined || env.region === undefined)) {
     problems.push({ path: 'sms', rule: 'the SMS role is scoped to this account\'s user pools (aws:SourceAccount, aws:SourceArn), so it needs the account id and region', received: { accountId: env.accountId, region: env.region }, fix: 'declare the stack\'s environment with AwsEnvironment.declare(stack, { accountId, region }), or set sms.existingRole' });
@@ -229,6 +247,31 @@ export const tags: UserPoolRule = (p) => {
   ];
 };
 
+/** The From address and name as SES takes them (see ses-address.ts). */
+function sesSender(o: SesEmailOptions): Problem[] {
+  const problems: Problem[] = [];
+  const from = isKnown(o.fromEmail) ? splitAddress(o.fromEmail) : undefined;
+  if (from && !hasAsciiLocalPart(o.fromEmail)) {
+    problems.push({ path: 'email.fromEmail', rule: 'the part before @ must be 7-bit ASCII (SES sends no internationalised local parts)', received: o.fromEmail, fix: 'use an ASCII address such as no-reply@ your domain' });
+  }
+  const fromDomain = from && asciiDomain(from.domain);
+  if (from && fromDomain === undefined) {
+    problems.push({ path: 'email.fromEmail', rule: 'the part after @ must be a domain name', received: o.fromEmail, fix: 'use an address like no-reply@example.com' });
+  }
+  if (isKnown(o.sesVerifiedDomain)) {
+    const verified = asciiDomain(o.sesVerifiedDomain);
+    if (verified === undefined || !verified.includes('.')) {
+      problems.push({ path: 'email.sesVerifiedDomain', rule: 'must be a domain name', received: o.sesVerifiedDomain, fix: 'use the domain as SES shows it, e.g. example.com' });
+    } else if (fromDomain !== undefined && !isWithinDomain(fromDomain, verified)) {
+      problems.push({ path: 'email.fromEmail', rule: `must be an address of the verified domain ${o.sesVerifiedDomain} (SES refuses to send from any other)`, received: o.fromEmail, fix: `use an address @${o.sesVerifiedDomain}, or set sesVerifiedDomain to the domain of fromEmail` });
+    }
+  }
+  if (isKnown(o.fromName) && /[\u0000-\u001f\u007f]/.test(o.fromName)) {
+    problems.push({ path: 'email.fromName', rule: 'must not contain line breaks or control characters (they would break the From header)', received: o.fromName, fix: 'write the name on one line' });
+  }
+  return problems;
+}
+
 function needsCode(path: string, value: string | undefined): Problem[] {
   return checkPattern(path, value, /\{####\}/, `must contain the ${CODE_PLACEHOLDER} placeholder`, `add ${CODE_PLACEHOLDER} where the code goes`);
 }
@@ -238,7 +281,7 @@ export const USER_POOL_RULES: readonly UserPoolRule[] = [
   poolName,
   signInAliases,
   passwordPolicy,
-  passwordHistoryNeedsPlus,
+  passwordHistoryNeedsEssentials,
   mfaNeedsFactor,
   emailMfaNeedsEssentialsAndSes,
   threatProtectionNeedsPlus,

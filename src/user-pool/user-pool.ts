@@ -1,6 +1,7 @@
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { Construct } from 'constructs';
 import { isSesEmail } from './email';
+import { asciiAddress, asciiDomain } from './ses-address';
 import { renderUserPool, UserPoolDependencies } from './render-user-pool';
 import { resolveUserPoolProps, ResolvedUserPoolProps, sendsSms } from './resolved-props';
 import { SmsRole, smsRoleNamePrefixFor } from './sms-role';
@@ -46,6 +47,14 @@ export class UserPool extends UserPoolBase {
   public readonly triggers: PoolTriggers;
 
   public readonly known: KnownUserPoolSettings;
+
+  /**
+   * Declares that the pool's domain exists but is managed elsewhere (another Terraform state or stack), so
+   * that OAuth clients are accepted without a domain here; they get no sign-in URL output then.
+   */
+  public useDomainManagedElsewhere(): void {
+    (this as { known: KnownUserPoolSettings }).known = { ...this.known, hasExternalDomain: true };
+  }
 
   constructor(scope: Construct, id: string, props: UserPoolProps) {
     super(scope, id);
@@ -120,6 +129,8 @@ function sesSourceArn(p: ResolvedUserPoolProps, env: ResolvedAwsEnvironment): st
   if (o.sesIdentityArn) return o.sesIdentityArn;
   const region = o.sesRegion ?? env.region;
   if (env.accountId === undefined || region === undefined) return undefined; // reported by the emailSettings rule
-  return arn(env.partition, 'ses', region, env.accountId, `identity/${o.sesVerifiedDomain ?? o.fromEmail}`);
+  // The identity as SES names it: an internationalised domain in punycode.
+  const identity = o.sesVerifiedDomain !== undefined ? (asciiDomain(o.sesVerifiedDomain) ?? o.sesVerifiedDomain) : asciiAddress(o.fromEmail);
+  return arn(env.partition, 'ses', region, env.accountId, `identity/${identity}`);
 }
 
