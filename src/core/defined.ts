@@ -17,5 +17,5 @@ export function defined<T extends object>(value: T): Defined<T> {
 
 /** The keys of an object whose values are not `undefined`: a key set to `undefined` is a key not set. */
 export function definedOnly<T extends object>(value: T): Partial<T> {
-  return defined(value) as Partial<T>;
+  return defined(value) as unknown as Partial<T>;
 }
