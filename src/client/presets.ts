@@ -80,7 +80,8 @@ export function resolveClientProps(props: UserPoolClientProps): UserPoolClientPr
     ...defined,
     tokenValidity: { ...CLIENT_DEFAULTS.tokenValidity, ...preset.tokenValidity, ...definedOnly(props.tokenValidity ?? {}) },
   };
-  return { ...merged, authFlows: withRefreshFlow(merged.authFlows, merged.refreshTokenRotation !== undefined, defined.authFlows !== undefined) };
+  const authFlows = withRefreshFlow(merged.authFlows, merged.refreshTokenRotation !== undefined, defined.authFlows !== undefined);
+  return authFlows === undefined ? merged : { ...merged, authFlows };
 }
 
 

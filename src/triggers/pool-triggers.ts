@@ -217,7 +217,8 @@ function packagingProblem(code: TriggerCode, path: string): Problem | undefined 
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     const parts = /^Trigger code [^]*?: ([^]*?)\. Fix: ([^]*)$/.exec(message);
-    return { path, rule: parts ? parts[1] : `cannot be packaged (${message})`, received: code.source, fix: parts ? parts[2].replace(/\.$/, '') : 'correct the handler code or its path' };
+    const [, rule, fix] = parts ?? [];
+    return { path, rule: rule ?? `cannot be packaged (${message})`, received: code.source, fix: fix?.replace(/\.$/, '') ?? 'correct the handler code or its path' };
   }
 }
 
