@@ -31,6 +31,8 @@ Options:
       --offline       stacks that plan without AWS, for trying things out: fake credentials, no backend,
                       the provider from the local mirror (Terraform reads <out>/offline.tfrc when
                       TF_CLI_CONFIG_FILE names it). They cannot be applied. See the README (cdktf CLI).
+      --progress      show the progress line (environments done/total) even when the output is not a
+                      terminal; on a terminal it shows by itself on runs longer than about two seconds
   -h, --help          print this help
 
 Exit codes: 0 done; 1 problems found (every problem is printed, the previous output is kept);
@@ -52,6 +54,7 @@ function main(): void {
     // The cdktf CLI removes the stack folders it no longer sees itself, and fails when one is already gone.
     orphans: underCdktfCli() ? 'leave' : 'remove',
     onNotice: (message) => console.error(`notice: ${message}`),
+    progress: values.progress || 'auto',
   });
   for (const stack of stacks) {
     console.log(`${stack.name}: ${stack.dir} (HCL: ${stack.hclDir})`);
@@ -67,6 +70,7 @@ function parseArguments() {
       out: { type: 'string', short: 'o' },
       offline: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      progress: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,

@@ -13,6 +13,7 @@ export {
   Fn,
   Lazy,
   LocalBackend,
+  Manifest,
   Op,
   ref,
   S3Backend,

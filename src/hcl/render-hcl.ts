@@ -32,7 +32,16 @@ type JsonObject = { [key: string]: Json };
  */
 export function renderHcl(config: object): string {
   // A JSON round trip gives exactly what `cdk.tf.json` holds: `undefined` and `toJSON` resolved.
-  const root = asObject(JSON.parse(JSON.stringify(config)), 'the configuration');
+  return renderJson(JSON.parse(JSON.stringify(config)));
+}
+
+/** {@link renderHcl} of the text of a `cdk.tf.json` file. */
+export function renderHclText(json: string): string {
+  return renderJson(JSON.parse(json));
+}
+
+function renderJson(config: Json): string {
+  const root = asObject(config, 'the configuration');
   const known = TOP_LEVEL.map(([name]) => name);
   for (const key of Object.keys(root)) {
     if (key !== COMMENT_KEY && !known.includes(key)) fail(key, `"${key}" is not a top-level block type this renderer knows (${known.join(', ')})`);
