@@ -18,7 +18,8 @@ import { join } from 'path';
 import { OFFLINE_PROVIDER_CONSTRAINT, runTerraform, TerraformError } from '../src/terraform/offline';
 import { noArguments } from './command-line';
 
-noArguments(`
+// Only when run: the tests import this file, and jest's own arguments are not this command's.
+if (require.main === module) noArguments(`
 Usage: npx tsx scripts/extract-hcl-schema.ts
 
 Writes src/hcl/block-schema.json from the provider's own schema (terraform providers schema -json, offline,
