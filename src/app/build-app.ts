@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { CognitoStack } from './cognito-stack';
 import { AppConfig } from './config-schema';
+import { reportDefaultsOnce } from './defaults-origin';
 import { ResolvedEnvironment } from './environments';
 import { literalMap, literalPoolConfig } from './literal';
 import { formatProblem, ValidationError } from '../core/problem';
@@ -8,9 +9,8 @@ import { App } from '../engine';
 
 /** Builds one stack per environment into `app`; trigger handler paths are relative to `configDir`. */
 export function buildStacks(app: App, config: AppConfig, environments: readonly ResolvedEnvironment[], configDir?: string): CognitoStack[] {
-  return environments.map(
-    (env) =>
-      new CognitoStack(app, env.name, {
+  return environments.map((env) => {
+    const stack = new CognitoStack(app, env.name, {
         accountId: env.accountId,
         region: env.region,
         deployRoleArn: env.deployRoleArn,
@@ -21,9 +21,14 @@ export function buildStacks(app: App, config: AppConfig, environments: readonly 
         existingPool: env.existingPool,
         configPath: `environments[${env.index}].pool`,
         configDir,
-      }),
-  );
+      });
+    sources.set(stack, config);
+    return stack;
+  });
 }
+
+/** The configuration each stack was built from, so that a problem inherited from the defaults is reported there once. */
+const sources = new WeakMap<CognitoStack, AppConfig>();
 
 /**
  * Runs every construct's rules in every stack and reports every problem at once, each at the
@@ -39,7 +44,9 @@ export function validateStacks(stacks: readonly CognitoStack[]): void {
       return errors.map((error) => (prefix ? `${prefix}.${error}` : `[${construct.node.path}] ${error}`));
     }),
   ]);
-  if (problems.length > 0) throw new ValidationError(problems, 'Invalid configuration');
+  const config = stacks.map((s) => sources.get(s)).find((c) => c !== undefined);
+  const reported = config ? reportDefaultsOnce(problems, config) : problems;
+  if (reported.length > 0) throw new ValidationError(reported, 'Invalid configuration');
 }
 
 /** The configuration path of the nearest construct (itself or an ancestor) that was built from one. */

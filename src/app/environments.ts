@@ -115,7 +115,7 @@ function duplicateNames(environments: readonly EnvironmentConfig[]): Problem[] {
 }
 
 /** Settings that are one of several forms: an environment's choice replaces the default's whole. */
-const REPLACED_WHOLE = new Set(['email', 'domain', 'handler']);
+export const REPLACED_WHOLE = new Set(['email', 'domain', 'handler']);
 
 function deepMerge(base: object, override: object): object {
   const out: Record<string, unknown> = { ...base };

@@ -7,7 +7,8 @@ import { PoolConfig } from './config-schema';
  * characters themselves, in JSON and HCL alike.
  */
 export function literalString(value: string): string {
-  return value.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // Function replacements: in a replacement string, `$$` would itself mean one `$`.
+  return value.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** Paths of the pool configuration that name files on this machine, never rendered: left as written. */

@@ -39,7 +39,7 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
   }
   const servers = new Map<string, UserPoolResourceServer>();
   for (const [key, server] of Object.entries(config.resourceServers ?? {})) {
-    const created = pool.addResourceServer(key, {
+    const created = pool.addResourceServer(constructId(key), {
       identifier: server.identifier,
       name: server.name,
       scopes: Object.entries(server.scopes ?? {}).map(([name, description]) => new ResourceServerScope(name, description)),
@@ -48,14 +48,23 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
     paths.set(created, appendPath(appendPath(configPath, 'resourceServers'), key));
   }
   for (const [name, group] of Object.entries(config.groups ?? {})) {
-    paths.set(pool.addGroup(name, { groupName: name, ...group }), appendPath(appendPath(configPath, 'groups'), name));
+    paths.set(pool.addGroup(constructId(name), { groupName: name, ...group }), appendPath(appendPath(configPath, 'groups'), name));
   }
   for (const [key, client] of Object.entries(config.clients ?? {})) {
     const clientPath = appendPath(appendPath(configPath, 'clients'), key);
     const scopes = (client.scopes ?? []).map((scope, i) => resolveScope(scope, servers, appendPath(appendPath(clientPath, 'scopes'), i), problems));
-    paths.set(pool.addClient(key, { ...clientProps(client), scopes: client.scopes ? scopes : undefined }), clientPath);
+    paths.set(pool.addClient(constructId(key), { clientName: key, ...clientProps(client), scopes: client.scopes ? scopes : undefined }), clientPath);
   }
   return problems;
+}
+
+/**
+ * The construct id for a key of the file. The constructs library keeps children in a plain object, where
+ * `constructor`, `toString` and the other names of Object.prototype are taken: such keys get a suffix
+ * (the client or group keeps its name).
+ */
+function constructId(key: string): string {
+  return key in Object.prototype ? `${key}-` : key;
 }
 
 /** A pool that exists already, with what the configuration knows of it; its triggers are attached here. */

@@ -49,7 +49,7 @@ export const clientCredentialsAlone: ClientRule = (c) => {
 
 export const oAuthFlowsNeedDomain: ClientRule = (c, ctx) =>
   items(c.oAuthFlows).length > 0 && !ctx.hasDomain
-    ? [{ path: 'oAuthFlows', rule: `OAuth flows need a user pool domain, where the ${has(c, OAuthFlow.CLIENT_CREDENTIALS) ? 'token endpoint lives' : 'authorize and token endpoints live'}`, received: c.oAuthFlows, fix: 'add a domain to the pool: pool.addDomain("domain", { prefix: "..." }) (configuration: domain.prefix), or, when it is managed in another state, pool.useDomainManagedElsewhere() (configuration: domain: { managedElsewhere: true })' }]
+    ? [{ path: 'oAuthFlows', rule: `OAuth flows need a user pool domain, where the ${has(c, OAuthFlow.CLIENT_CREDENTIALS) ? 'token endpoint lives' : 'authorize and token endpoints live'}`, received: c.oAuthFlows, fix: 'add a domain to the pool: pool.addDomain("domain", { prefix: "..." }) (configuration: domain.prefix), or, when it is managed in another state, pool.useDomainManagedElsewhere() (configuration: domainManagedElsewhere: true)' }]
     : [];
 
 export const oAuthFlowsNeedScopes: ClientRule = (c) =>
