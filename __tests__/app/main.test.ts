@@ -31,7 +31,10 @@ describe('options and exit codes: 0 done, 1 problems found, 2 usage', () => {
   test.each([
     [['--bogus'], /Unknown option '--bogus'\nRun with --help for the options/],
     [['stray'], /Unexpected argument 'stray'/],
-    [['--env', 'production', '--out', join(work, 'never')], /--env production: is not an environment of the configuration; received "production". Fix: use one of dev, staging, prod/],
+    [
+      ['--env', 'production', '--out', join(work, 'never')],
+      /--env production: is not an environment of the configuration; received "production". Fix: use one of dev, staging, prod/,
+    ],
     [['--config', work, '--out', join(work, 'never')], /--config: must be a regular file; this is a folder/],
   ])('%j is a usage error: exit 2 with what is wrong', (args, message) => {
     const run = synth(args);
@@ -102,7 +105,8 @@ describe('an output folder the user may not write: a clear error, and the previo
       chmodSync(locked, 0o555);
       const before = snapshot(out);
       const run = asUser([]);
-      expect(run.stderr).toMatch(/Cannot use the output folder \(1 problem\):\n {2}- --out: (is not writable|cannot be updated: stacks\/try is not writable)/);
+      const refused = /Cannot use the output folder \(1 problem\):\n {2}- --out: (is not writable|cannot be updated: stacks\/try is not writable)/;
+      expect(run.stderr).toMatch(refused);
       expect(run.stderr).not.toMatch(/EACCES|\n\s+at /);
       expect(run.code).toBe(2);
       expect(snapshot(out)).toEqual(before);

@@ -301,7 +301,12 @@ function removeEmptyStackFolders(dir: string, removed: readonly string[]): strin
     const left = safeReaddir(join(dir, folder));
     if (!exists(join(dir, folder))) continue;
     if (left.length === 0) rmdirSync(join(dir, folder));
-    else notices.push(`${join(dir, folder)}: its stack is no longer synthesized; kept because it holds files synth did not write (${left.join(', ')}). Remove it when you no longer need them.`);
+    else {
+      notices.push(
+        `${join(dir, folder)}: its stack is no longer synthesized; kept because it holds files synth did not write ` +
+          `(${left.join(', ')}). Remove it when you no longer need them.`,
+      );
+    }
   }
   return notices;
 }
