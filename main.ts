@@ -45,6 +45,7 @@ function main(): void {
     return;
   }
   const { out, label } = outputFolder(values.out);
+  refuseEngineHcl();
   const stacks = synthesizeConfig({
     configFile: values.config!,
     environments: values.env,
@@ -86,6 +87,18 @@ function outputFolder(option: string | undefined): { out: string; label: string 
     throw new UsageError([formatProblem({ path: 'CDKTF_OUTDIR', rule: 'is set but empty (it would mean the current folder)', received: fromEnvironment, fix: 'unset it, or set it to a folder of its own, e.g. cdktf.out' })]);
   }
   return { out: fromEnvironment, label: 'CDKTF_OUTDIR' };
+}
+
+/**
+ * `cdktf synth --hcl` asks the engine (SYNTH_HCL_OUTPUT) to write cdk.tf instead of cdk.tf.json, which the
+ * app's own HCL writer reads; the CLI would then format the JSON as HCL. The app writes HCL anyway.
+ */
+function refuseEngineHcl(): void {
+  const value = process.env.SYNTH_HCL_OUTPUT;
+  if (value === 'true' || value === '1') {
+    const fix = 'run cdktf synth without --hcl: every synth also writes the stack as HCL, in <out>/hcl/<stack>/main.tf';
+    throw new UsageError([formatProblem({ path: 'SYNTH_HCL_OUTPUT (cdktf synth --hcl)', rule: 'is not supported', received: value, fix })]);
+  }
 }
 
 /** The cdktf CLI sets this for the apps it runs (cdktf-cli 0.21 `synth-stack.ts`); nothing else does. */

@@ -87,6 +87,14 @@ test('a synth that fails under the CLI leaves the previous output as it was', ()
   expect(readFileSync(join(out, 'stacks', 'dev', 'cdk.tf.json'), 'utf8')).toBe(before);
 }, 300000);
 
+test('cdktf synth --hcl is refused with the reason (the app writes HCL itself), and writes nothing', () => {
+  const out = join(work, 'hcl');
+  const run = cdktf(['synth', '--hcl', '--output', out, '--app', 'npx tsx main.ts --env dev']);
+  expect(run.output).toMatch(/SYNTH_HCL_OUTPUT \(cdktf synth --hcl\): is not supported; received "true"\. Fix: run cdktf synth without --hcl/);
+  expect(run.code).not.toBe(0);
+  expect(existsSync(out)).toBe(false);
+}, 300000);
+
 terraformIt('cdktf diff in the try-out mode plans offline: no AWS, the provider from the local mirror', () => {
   const out = join(work, 'diff');
   const app = 'npx tsx main.ts --config config/try-out.yaml --offline';
