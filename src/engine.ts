@@ -22,6 +22,7 @@ export {
   TerraformLocal,
   AssetType,
   TerraformOutput,
+  TerraformResource,
   TerraformStack,
   TerraformVariable,
   Testing,

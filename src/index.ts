@@ -1,5 +1,8 @@
 export * from './client/client-props';
 export * from './client/identity-provider';
+export * from './client/identity-provider-kinds';
+export * from './client/managed-login-branding';
+export * from './client/ui-customization';
 export * from './client/oauth-scope';
 export * from './client/resource-server';
 export * from './client/secret-hand-off';
@@ -19,6 +22,8 @@ export { checkTriggers, TRIGGER_RULES } from './triggers/trigger-rules';
 export * from './user-pool/attributes';
 export * from './user-pool/email';
 export * from './user-pool/enums';
+export * from './user-pool/risk-configuration';
+export * from './user-pool/security-profile';
 export * from './user-pool/sms-role';
 export * from './user-pool/user-pool';
 export * from './user-pool/user-pool-group';

@@ -18,6 +18,7 @@ import {
 } from '../../src';
 import { AuthFlow } from '../../src/client/client-props';
 import { checkOffline } from '../../src/terraform/offline';
+import { TerraformVariable } from '../../src/engine';
 
 const POOL_ID = 'eu-west-1_AbCdEf123';
 
@@ -126,7 +127,8 @@ describe('pools created elsewhere', () => {
     pool.addIdentityProvider('google', {
       providerName: 'Google',
       providerType: IdentityProviderType.GOOGLE,
-      providerDetails: { client_id: 'id', client_secret: 'secret', authorize_scopes: 'openid email' },
+      // A secret is a sensitive reference only: a literal is refused at synth.
+      providerDetails: { client_id: 'id', client_secret: new TerraformVariable(stack, 'google_secret', { type: 'string', sensitive: true }).stringValue, authorize_scopes: 'openid email' },
     });
     pool.addClient('web', { preset: ClientPreset.SPA, callbackUrls: ['https://app.example.com/cb'], identityProviders: ['COGNITO', 'Google'] });
     pool.addClient('worker', { preset: ClientPreset.MACHINE, scopes: [OAuthScope.resourceServer(server, 'read')] });

@@ -7,6 +7,7 @@ import {
   NumberAttribute,
   resolveUserPoolProps,
   StringAttribute,
+  SecurityProfile,
   ThreatProtectionMode,
   UserPool,
   UserPoolEmail,
@@ -33,6 +34,7 @@ function check(rule: rules.UserPoolRule, props: Partial<UserPoolProps>, env = EN
  * the rule and the received value.
  */
 const CASES: { name: keyof typeof rules; ok: Partial<UserPoolProps>; bad: Partial<UserPoolProps>; says: RegExp; env?: ResolvedAwsEnvironment }[] = [
+  { name: 'securityProfile', ok: { securityProfile: SecurityProfile.STRICT }, bad: { securityProfile: SecurityProfile.STRICT, mfa: Mfa.OPTIONAL }, says: /^mfa: the strict security profile \(Security Hub Cognito\.5\) needs MFA REQUIRED; received "OPTIONAL"/ },
   { name: 'poolName', ok: { userPoolName: 'My pool_1+=,.@-' }, bad: { userPoolName: 'pool/with/slashes' }, says: /^userPoolName: may contain only letters, digits, spaces and \+ = , \. @ -; received "pool\/with\/slashes"\. Fix: / },
   { name: 'poolName', ok: { userPoolName: 'x'.repeat(128) }, bad: { userPoolName: 'x'.repeat(129) }, says: /^userPoolName: must be 1 to 128 characters long \(it has 129\)/ },
   { name: 'signInAliases', ok: { signInAliases: { phone: true } }, bad: { signInAliases: { email: false } }, says: /^signInAliases: must allow at least one of username, email or phone; received \{"username":false,"email":false,"phone":false,"preferredUsername":false\}/ },

@@ -2,6 +2,9 @@ import { OAuthScope } from './oauth-scope';
 import { Duration } from '../core/duration';
 import type { ITerraformDependable } from '../engine';
 import type { ClientAttributeName } from './client-attributes';
+import type { RiskConfigurationOptions } from '../user-pool/risk-configuration';
+import type { ClassicBranding } from './ui-customization';
+import type { ManagedLoginBrandingOptions } from './managed-login-branding';
 
 /** The OAuth 2.0 grant types a client may use. */
 export enum OAuthFlow {
@@ -171,6 +174,22 @@ export interface UserPoolClientProps {
    * @default - not shared
    */
   readonly secretHandOff?: SecretHandOff;
+  /**
+   * Threat protection responses for this client only, replacing the pool's for it (needs PLUS and
+   * threat protection on in the pool).
+   * @default - the pool's responses
+   */
+  readonly threatProtection?: RiskConfigurationOptions;
+  /**
+   * Branding of the classic hosted UI (managed login version 1) for this client only.
+   * @default - the pool's classic branding, if any
+   */
+  readonly classicBranding?: ClassicBranding;
+  /**
+   * A managed login (version 2) style for this client. Needs hashicorp/aws 6.x.
+   * @default - none: managed login shows no pages for a client without a style
+   */
+  readonly managedLoginBranding?: ManagedLoginBrandingOptions;
   /**
    * Resource servers and identity providers the client depends on, beyond those its scopes name.
    * @default - none

@@ -12,6 +12,8 @@ export interface ClientContext {
   readonly featurePlan: string | undefined;
   /** Whether the pool has a domain, here or managed elsewhere (the token endpoint lives there). */
   readonly hasDomain: boolean;
+  /** The names of the pool's identity providers; when given, a client may list only these and COGNITO. */
+  readonly identityProviderNames?: readonly string[];
 }
 
 /**
@@ -159,7 +161,15 @@ export const sessionAndRotation: ClientRule = (c) => [
   ...checkIntegerRange('refreshTokenRotation.retryGracePeriodSeconds', c.refreshTokenRotation?.retryGracePeriodSeconds, 0, 60),
 ];
 
-export const identityProviders: ClientRule = (c) => items(c.identityProviders).flatMap((p, i) => checkLength(`identityProviders[${i}]`, p, 1, 32));
+export const identityProviders: ClientRule = (c, ctx) =>
+  items(c.identityProviders).flatMap((p, i) => {
+    const known = ctx.identityProviderNames;
+    const unknown = known !== undefined && isKnown(p) && p !== 'COGNITO' && !known.includes(p);
+    return [
+      ...checkLength(`identityProviders[${i}]`, p, 1, 32),
+      ...(unknown ? [{ path: `identityProviders[${i}]`, rule: 'names no identity provider of the pool', received: p, fix: `use one of ${['COGNITO', ...known].join(', ')}, or add the provider to the pool` }] : []),
+    ];
+  });
 
 export const secretHandOff: ClientRule = (c) => {
   const h = c.secretHandOff;

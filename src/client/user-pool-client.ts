@@ -6,6 +6,9 @@ import { checkClient } from './client-rules';
 import { customAttributesWritableByPublicClient, resolveClientProps } from './presets';
 import { renderClient } from './render-client';
 import { ClientSecretHandOff } from './secret-hand-off';
+import { ManagedLoginBranding } from './managed-login-branding';
+import { UserPoolUiCustomization } from './ui-customization';
+import { UserPoolRiskConfiguration } from '../user-pool/risk-configuration';
 import { AwsEnvironment } from '../core/aws-environment';
 import { defined } from '../core/defined';
 import { stableOutput } from '../core/outputs';
@@ -46,9 +49,15 @@ export class UserPoolClient extends Construct {
     this.settings = c;
     this.node.addValidation({
       validate: () =>
-        [...read.problems, ...write.problems, ...checkClient(c, { featurePlan: userPool.known.featurePlan, hasDomain: userPool.domains.length > 0 || userPool.known.hasExternalDomain })].map((p) =>
-          formatProblem(p),
-        ),
+        [
+          ...read.problems,
+          ...write.problems,
+          ...checkClient(c, {
+            featurePlan: userPool.known.featurePlan,
+            hasDomain: userPool.domains.length > 0 || userPool.known.hasExternalDomain,
+            identityProviderNames: userPool.identityProviders.map((p) => p.providerName),
+          }),
+        ].map((p) => formatProblem(p)),
     });
     if ((c.oAuthFlows ?? []).includes(OAuthFlow.IMPLICIT)) {
       Annotations.of(this).addWarning('The implicit flow puts tokens in the redirect URL, where browser history, logs and referrers can leak them. Use the authorization code flow with PKCE instead.');
@@ -76,6 +85,10 @@ export class UserPoolClient extends Construct {
       this.clientSecret = this.resource.clientSecret;
       stableOutput(this, 'client_secret', this.clientSecret, `The secret of client ${c.clientName}`, true);
     }
+    if (c.threatProtection) new UserPoolRiskConfiguration(this, 'risk-configuration', { ...c.threatProtection, userPool, clientId: this.clientId });
+    if (c.classicBranding) new UserPoolUiCustomization(this, 'classic-branding', { ...c.classicBranding, userPool, clientId: this.clientId });
+    if (c.managedLoginBranding) new ManagedLoginBranding(this, 'managed-login-branding', { ...c.managedLoginBranding, userPool, clientId: this.clientId });
+
     const flows = c.oAuthFlows ?? [];
     const redirect = c.defaultRedirectUri ?? c.callbackUrls?.[0];
     if (flows.includes(OAuthFlow.AUTHORIZATION_CODE) && redirect !== undefined && !(userPool.known.hasExternalDomain && userPool.domainBaseUrl() === undefined)) {

@@ -67,6 +67,8 @@ export class UserPoolDomain extends Construct {
   public readonly baseUrl: string;
   /** Whether it is a custom domain. */
   public readonly isCustom: boolean;
+  /** The sign-in pages it serves. */
+  public readonly managedLoginVersion: ManagedLoginVersion;
   /** The underlying `aws_cognito_user_pool_domain`. */
   public readonly resource: CognitoUserPoolDomain;
 
@@ -74,6 +76,7 @@ export class UserPoolDomain extends Construct {
     super(scope, id);
     const env = AwsEnvironment.of(this);
     this.isCustom = props.customDomain !== undefined;
+    this.managedLoginVersion = props.managedLoginVersion ?? ManagedLoginVersion.CLASSIC_HOSTED_UI;
     this.node.addValidation({ validate: () => checkDomain(props, env.region).map((p) => formatProblem(p)) });
     this.resource = new CognitoUserPoolDomain(this, 'domain', renderDomain(props, props.userPool.userPoolId));
     this.baseUrl = props.customDomain

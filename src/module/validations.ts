@@ -171,6 +171,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       check('email', ifSet('var.email.from_name', 'length(var.email.from_name) >= 1'), 'email.from_name must not be empty (leave it null for the address alone).', { email: { from_name: '' } }),
     ],
   },
+  securityProfile: { notExpressible: 'the module has no security profile input: its feature_plan, mfa and threat_protection_mode inputs are set one by one' },
   smsSettings: { notExpressible: 'the module sends no SMS: phone sign-in, SMS MFA and phone recovery are not inputs, so it needs no SMS role' },
   tags: {
     validations: [

@@ -55,10 +55,14 @@ export const FAKE_CREDENTIALS = {
 
 type Json = { [key: string]: any };
 
+/** The value an offline plan gives input variables that have none (the stacks' identity-provider secrets). */
+export const OFFLINE_VARIABLE_PLACEHOLDER = 'offline-plan-placeholder';
+
 /**
  * A copy of a synthesized Terraform JSON configuration that plans offline: the AWS provider from the
- * mirror, fake credentials instead of `assume_role`, and local state instead of the remote backend.
- * Everything else (resources, outputs, lifecycle) is left exactly as synthesized.
+ * mirror, fake credentials instead of `assume_role`, local state instead of the remote backend, and a
+ * placeholder default for input variables without one (`TF_VAR_<name>` still wins). Everything else
+ * (resources, outputs, lifecycle) is left exactly as synthesized.
  */
 export function offlineCopy(config: Json): Json {
   const copy: Json = JSON.parse(JSON.stringify(config));
@@ -74,6 +78,9 @@ export function offlineCopy(config: Json): Json {
       return { ...rest, region: rest.region ?? 'us-east-1', ...FAKE_CREDENTIALS };
     }),
   };
+  for (const variable of Object.values<Json>(copy.variable ?? {})) {
+    if (!('default' in variable)) variable.default = OFFLINE_VARIABLE_PLACEHOLDER;
+  }
   return copy;
 }
 
@@ -115,8 +122,8 @@ export class TerraformError extends Error {
 }
 
 /** Runs terraform offline and throws {@link TerraformError}, with its whole output, when it fails. */
-export function mustRun(dir: string, args: string[]): TerraformRun {
-  const run = runTerraform(dir, args);
+export function mustRun(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): TerraformRun {
+  const run = runTerraform(dir, args, env);
   if (run.code !== 0) throw new TerraformError(run);
   return run;
 }
@@ -127,6 +134,8 @@ export interface OfflineCheck {
   readonly dir: string;
   /** `terraform show -json` of the saved plan. */
   readonly plan: Json;
+  /** What `terraform plan` printed. */
+  readonly planOutput: string;
 }
 
 /** Options of {@link checkOffline}. */
@@ -135,6 +144,8 @@ export interface OfflineCheckOptions {
   readonly state?: Json;
   /** Where to run. @default - a new temporary folder */
   readonly dir?: string;
+  /** Input variables, passed as `TF_VAR_<name>` as a pipeline would. @default - none (placeholders) */
+  readonly variables?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -148,7 +159,8 @@ export function checkOffline(config: Json, options: OfflineCheckOptions = {}): O
   if (options.state) writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(options.state, null, 2));
   mustRun(dir, ['init', '-backend=false', '-no-color']);
   mustRun(dir, ['validate', '-no-color']);
-  mustRun(dir, ['plan', '-refresh=false', '-lock=false', '-no-color', '-out', 'plan.bin']);
+  const env = Object.fromEntries(Object.entries(options.variables ?? {}).map(([name, value]) => [`TF_VAR_${name}`, value]));
+  const planRun = mustRun(dir, ['plan', '-refresh=false', '-lock=false', '-no-color', '-out', 'plan.bin'], env);
   const show = mustRun(dir, ['show', '-json', 'plan.bin']);
-  return { dir, plan: JSON.parse(show.stdout) };
+  return { dir, plan: JSON.parse(show.stdout), planOutput: planRun.stdout + planRun.stderr };
 }

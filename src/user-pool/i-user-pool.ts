@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { FeaturePlan } from './enums';
+import { FeaturePlan, Mfa, ThreatProtectionMode } from './enums';
 
 /**
  * What the children of a pool (clients, domains, resource servers, groups, identity providers, triggers)
@@ -37,6 +37,13 @@ export interface IUserPool extends IConstruct {
   registerResourceServer(server: IUserPoolResourceServerRef): void;
   /** Called by an identity provider of this pool: the clients that list it depend on it. */
   registerIdentityProvider(provider: IUserPoolIdentityProviderRef): void;
+  /** The pool's identity providers added in this code. */
+  readonly identityProviders: readonly IUserPoolIdentityProviderRef[];
+  /**
+   * Called by branding constructs: AWS accepts branding only once the pool has a domain, so they depend
+   * on the pool's domains added in this code, whichever is created first.
+   */
+  registerDomainDependent(resource: DependableResourceRef): void;
 }
 
 /** What is known of a pool's settings. `undefined` means unknown: the checks that need it are skipped. */
@@ -49,6 +56,14 @@ export interface KnownUserPoolSettings {
   readonly customAttributes: readonly string[] | undefined;
   /** Whether the pool has a domain that this code does not create. */
   readonly hasExternalDomain: boolean;
+  /** Whether users must, may or cannot use a second factor. */
+  readonly mfa?: Mfa;
+  /** Threat protection for standard authentication. */
+  readonly threatProtectionMode?: ThreatProtectionMode;
+  /** Attributes that cannot change after sign-up, by their Cognito names (`given_name`, `custom:plan`). */
+  readonly immutableAttributes?: readonly string[];
+  /** The SES identity and addresses the pool sends email with; `undefined` when it does not use SES or it is unknown. */
+  readonly sesSender?: { readonly sourceArn?: string; readonly from?: string; readonly replyTo?: string };
 }
 
 /** A domain as its pool sees it. */
@@ -57,6 +72,10 @@ export interface IUserPoolDomainRef extends IConstruct {
   readonly baseUrl: string;
   /** Whether it is a custom domain. */
   readonly isCustom: boolean;
+  /** The sign-in pages it serves: 1, the classic hosted UI; 2, managed login. */
+  readonly managedLoginVersion?: number;
+  /** Its `aws_cognito_user_pool_domain`, which branding waits for. */
+  readonly resource?: DependableResourceRef;
 }
 
 /** A Terraform resource as the pool links it: by address, in `depends_on`. */

@@ -1,5 +1,6 @@
 import { UserPoolEmail } from './email';
 import { definedOnly } from '../core/defined';
+import { profileDefaults } from './security-profile';
 import { AccountRecovery, AuthFactor, FeaturePlan, Mfa, ThreatProtectionMode, VerificationEmailStyle } from './enums';
 import {
   AutoVerifiedAttributes,
@@ -58,8 +59,11 @@ export const DEFAULTS = {
 
 /** Applies the defaults. Pure: the same props always give the same result. */
 export function resolveUserPoolProps(given: UserPoolProps): ResolvedUserPoolProps {
-  // A key present with the value undefined is not set: it never hides a default.
-  const props = definedOnly(given) as UserPoolProps;
+  // A key present with the value undefined is not set: it never hides a default. A security profile's
+  // values fill in what is not given, before the general defaults.
+  const explicit = definedOnly(given) as UserPoolProps;
+  const profile = profileDefaults(explicit);
+  const props = { ...profile, ...explicit, threatProtection: profile.threatProtection ?? explicit.threatProtection } as UserPoolProps;
   // Explicit sign-in settings replace the default set as a whole, as in aws-cdk-lib: `{ phone: true }`
   // means phone only, not phone and email.
   const signIn = props.signInAliases

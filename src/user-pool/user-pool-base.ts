@@ -1,11 +1,13 @@
 import { Construct } from 'constructs';
-import { IUserPool, IUserPoolClientRef, IUserPoolDomainRef, IUserPoolIdentityProviderRef, IUserPoolResourceServerRef, KnownUserPoolSettings } from './i-user-pool';
+import { DependableResourceRef, IUserPool, IUserPoolClientRef, IUserPoolDomainRef, IUserPoolIdentityProviderRef, IUserPoolResourceServerRef, KnownUserPoolSettings } from './i-user-pool';
 import { UserPoolGroup, UserPoolGroupProps } from './user-pool-group';
 import { UserPoolClient, UserPoolClientConstructProps } from '../client/user-pool-client';
 import { UserPoolDomain, UserPoolDomainOptions } from '../client/user-pool-domain';
 import { UserPoolResourceServer, UserPoolResourceServerOptions } from '../client/resource-server';
 import { UserPoolIdentityProvider, UserPoolIdentityProviderOptions } from '../client/identity-provider';
 import { PoolTriggers, TriggerHandler, TriggerOptions } from '../triggers/pool-triggers';
+import { RiskConfigurationOptions, UserPoolRiskConfiguration } from './risk-configuration';
+import { ClassicBranding, UserPoolUiCustomization } from '../client/ui-customization';
 import { TriggerOperation } from '../triggers/trigger-operation';
 
 /**
@@ -27,6 +29,7 @@ export abstract class UserPoolBase extends Construct implements IUserPool {
     resourceServers: [] as IUserPoolResourceServerRef[],
     identityProviders: [] as IUserPoolIdentityProviderRef[],
     clients: [] as IUserPoolClientRef[],
+    domainDependents: [] as DependableResourceRef[],
   };
 
   /**
@@ -83,6 +86,25 @@ export abstract class UserPoolBase extends Construct implements IUserPool {
 
   public registerDomain(domain: IUserPoolDomainRef): void {
     this.registered.domains.push(domain);
+    if (domain.resource) for (const dependent of this.registered.domainDependents) dependOn(dependent, [domain.resource]);
+  }
+
+  public registerDomainDependent(resource: DependableResourceRef): void {
+    this.registered.domainDependents.push(resource);
+    dependOn(resource, this.registered.domains.flatMap((d) => (d.resource ? [d.resource] : [])));
+  }
+
+  /**
+   * Adds threat protection responses: for the whole pool, or with `clientId` for one client (which then
+   * no longer falls back to the pool's). A pool created here takes its own from `threatProtection`.
+   */
+  public addRiskConfiguration(id: string, options: RiskConfigurationOptions & { readonly clientId?: string }): UserPoolRiskConfiguration {
+    return new UserPoolRiskConfiguration(this, id, { ...options, userPool: this });
+  }
+
+  /** Brands the classic hosted UI (managed login version 1) of every client that has no branding of its own. */
+  public addClassicBranding(id: string, branding: ClassicBranding): UserPoolUiCustomization {
+    return new UserPoolUiCustomization(this, id, { ...branding, userPool: this });
   }
 
   public registerIdentityProvider(provider: IUserPoolIdentityProviderRef): void {
@@ -103,7 +125,12 @@ export abstract class UserPoolBase extends Construct implements IUserPool {
 /** A client that lists a provider depends on it, whichever was added first. */
 function linkClientToProviders(client: IUserPoolClientRef, providers: readonly IUserPoolIdentityProviderRef[]): void {
   const listed = client.settings.identityProviders ?? [];
+  dependOn(client.resource, providers.filter((p) => listed.includes(p.providerName)).map((p) => p.resource));
+}
+
+/** Adds `depends_on` entries, each once. */
+function dependOn(resource: DependableResourceRef, on: readonly DependableResourceRef[]): void {
   // depends_on takes plain addresses; `fqn` would render as an interpolation there.
-  const needed = providers.filter((p) => listed.includes(p.providerName)).map((p) => `${p.resource.terraformResourceType}.${p.resource.friendlyUniqueId}`);
-  if (needed.length > 0) client.resource.dependsOn = [...new Set([...(client.resource.dependsOn ?? []), ...needed])];
+  const needed = on.map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`);
+  if (needed.length > 0) resource.dependsOn = [...new Set([...(resource.dependsOn ?? []), ...needed])];
 }

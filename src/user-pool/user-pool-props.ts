@@ -2,6 +2,8 @@ import { ICustomAttribute, StandardAttributes } from './attributes';
 import type { TriggerSpec } from '../triggers/pool-triggers';
 import type { TriggerOperation } from '../triggers/trigger-operation';
 import { UserPoolEmail } from './email';
+import type { RiskConfigurationOptions } from './risk-configuration';
+import type { SecurityProfile } from './security-profile';
 import {
   AccountRecovery,
   AuthFactor,
@@ -189,8 +191,11 @@ export interface DeviceTracking {
   readonly deviceOnlyRememberedOnUserPrompt: boolean;
 }
 
-/** Threat protection (adaptive authentication, compromised-credential checks). Needs the PLUS plan. */
-export interface ThreatProtection {
+/**
+ * Threat protection (adaptive authentication, compromised-credential checks) and its responses, which
+ * become the pool's risk configuration. Needs the PLUS plan.
+ */
+export interface ThreatProtection extends RiskConfigurationOptions {
   /**
    * For password and SRP sign-in.
    * @default ThreatProtectionMode.OFF
@@ -319,10 +324,17 @@ export interface UserPoolProps {
    */
   readonly featurePlan?: FeaturePlan;
   /**
-   * Threat protection. Needs `featurePlan: FeaturePlan.PLUS`.
-   * @default - off
+   * Threat protection and its responses. Needs `featurePlan: FeaturePlan.PLUS`.
+   * @default - off (with `securityProfile: STRICT`: ENFORCED for standard and custom auth, with responses)
    */
   readonly threatProtection?: ThreatProtection;
+  /**
+   * Settings chosen in one line. `SecurityProfile.STRICT` sets what AWS Security Hub's Cognito controls
+   * ask for (PLUS, threat protection ENFORCED with a risk configuration, MFA required); settings given
+   * that fall short of a control are synth errors.
+   * @default - none
+   */
+  readonly securityProfile?: SecurityProfile;
   /**
    * The factors users may start sign-in with. Anything beyond PASSWORD needs ESSENTIALS or PLUS.
    * @default [AuthFactor.PASSWORD]

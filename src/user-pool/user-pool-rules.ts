@@ -7,6 +7,7 @@ import { checkIntegerRange, checkLength, checkMaxItems, checkOneOf, checkPattern
 import { ResolvedAwsEnvironment } from '../core/aws-environment';
 import { checkRegion } from '../core/regions';
 import { isKnown, Problem } from '../core/problem';
+import { checkSecurityProfile } from './security-profile';
 
 /**
  * The user pool's rules: every cross-field rule and API constraint that the provider does not check at
@@ -272,6 +273,8 @@ function sesSender(o: SesEmailOptions): Problem[] {
   return problems;
 }
 
+export const securityProfile: UserPoolRule = (p) => checkSecurityProfile(p);
+
 function needsCode(path: string, value: string | undefined): Problem[] {
   return checkPattern(path, value, /\{####\}/, `must contain the ${CODE_PLACEHOLDER} placeholder`, `add ${CODE_PLACEHOLDER} where the code goes`);
 }
@@ -296,6 +299,7 @@ export const USER_POOL_RULES: readonly UserPoolRule[] = [
   emailSettings,
   smsSettings,
   tags,
+  securityProfile,
 ];
 
 /** Runs every rule. */

@@ -10,6 +10,8 @@ import { ImportedUserPool, ImportedUserPoolOptions } from './imported-user-pool'
 import { UserPoolBase } from './user-pool-base';
 import { UserPoolProps } from './user-pool-props';
 import { checkUserPool } from './user-pool-rules';
+import { STANDARD_ATTRIBUTES } from './attributes';
+import { hasRiskResponses, UserPoolRiskConfiguration } from './risk-configuration';
 import { AwsEnvironment, ResolvedAwsEnvironment } from '../core/aws-environment';
 import { addDynamicBlocks, splitDynamicBlocks } from '../core/conditional';
 import { arn } from '../core/iam';
@@ -45,6 +47,8 @@ export class UserPool extends UserPoolBase {
   public readonly smsRole?: SmsRole;
   /** The pool's Lambda triggers. */
   public readonly triggers: PoolTriggers;
+  /** The pool's threat protection responses, when it has any. */
+  public readonly riskConfiguration?: UserPoolRiskConfiguration;
 
   public readonly known: KnownUserPoolSettings;
 
@@ -61,7 +65,17 @@ export class UserPool extends UserPoolBase {
     const p = resolveUserPoolProps(props);
     const env = AwsEnvironment.of(this);
     this.settings = p;
-    this.known = { userPoolName: p.userPoolName, featurePlan: p.featurePlan, customAttributes: Object.keys(p.customAttributes ?? {}), hasExternalDomain: false };
+    const ses = sesSourceArn(p, env);
+    this.known = {
+      userPoolName: p.userPoolName,
+      featurePlan: p.featurePlan,
+      customAttributes: Object.keys(p.customAttributes ?? {}),
+      hasExternalDomain: false,
+      mfa: p.mfa,
+      threatProtectionMode: p.threatProtection.standardMode,
+      immutableAttributes: immutableAttributes(p),
+      sesSender: isSesEmail(p.email) ? { sourceArn: ses, from: p.email.options.fromEmail, replyTo: p.email.options.replyTo } : undefined,
+    };
     this.node.addValidation({ validate: () => checkUserPool(p, env).map((problem) => formatProblem(problem)) });
 
     const deps: { -readonly [K in keyof UserPoolDependencies]: UserPoolDependencies[K] } = {};
@@ -73,7 +87,7 @@ export class UserPool extends UserPoolBase {
         deps.sms = { roleArn: this.smsRole.roleArn, externalId: this.smsRole.externalId };
       }
     }
-    deps.sesSourceArn = sesSourceArn(p, env);
+    deps.sesSourceArn = ses;
 
     const allowDeletion = p.dangerouslyAllowDeletionOfAllUsers;
     if (allowDeletion) {
@@ -101,6 +115,11 @@ export class UserPool extends UserPoolBase {
       if (spec) this.triggers.attach(operation as TriggerOperation, spec.handler, spec, `triggers.${operation}`);
     }
 
+    if (hasRiskResponses(p.threatProtection)) {
+      const { compromisedCredentials, accountTakeover, ipRanges } = p.threatProtection;
+      this.riskConfiguration = this.addRiskConfiguration('risk-configuration', { compromisedCredentials, accountTakeover, ipRanges });
+    }
+
     stableOutput(this, 'user_pool_id', this.userPoolId, 'The user pool id');
     stableOutput(this, 'user_pool_arn', this.userPoolArn, 'The user pool ARN');
     stableOutput(this, 'user_pool_endpoint', this.endpoint, 'The user pool endpoint');
@@ -121,6 +140,13 @@ export class UserPool extends UserPoolBase {
   public static fromUserPoolArn(scope: Construct, id: string, userPoolArn: string, options: ImportedUserPoolOptions = {}): ImportedUserPool {
     return ImportedUserPool.fromArn(scope, id, userPoolArn, options);
   }
+}
+
+/** Attributes that cannot change after sign-up, by their Cognito names. */
+function immutableAttributes(p: ResolvedUserPoolProps): string[] {
+  const standard = Object.entries(p.standardAttributes ?? {}).filter(([, a]) => a?.mutable === false).map(([key]) => STANDARD_ATTRIBUTES[key as keyof typeof STANDARD_ATTRIBUTES]?.name ?? key);
+  const custom = Object.entries(p.customAttributes ?? {}).filter(([, a]) => a.bind().mutable === false).map(([name]) => `custom:${name}`);
+  return [...standard, ...custom];
 }
 
 function sesSourceArn(p: ResolvedUserPoolProps, env: ResolvedAwsEnvironment): string | undefined {
