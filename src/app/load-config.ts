@@ -5,6 +5,7 @@ import { closest, formatPath, valueAt } from './config-path';
 import { AppConfig, configSchema } from './config-schema';
 import { MAX_DEPTH, readDocument } from './read-document';
 import { formatProblem, Problem, ValidationError } from '../core/problem';
+import { PROVIDER_SETTINGS, providerSecretVariableName } from '../client/identity-provider-kinds';
 
 /**
  * Reads a configuration file (JSON or YAML) and checks its shape. Every problem is reported at once,
@@ -105,6 +106,8 @@ function problemsOf(issue: z.core.$ZodIssue, document: unknown): Problem[] {
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
+        const secret = secretInFile(path, key);
+        if (secret) return secret;
         const known = knownKeys(path);
         const guess = closest(key, known);
         return {
@@ -133,6 +136,28 @@ function problemsOf(issue: z.core.$ZodIssue, document: unknown): Problem[] {
       // The schema's own messages state the expected form (e.g. durations: "15m", "30d").
       return [{ path: formatPath(path), rule: issue.message.replace(/^Invalid string: /, ''), received: valueAt(document, path), fix: 'write it in the form the rule gives' }];
   }
+}
+
+/**
+ * A secret written in the file (an identity provider's clientSecret or privateKey): refused with the
+ * variable that replaces it, and never echoed. Other unknown keys of a provider are not echoed either,
+ * since a misspelt secret is still a secret.
+ */
+function secretInFile(path: readonly PropertyKey[], key: string): Problem | undefined {
+  const at = path.indexOf('identityProviders');
+  if (at < 0 || path.length !== at + 2) return undefined;
+  const providerKey = String(path[at + 1]);
+  const setting = Object.values(PROVIDER_SETTINGS).flat().find((s) => s.secret && s.name === key);
+  if (!setting) {
+    return { path: formatPath([...path, key]), rule: 'is not a known setting', received: '(not shown: it may be a secret)', fix: `remove it; see the identity provider settings in the README` };
+  }
+  const variable = providerSecretVariableName(providerKey, setting);
+  return {
+    path: formatPath([...path, key]),
+    rule: 'secrets never sit in the configuration file (they would be in the repository, the plan and the HCL)',
+    received: '(a literal value, not shown)',
+    fix: `remove it; the stack declares the sensitive variable ${variable}: set it in the pipeline as the environment variable TF_VAR_${variable} (see PIPELINE.md)`,
+  };
 }
 
 function unionRule(path: PropertyKey[]): string {

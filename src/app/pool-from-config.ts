@@ -13,6 +13,9 @@ import { TriggerOperation } from '../triggers/trigger-operation';
 import { UserPool } from '../user-pool/user-pool';
 import { UserPoolBase } from '../user-pool/user-pool-base';
 import { UserPoolProps } from '../user-pool/user-pool-props';
+import { hasFixedName, IdentityProviderType, PROVIDER_SETTINGS, ProviderOptions, ProviderSetting, providerSecretVariableName, secretSettings } from '../client/identity-provider-kinds';
+import { TerraformStack, TerraformVariable } from '../engine';
+import { providerFieldNames } from '../settings/federation-settings';
 
 /** Which configuration path each construct was built from, so its problems can be reported there. */
 export type ConfigPaths = Map<IConstruct, string>;
@@ -50,10 +53,13 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
   for (const [name, group] of Object.entries(config.groups ?? {})) {
     paths.set(pool.addGroup(constructId(name), { groupName: name, ...group }), appendPath(appendPath(configPath, 'groups'), name));
   }
+  const providers = addIdentityProviders(pool, config.identityProviders ?? {}, appendPath(configPath, 'identityProviders'), paths, problems);
   for (const [key, client] of Object.entries(config.clients ?? {})) {
     const clientPath = appendPath(appendPath(configPath, 'clients'), key);
     const scopes = (client.scopes ?? []).map((scope, i) => resolveScope(scope, servers, appendPath(appendPath(clientPath, 'scopes'), i), problems));
-    paths.set(pool.addClient(constructId(key), { clientName: key, ...clientProps(client), scopes: client.scopes ? scopes : undefined }), clientPath);
+    // Unknown names are reported here, with the keys the file can use, and left out of the client.
+    const identityProviders = client.identityProviders?.flatMap((name, i) => providerNameOf(name, providers, appendPath(appendPath(clientPath, 'identityProviders'), i), problems) ?? []);
+    paths.set(pool.addClient(constructId(key), { clientName: key, ...clientProps(client), scopes: client.scopes ? scopes : undefined, identityProviders }), clientPath);
   }
   return problems;
 }
@@ -86,11 +92,62 @@ function existingPool(scope: Construct, id: string, config: PoolConfig, existing
  * paths are taken relative to `configDir` (the configuration file's folder) and must lie inside its project.
  */
 export function userPoolProps(c: PoolConfig, configDir?: string): UserPoolProps {
-  const { domain: _domain, resourceServers: _servers, clients: _clients, groups: _groups, domainManagedElsewhere: _elsewhere, ...pool } = c;
+  const { domain: _domain, resourceServers: _servers, clients: _clients, groups: _groups, domainManagedElsewhere: _elsewhere, identityProviders: _providers, ...pool } = c;
   const props: UserPoolProps = { ...propsOf(POOL_SETTINGS, pool), userPoolName: c.userPoolName! };
   if (configDir === undefined || props.triggers === undefined) return props;
   const located = Object.entries(props.triggers).map(([operation, t]) => [operation, t && { ...t, handler: t.handler instanceof TriggerCode ? t.handler.locatedIn({ baseDir: configDir }) : t.handler }]);
   return { ...props, triggers: Object.fromEntries(located) };
+}
+
+/**
+ * The pool's identity providers, each with a sensitive Terraform variable per secret (`idp_<key>_client_secret`,
+ * `idp_<key>_private_key`): secrets never sit in the file, the pipeline sets them as `TF_VAR_<variable>`.
+ * Returns the provider name of each key.
+ */
+function addIdentityProviders(pool: UserPoolBase, config: Record<string, Record<string, unknown>>, at: string, paths: ConfigPaths, problems: Problem[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const fields = providerFieldNames();
+  for (const [key, provider] of Object.entries(config)) {
+    const path = appendPath(at, key);
+    const { type, providerName, attributeMapping, idpIdentifiers, ...settings } = provider as { type: IdentityProviderType; providerName?: string; attributeMapping?: Record<string, string>; idpIdentifiers?: string[] };
+    if (!PROVIDER_KEY.test(key)) {
+      problems.push({ path, rule: 'an identity provider key names its secret variables (idp_<key>_client_secret), so it may contain only letters, digits and _, starting with a letter', received: key, fix: `rename it, e.g. "${key.replace(/[^A-Za-z0-9_]/g, '_').replace(/^[^A-Za-z]+/, '')}"` });
+      continue;
+    }
+    for (const name of Object.keys(settings).filter((n) => !fields.get(n)?.kinds.includes(type))) {
+      problems.push({ path: appendPath(path, name), rule: `is not a setting of a ${type} provider`, received: settings[name as keyof typeof settings], fix: `remove it; a ${type} provider takes ${PROVIDER_SETTINGS[type].filter((s) => !s.secret).map((s) => s.name).join(', ')}` });
+    }
+    const secrets = Object.fromEntries(secretSettings(type).map((s) => [s.name, providerSecretVariable(pool, key, s).stringValue]));
+    const name = providerName ?? (hasFixedName(type) ? type : key);
+    names.set(key, name);
+    const created = pool.addIdentityProvider(constructId(key), { providerName: name, providerType: type, settings: { ...(settings as ProviderOptions), ...secrets }, attributeMapping, idpIdentifiers });
+    paths.set(created, path);
+  }
+  return names;
+}
+
+/** Provider keys: they become part of Terraform variable and environment variable names. */
+const PROVIDER_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+function providerSecretVariable(pool: UserPoolBase, key: string, setting: ProviderSetting): TerraformVariable {
+  const name = providerSecretVariableName(key, setting);
+  const variable = new TerraformVariable(TerraformStack.of(pool), name, {
+    type: 'string',
+    sensitive: true,
+    nullable: false,
+    description: `${setting.description} Of identity provider ${key}: set it in the pipeline as TF_VAR_${name}; it never sits in the configuration file.`,
+  });
+  variable.overrideLogicalId(name);
+  return variable;
+}
+
+/** A client's identity provider: COGNITO, a provider's key, or its name. Anything else is a problem. */
+function providerNameOf(name: string, providers: Map<string, string>, path: string, problems: Problem[]): string | undefined {
+  if (name === 'COGNITO' || [...providers.values()].includes(name)) return name;
+  const byKey = providers.get(name);
+  if (byKey !== undefined) return byKey;
+  problems.push({ path, rule: 'names no identity provider of this pool', received: name, fix: `use COGNITO or one of the keys of identityProviders: ${[...providers.keys()].join(', ') || '(none declared)'}` });
+  return undefined;
 }
 
 /** A client's props, but its scopes (which name the pool's resource servers: see {@link resolveScope}). */

@@ -139,3 +139,11 @@ function detailString(form: DetailForm, value: string | boolean | readonly strin
   if (form.kind === 'flag') return String(value);
   return value as string;
 }
+
+/**
+ * The name of the Terraform variable that holds a secret of the configuration file's provider `key`:
+ * `idp_<key>_client_secret`, `idp_<key>_private_key`. The pipeline sets it as `TF_VAR_<name>`.
+ */
+export function providerSecretVariableName(key: string, setting: ProviderSetting): string {
+  return `idp_${key}_${setting.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+}

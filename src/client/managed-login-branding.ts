@@ -55,6 +55,11 @@ export interface ManagedLoginBrandingOptions {
    */
   readonly settings?: { readonly [key: string]: unknown };
   /**
+   * The settings as a JSON file (what the branding editor exports), read at synth. Not with `settings`.
+   * @default - none
+   */
+  readonly settingsFile?: string;
+  /**
    * Images, at most 40.
    * @default - none
    */
@@ -69,6 +74,10 @@ export const MAX_ASSET_BYTES = 1_000_000;
 /** The branding's rules, given the files read and the pool around it. */
 export function checkManagedLoginBranding(o: ManagedLoginBrandingOptions, files: readonly (Buffer | undefined)[], pool: IUserPool): Problem[] {
   const problems: Problem[] = [...checkMaxItems('assets', o.assets, 40)];
+  if (o.settings !== undefined && o.settingsFile !== undefined) {
+    problems.push({ path: 'settings', rule: 'give the settings once: settings or settingsFile', received: { settingsFile: o.settingsFile }, fix: 'remove one of them' });
+  }
+  if (o.settingsFile !== undefined && isKnown(o.settingsFile)) problems.push(...settingsFileProblems(o.settingsFile));
   (o.assets ?? []).forEach((asset, i) => {
     const at = `assets[${i}]`;
     problems.push(...checkOneOf(`${at}.category`, asset.category, Object.values(BrandingAssetCategory)), ...checkOneOf(`${at}.colorMode`, asset.colorMode, Object.values(BrandingColorMode)));
@@ -93,6 +102,24 @@ export function checkManagedLoginBranding(o: ManagedLoginBrandingOptions, files:
   return problems;
 }
 
+function settingsFileProblems(file: string): Problem[] {
+  const path = resolve(file);
+  if (!existsSync(path)) return [{ path: 'settingsFile', rule: 'names a file that does not exist', received: file, fix: `give a path relative to the working folder (it resolved to ${path})` }];
+  try {
+    JSON.parse(readFileSync(path, 'utf8'));
+    return [];
+  } catch (error) {
+    return [{ path: 'settingsFile', rule: `must be JSON (${(error as Error).message})`, received: file, fix: 'export the settings from the branding editor as JSON' }];
+  }
+}
+
+/** The settings document: given, or read from its file (an unreadable file is a problem of the rules). */
+function settingsJson(o: ManagedLoginBrandingOptions): string | undefined {
+  if (o.settings !== undefined) return JSON.stringify(o.settings);
+  if (o.settingsFile === undefined || !isKnown(o.settingsFile) || settingsFileProblems(o.settingsFile).length > 0) return undefined;
+  return JSON.stringify(JSON.parse(readFileSync(resolve(o.settingsFile), 'utf8')));
+}
+
 /** Settings of a {@link ManagedLoginBranding}. */
 export interface ManagedLoginBrandingProps extends ManagedLoginBrandingOptions {
   readonly userPool: IUserPool;
@@ -115,12 +142,13 @@ export class ManagedLoginBranding extends Construct {
     const files = (options.assets ?? []).map((a) => (isKnown(a.file) && existsSync(resolve(a.file)) ? readFileSync(resolve(a.file)) : undefined));
     // Problems are reported under `managedLoginBranding`, the setting's name on clients.
     this.node.addValidation({ validate: () => checkManagedLoginBranding(options, files, userPool).map((p) => formatProblem(p, 'managedLoginBranding')) });
-    const custom = options.settings !== undefined || (options.assets ?? []).length > 0;
+    const settings = settingsJson(options);
+    const custom = settings !== undefined || (options.assets ?? []).length > 0;
     this.resource = new CognitoManagedLoginBranding(this, 'branding', {
       userPoolId: userPool.userPoolId,
       clientId,
       useCognitoProvidedValues: !custom,
-      settings: options.settings ? JSON.stringify(options.settings) : undefined,
+      settings,
       asset: (options.assets ?? []).map((a, i) => ({
         category: a.category,
         colorMode: a.colorMode,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLASSIC_BRANDING, CLIENT_THREAT_PROTECTION, MANAGED_LOGIN_BRANDING } from './federation-settings';
 import { custom, Declarations, flag, listOf, object, oneOf, required, text, whole } from './setting';
 import { AuthFlow, ClientPreset, OAuthFlow, UserPoolClientProps } from '../client/client-props';
 import { CLIENT_DEFAULTS } from '../client/presets';
@@ -82,6 +83,9 @@ export const CLIENT_SETTINGS = {
     'Share a machine client\'s id, secret and token endpoint with other accounts through Secrets Manager, encrypted with its own KMS key.',
     { defaultText: 'not shared' },
   ),
+  threatProtection: CLIENT_THREAT_PROTECTION,
+  classicBranding: CLASSIC_BRANDING,
+  managedLoginBranding: MANAGED_LOGIN_BRANDING,
 } satisfies Declarations<UserPoolClientProps, 'scopes' | 'dependsOn'>;
 
 /** The domain's settings. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { custom, Declarations, FileObject, objectShape, flag, listOf, mapOf, object, oneOf, oneOfByName, required, text, whole, decimal, enumValues } from './setting';
 import { TRIGGER_SETTINGS, triggerSpec, TriggerFile } from './trigger-settings';
+import { CLASSIC_BRANDING, RISK_RESPONSE_SETTINGS, SECURITY_PROFILE } from './federation-settings';
 import { STANDARD_ATTRIBUTES, BooleanAttribute, DateTimeAttribute, ICustomAttribute, NumberAttribute, StringAttribute, CustomAttributeType } from '../user-pool/attributes';
 import { UserPoolEmail } from '../user-pool/email';
 import { AccountRecovery, AuthFactor, CustomAuthThreatProtectionMode, FeaturePlan, Mfa, PasskeyUserVerification, ThreatProtectionMode, VerificationEmailStyle } from '../user-pool/enums';
@@ -191,8 +192,9 @@ export const POOL_SETTINGS = {
     {
       standardMode: oneOf(ThreatProtectionMode, 'For password and SRP sign-in (Security Hub Cognito.1 wants ENFORCED); AUDIT and ENFORCED need PLUS.', { default: DEFAULTS.threatProtectionMode }),
       customAuthMode: oneOf(CustomAuthThreatProtectionMode, 'For custom authentication flows; needs PLUS.', { defaultText: 'not protected' }),
+      ...RISK_RESPONSE_SETTINGS,
     },
-    'Threat protection (adaptive authentication, compromised credentials).',
+    'Threat protection (adaptive authentication, compromised credentials) and its responses, which become the pool\'s risk configuration.',
   ),
   allowedFirstAuthFactors: listOf(oneOf(AuthFactor, 'A first factor.'), 'The factors users may start sign-in with; beyond PASSWORD (passwordless) needs ESSENTIALS or PLUS.', {
     default: DEFAULTS.allowedFirstAuthFactors,
@@ -216,6 +218,8 @@ export const POOL_SETTINGS = {
     defaultText: 'a key is created when a sender function is created here',
   }),
   tags: mapOf(text('A tag value.'), 'Tags on the pool, at most 50.'),
+  securityProfile: SECURITY_PROFILE,
+  classicBranding: CLASSIC_BRANDING,
   dangerouslyAllowDeletionOfAllUsers: flag(
     'THROW-AWAY ENVIRONMENTS ONLY: turns off deletion protection and `prevent_destroy`, so a destroy or replacement deletes every user.',
     { default: false },

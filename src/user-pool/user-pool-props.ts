@@ -4,6 +4,7 @@ import type { TriggerOperation } from '../triggers/trigger-operation';
 import { UserPoolEmail } from './email';
 import type { RiskConfigurationOptions } from './risk-configuration';
 import type { SecurityProfile } from './security-profile';
+import type { ClassicBranding } from '../client/ui-customization';
 import {
   AccountRecovery,
   AuthFactor,
@@ -335,6 +336,12 @@ export interface UserPoolProps {
    * @default - none
    */
   readonly securityProfile?: SecurityProfile;
+  /**
+   * Branding of the classic hosted UI (managed login version 1) for every client without its own:
+   * CSS and a logo. Needs a domain serving the classic hosted UI.
+   * @default - AWS's look
+   */
+  readonly classicBranding?: ClassicBranding;
   /**
    * The factors users may start sign-in with. Anything beyond PASSWORD needs ESSENTIALS or PLUS.
    * @default [AuthFactor.PASSWORD]

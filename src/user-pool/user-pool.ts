@@ -120,6 +120,8 @@ export class UserPool extends UserPoolBase {
       this.riskConfiguration = this.addRiskConfiguration('risk-configuration', { compromisedCredentials, accountTakeover, ipRanges });
     }
 
+    if (p.classicBranding) this.addClassicBranding('classic-branding', p.classicBranding);
+
     stableOutput(this, 'user_pool_id', this.userPoolId, 'The user pool id');
     stableOutput(this, 'user_pool_arn', this.userPoolArn, 'The user pool ARN');
     stableOutput(this, 'user_pool_endpoint', this.endpoint, 'The user pool endpoint');
