@@ -66,7 +66,8 @@ describe('one stack per environment', () => {
     expect(spa('prod').callback_urls).toEqual(['https://app.example.com/callback']);
     const pool = (name: string) => Object.values(resources(stack(name), 'aws_cognito_user_pool'))[0] as any;
     expect([pool('dev').mfa_configuration, pool('prod').mfa_configuration]).toEqual(['OPTIONAL', 'ON']);
-    expect(pool('prod').user_pool_add_ons).toEqual({ advanced_security_mode: 'ENFORCED' });
+    // The strict security profile: ENFORCED for standard and custom authentication.
+    expect(pool('prod').user_pool_add_ons).toEqual({ advanced_security_mode: 'ENFORCED', advanced_security_additional_flows: { custom_auth_mode: 'ENFORCED' } });
     expect(Object.keys(resources(stack('prod'), 'aws_secretsmanager_secret'))).toHaveLength(1);
   });
 

@@ -33,8 +33,8 @@ describe('risk configuration rules', () => {
     ['notify through the pool\'s SES sender', { accountTakeover: { high: { action: AccountTakeoverAction.BLOCK, notify: true } } }, { pool: { ...PLUS_POOL.pool, sesSender: { sourceArn: SES } } }, []],
     ['the ESSENTIALS plan', { compromisedCredentials: { action: CompromisedCredentialsAction.BLOCK } }, { pool: { ...PLUS_POOL.pool, featurePlan: FeaturePlan.ESSENTIALS } }, [/^compromisedCredentials: threat protection responses need the PLUS feature plan/]],
     ['threat protection off', { ipRanges: { alwaysBlock: ['192.0.2.0/24'] } }, { pool: { ...PLUS_POOL.pool, threatProtectionMode: ThreatProtectionMode.OFF } }, [/^ipRanges: threat protection responses need threat protection on/]],
-    ['notify without an SES sender', { accountTakeover: { medium: { action: AccountTakeoverAction.MFA_IF_CONFIGURED, notify: true } } }, PLUS_POOL, [/^accountTakeover\.notifications\.sourceArn: notifying users needs an Amazon SES identity to send from/]],
-    ['an MFA response without MFA', { accountTakeover: { high: { action: AccountTakeoverAction.MFA_REQUIRED } } }, { pool: { ...PLUS_POOL.pool, mfa: Mfa.OFF } }, [/^accountTakeover\.high\.action: an MFA response needs MFA on in the pool/]],
+    ['account-takeover responses without an SES sender (the provider requires notify_configuration)', { accountTakeover: { medium: { action: AccountTakeoverAction.MFA_IF_CONFIGURED } } }, PLUS_POOL, [/^accountTakeover\.notifications\.sourceArn: account-takeover responses need an Amazon SES identity to notify from/]],
+    ['an MFA response without MFA', { accountTakeover: { high: { action: AccountTakeoverAction.MFA_REQUIRED }, notifications: { sourceArn: SES } } }, { pool: { ...PLUS_POOL.pool, mfa: Mfa.OFF } }, [/^accountTakeover\.high\.action: an MFA response needs MFA on in the pool/]],
     ['no events', { compromisedCredentials: { action: CompromisedCredentialsAction.BLOCK, events: [] } }, PLUS_POOL, [/^compromisedCredentials\.events: must name at least one event/]],
     ['a bad CIDR and a range in both lists', { ipRanges: { alwaysAllow: ['10.0.0.0/33', '192.0.2.0/24'], alwaysBlock: ['192.0.2.0/24'] } }, PLUS_POOL, [/^ipRanges\.alwaysAllow\[0\]: must be an IPv4 or IPv6 range in CIDR notation; received "10\.0\.0\.0\/33"/, /^ipRanges: a range cannot be both always allowed and always blocked; received \["192\.0\.2\.0\/24"\]/]],
     ['too many ranges', { ipRanges: { alwaysBlock: Array.from({ length: 201 }, (_, i) => `10.0.${i % 256}.${Math.floor(i / 256)}/32`) } }, PLUS_POOL, [/^ipRanges\.alwaysBlock: must have at most 200 items/]],
@@ -102,17 +102,18 @@ describe('the strict security profile', () => {
   test('one line sets PLUS, ENFORCED for standard and custom auth, MFA required and responses', () => {
     const p = resolveUserPoolProps({ userPoolName: 'strict', securityProfile: SecurityProfile.STRICT });
     expect(p).toMatchObject({ featurePlan: 'PLUS', mfa: 'ON', threatProtection: { standardMode: 'ENFORCED', customAuthMode: 'ENFORCED', compromisedCredentials: { action: 'BLOCK' } } });
-    expect(p.threatProtection.accountTakeover).toEqual({
-      low: { action: 'NO_ACTION', notify: false },
-      medium: { action: 'MFA_REQUIRED', notify: false },
-      high: { action: 'BLOCK', notify: false },
-    });
+    // Without SES there is no sender for account-takeover notifications, which the provider requires.
+    expect(p.threatProtection.accountTakeover).toBeUndefined();
     expect(checkUserPool(p, { partition: 'aws', accountId: '111122223333', region: 'eu-west-1' })).toEqual([]);
   });
 
-  test('notifications are on when the pool sends through SES; responses given replace the profile\'s', () => {
+  test('account-takeover responses, notifying, when the pool sends through SES; responses given replace the profile\'s', () => {
     const ses = resolveUserPoolProps({ userPoolName: 's', securityProfile: SecurityProfile.STRICT, email: UserPoolEmail.withSes({ fromEmail: 'a@example.com', sesVerifiedDomain: 'example.com' }) });
-    expect(ses.threatProtection.accountTakeover?.high).toEqual({ action: 'BLOCK', notify: true });
+    expect(ses.threatProtection.accountTakeover).toEqual({
+      low: { action: 'NO_ACTION', notify: false },
+      medium: { action: 'MFA_REQUIRED', notify: true },
+      high: { action: 'BLOCK', notify: true },
+    });
     const own = resolveUserPoolProps({ userPoolName: 's', securityProfile: SecurityProfile.STRICT, threatProtection: { ipRanges: { alwaysAllow: ['10.0.0.0/8'] } } });
     expect(own.threatProtection).toEqual({ ipRanges: { alwaysAllow: ['10.0.0.0/8'] }, standardMode: 'ENFORCED', customAuthMode: 'ENFORCED' });
   });

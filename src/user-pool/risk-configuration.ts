@@ -212,10 +212,10 @@ export const accountTakeover: RiskConfigurationRule = (o, { pool }) => {
       problems.push({ path: `accountTakeover.${level}.action`, rule: 'an MFA response needs MFA on in the pool', received: { action: response.action, mfa: pool.mfa }, fix: 'set mfa to OPTIONAL or REQUIRED, or use BLOCK or NO_ACTION' });
     }
   }
-  const notifies = LEVELS.some((level) => a[level]?.notify === true);
-  // An imported pool's sender is unknown: then the rule cannot tell, and AWS checks at apply.
-  if (notifies && a.notifications?.sourceArn === undefined && pool.sesSender?.sourceArn === undefined && pool.featurePlan !== undefined) {
-    problems.push({ path: 'accountTakeover.notifications.sourceArn', rule: 'notifying users needs an Amazon SES identity to send from', received: undefined, fix: 'set accountTakeover.notifications.sourceArn (and from), or send the pool\'s email through SES, or set notify to false' });
+  // The AWS provider requires notify_configuration, with an SES source ARN, whenever account-takeover
+  // responses are set (the API itself would take them without). An imported pool's sender is unknown.
+  if (a.notifications?.sourceArn === undefined && pool.sesSender?.sourceArn === undefined && pool.featurePlan !== undefined) {
+    problems.push({ path: 'accountTakeover.notifications.sourceArn', rule: 'account-takeover responses need an Amazon SES identity to notify from (the AWS provider requires notify_configuration with source_arn)', received: undefined, fix: 'set accountTakeover.notifications.sourceArn (and from), or send the pool\'s email through SES' });
   }
   const n = a.notifications;
   if (n) {
@@ -272,7 +272,6 @@ type RiskArguments = Omit<CognitoRiskConfigurationConfig, keyof TerraformMetaArg
 export function renderRiskConfiguration(o: RiskConfigurationOptions, userPoolId: string, clientId: string | undefined, sender: PoolSender): RiskArguments {
   const a = o.accountTakeover;
   const notifications = a?.notifications;
-  const notifies = LEVELS.some((level) => a?.[level]?.notify === true);
   const action = (r: AccountTakeoverResponse | undefined) => r && { eventAction: r.action, notify: r.notify ?? false };
   return {
     userPoolId,
@@ -290,18 +289,15 @@ export function renderRiskConfiguration(o: RiskConfigurationOptions, userPoolId:
       ? {
           accountTakeoverRiskConfiguration: {
             actions: { lowAction: action(a.low), mediumAction: action(a.medium), highAction: action(a.high) },
-            ...(notifications || notifies
-              ? {
-                  notifyConfiguration: {
-                    sourceArn: notifications?.sourceArn ?? sender.sourceArn ?? '',
-                    from: notifications?.from ?? sender.from,
-                    replyTo: notifications?.replyTo ?? sender.replyTo,
-                    blockEmail: notifications?.blockEmail,
-                    mfaEmail: notifications?.mfaEmail,
-                    noActionEmail: notifications?.noActionEmail,
-                  },
-                }
-              : {}),
+            // Always rendered: the provider requires it with account-takeover responses (the rules ask for the sender).
+            notifyConfiguration: {
+              sourceArn: notifications?.sourceArn ?? sender.sourceArn ?? '',
+              from: notifications?.from ?? sender.from,
+              replyTo: notifications?.replyTo ?? sender.replyTo,
+              blockEmail: notifications?.blockEmail,
+              mfaEmail: notifications?.mfaEmail,
+              noActionEmail: notifications?.noActionEmail,
+            },
           },
         }
       : {}),

@@ -16,17 +16,24 @@ export enum SecurityProfile {
   STRICT = 'strict',
 }
 
-/** The responses the strict profile sets when none are given. */
+/**
+ * The responses the strict profile sets when none are given. Account-takeover responses need an SES
+ * sender (the AWS provider requires `notify_configuration` with its `source_arn` whenever they are set),
+ * so they are set, notifying users, only for a pool that sends through SES.
+ */
 export function strictRiskResponses(props: UserPoolProps): RiskConfigurationOptions {
-  // Notifications go out through SES only: they are on when the pool already sends through SES.
-  const notify = props.email !== undefined && isSesEmail(props.email);
+  const ses = props.email !== undefined && isSesEmail(props.email);
   return {
     compromisedCredentials: { action: CompromisedCredentialsAction.BLOCK },
-    accountTakeover: {
-      low: { action: AccountTakeoverAction.NO_ACTION, notify: false },
-      medium: { action: AccountTakeoverAction.MFA_REQUIRED, notify },
-      high: { action: AccountTakeoverAction.BLOCK, notify },
-    },
+    ...(ses
+      ? {
+          accountTakeover: {
+            low: { action: AccountTakeoverAction.NO_ACTION, notify: false },
+            medium: { action: AccountTakeoverAction.MFA_REQUIRED, notify: true },
+            high: { action: AccountTakeoverAction.BLOCK, notify: true },
+          },
+        }
+      : {}),
   };
 }
 
@@ -69,7 +76,7 @@ export const SECURITY_HUB_CONTROLS: readonly SecurityHubControl[] = [
   {
     id: 'Cognito.1',
     title: 'threat protection activated with full function enforcement mode for standard authentication',
-    howMet: '`featurePlan: PLUS`, `threatProtection.standardMode: ENFORCED`, and a risk configuration (leaked credentials blocked; account-takeover risks: low recorded, medium MFA required, high blocked)',
+    howMet: '`featurePlan: PLUS`, `threatProtection.standardMode: ENFORCED`, and a risk configuration: leaked credentials blocked; for a pool sending through SES also account-takeover responses (low recorded, medium MFA required, high blocked, users notified)',
     check: (p) => [
       ...(isKnown(p.featurePlan) && p.featurePlan !== FeaturePlan.PLUS ? [short('Cognito.1', 'featurePlan', 'the PLUS plan', p.featurePlan, 'remove featurePlan, or set it to PLUS')] : []),
       ...(isKnown(p.threatProtection.standardMode) && p.threatProtection.standardMode !== ThreatProtectionMode.ENFORCED
