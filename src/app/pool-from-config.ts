@@ -13,6 +13,9 @@ import { TriggerOperation } from '../triggers/trigger-operation';
 import { UserPool } from '../user-pool/user-pool';
 import { UserPoolBase } from '../user-pool/user-pool-base';
 import { UserPoolProps } from '../user-pool/user-pool-props';
+import { ClassicBranding } from '../client/ui-customization';
+import { defined } from '../core/defined';
+import { resolve } from 'path';
 import { hasFixedName, IdentityProviderType, PROVIDER_SETTINGS, ProviderOptions, ProviderSetting, providerSecretVariableName, secretSettings } from '../client/identity-provider-kinds';
 import { TerraformStack, TerraformVariable } from '../engine';
 import { providerFieldNames } from '../settings/federation-settings';
@@ -59,7 +62,7 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
     const scopes = (client.scopes ?? []).map((scope, i) => resolveScope(scope, servers, appendPath(appendPath(clientPath, 'scopes'), i), problems));
     // Unknown names are reported here, with the keys the file can use, and left out of the client.
     const identityProviders = client.identityProviders?.flatMap((name, i) => providerNameOf(name, providers, appendPath(appendPath(clientPath, 'identityProviders'), i), problems) ?? []);
-    paths.set(pool.addClient(constructId(key), { clientName: key, ...clientProps(client), scopes: client.scopes ? scopes : undefined, identityProviders }), clientPath);
+    paths.set(pool.addClient(constructId(key), { clientName: key, ...clientProps(client, configDir), scopes: client.scopes ? scopes : undefined, identityProviders }), clientPath);
   }
   return problems;
 }
@@ -93,7 +96,8 @@ function existingPool(scope: Construct, id: string, config: PoolConfig, existing
  */
 export function userPoolProps(c: PoolConfig, configDir?: string): UserPoolProps {
   const { domain: _domain, resourceServers: _servers, clients: _clients, groups: _groups, domainManagedElsewhere: _elsewhere, identityProviders: _providers, ...pool } = c;
-  const props: UserPoolProps = { ...propsOf(POOL_SETTINGS, pool), userPoolName: c.userPoolName! };
+  const declared = propsOf(POOL_SETTINGS, pool);
+  const props: UserPoolProps = { ...declared, ...defined({ classicBranding: declared.classicBranding && locateBranding(declared.classicBranding, configDir) }), userPoolName: c.userPoolName! };
   if (configDir === undefined || props.triggers === undefined) return props;
   const located = Object.entries(props.triggers).map(([operation, t]) => [operation, t && { ...t, handler: t.handler instanceof TriggerCode ? t.handler.locatedIn({ baseDir: configDir }) : t.handler }]);
   return { ...props, triggers: Object.fromEntries(located) };
@@ -151,9 +155,25 @@ function providerNameOf(name: string, providers: Map<string, string>, path: stri
 }
 
 /** A client's props, but its scopes (which name the pool's resource servers: see {@link resolveScope}). */
-function clientProps(c: ClientConfig): Omit<UserPoolClientProps, 'scopes'> {
+function clientProps(c: ClientConfig, configDir: string | undefined): Omit<UserPoolClientProps, 'scopes'> {
   const { scopes: _scopes, ...props } = propsOf(CLIENT_SETTINGS, c);
-  return props;
+  const m = props.managedLoginBranding;
+  return {
+    ...props,
+    ...defined({
+      classicBranding: props.classicBranding && locateBranding(props.classicBranding, configDir),
+      managedLoginBranding: m && { ...m, ...defined({ settingsFile: locate(m.settingsFile, configDir), assets: m.assets?.map((a) => ({ ...a, file: locate(a.file, configDir)! })) }) },
+    }),
+  };
+}
+
+/** A file named in the configuration, relative to its folder (as trigger code is). */
+function locate(file: string | undefined, configDir: string | undefined): string | undefined {
+  return file === undefined || configDir === undefined ? file : resolve(configDir, file);
+}
+
+function locateBranding(b: ClassicBranding, configDir: string | undefined): ClassicBranding {
+  return { ...b, ...defined({ cssFile: locate(b.cssFile, configDir), logoFile: locate(b.logoFile, configDir) }) };
 }
 
 /**

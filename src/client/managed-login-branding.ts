@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'fs';
 import { extname, resolve } from 'path';
 import { ManagedLoginVersion } from './user-pool-domain';
 import { checkMaxItems, checkOneOf } from '../core/checks';
+import { defined } from '../core/defined';
 import { formatProblem, isKnown, Problem } from '../core/problem';
 import { Annotations } from '../engine';
 import { FeaturePlan } from '../user-pool/enums';
@@ -144,18 +145,15 @@ export class ManagedLoginBranding extends Construct {
     this.node.addValidation({ validate: () => checkManagedLoginBranding(options, files, userPool).map((p) => formatProblem(p, 'managedLoginBranding')) });
     const settings = settingsJson(options);
     const custom = settings !== undefined || (options.assets ?? []).length > 0;
-    this.resource = new CognitoManagedLoginBranding(this, 'branding', {
+    this.resource = new CognitoManagedLoginBranding(this, 'branding', defined({
       userPoolId: userPool.userPoolId,
       clientId,
       useCognitoProvidedValues: !custom,
       settings,
-      asset: (options.assets ?? []).map((a, i) => ({
-        category: a.category,
-        colorMode: a.colorMode,
-        extension: EXTENSIONS[extname(a.file).toLowerCase()] ?? 'PNG',
-        bytes: files[i]?.toString('base64'),
-      })),
-    });
+      asset: (options.assets ?? []).map((a, i) =>
+        defined({ category: a.category, colorMode: a.colorMode, extension: EXTENSIONS[extname(a.file).toLowerCase()] ?? 'PNG', bytes: files[i]?.toString('base64') }),
+      ),
+    }));
     userPool.registerDomainDependent(this.resource);
     Annotations.of(this).addInfo('aws_cognito_managed_login_branding needs hashicorp/aws >= 6.0 (the stacks pin 6.25.0); provider 5.x cannot plan it.');
   }

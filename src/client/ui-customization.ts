@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
 import { ManagedLoginVersion } from './user-pool-domain';
+import { defined } from '../core/defined';
 import { formatProblem, isKnown, Problem } from '../core/problem';
 import type { IUserPool } from '../user-pool/i-user-pool';
 
@@ -77,7 +78,7 @@ export function loadClassicBranding(b: ClassicBranding): LoadedClassicBranding {
     return undefined;
   };
   const cssFile = read('cssFile', b.cssFile);
-  return { css: b.css ?? cssFile?.toString('utf8'), logo: read('logoFile', b.logoFile), unreadable };
+  return { ...defined({ css: b.css ?? cssFile?.toString('utf8'), logo: read('logoFile', b.logoFile) }), unreadable };
 }
 
 /** The selectors of a style sheet (what precedes each `{`), comments removed. */
@@ -85,7 +86,7 @@ export function cssSelectors(css: string): string[] {
   const withoutComments = css.replace(/\/\*[\s\S]*?\*\//g, '');
   const selectors: string[] = [];
   for (const match of withoutComments.matchAll(/([^{}]+)\{[^{}]*\}/g)) {
-    selectors.push(...match[1].split(',').map((s) => s.trim()).filter((s) => s.length > 0));
+    selectors.push(...(match[1] ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0));
   }
   return selectors;
 }
@@ -161,12 +162,12 @@ export class UserPoolUiCustomization extends Construct {
     const loaded = loadClassicBranding(branding);
     // Problems are reported under `classicBranding`, the setting's name on the pool and on clients.
     this.node.addValidation({ validate: () => [...checkClassicBranding(branding, loaded), ...needsClassicDomain(userPool)].map((p) => formatProblem(p, 'classicBranding')) });
-    this.resource = new CognitoUserPoolUiCustomization(this, 'branding', {
+    this.resource = new CognitoUserPoolUiCustomization(this, 'branding', defined({
       userPoolId: userPool.userPoolId,
       clientId,
       css: loaded.css,
       imageFile: loaded.logo?.toString('base64'),
-    });
+    }));
     userPool.registerDomainDependent(this.resource);
   }
 }

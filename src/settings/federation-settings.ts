@@ -90,8 +90,8 @@ export const SECURITY_PROFILE = oneOf(
 export const CLASSIC_BRANDING = object(
   {
     css: text('CSS for the sign-in pages: only the classic hosted UI\'s `*-customizable` classes (see the README).'),
-    cssFile: text('A CSS file, relative to the working folder (instead of css).'),
-    logoFile: text('A PNG or JPEG logo of at most 100 KB, relative to the working folder.'),
+    cssFile: text('A CSS file, relative to the configuration file (instead of css).'),
+    logoFile: text('A PNG or JPEG logo of at most 100 KB, relative to the configuration file.'),
   },
   'Branding of the classic hosted UI (managed login version 1): CSS and a logo. Needs a domain with managedLoginVersion 1.',
   { defaultText: 'AWS\'s look', notInModule: NOT_YET_IN_MODULE },
@@ -101,13 +101,13 @@ export const CLASSIC_BRANDING = object(
 export const MANAGED_LOGIN_BRANDING = custom<ManagedLoginBrandingOptions, { settingsFile?: string; assets?: { category: BrandingAssetCategory; colorMode: BrandingColorMode; file: string }[] }>({
   description: 'A managed login (version 2) style for this client: AWS\'s default style (`{}`), or the branding editor\'s JSON and images. Needs hashicorp/aws 6.x and a domain with managedLoginVersion 2.',
   schema: z.strictObject({
-    settingsFile: z.string().optional().describe('The style\'s settings: the JSON file the branding editor exports, relative to the working folder.'),
+    settingsFile: z.string().optional().describe('The style\'s settings: the JSON file the branding editor exports, relative to the configuration file.'),
     assets: z
       .array(
         z.strictObject({
           category: z.enum(Object.values(BrandingAssetCategory) as [BrandingAssetCategory]).describe('Where the image goes (PAGE_HEADER_LOGO, FORM_LOGO, PAGE_BACKGROUND, ...).'),
           colorMode: z.enum(Object.values(BrandingColorMode) as [BrandingColorMode]).describe('LIGHT, DARK or DYNAMIC (both).'),
-          file: z.string().describe('The image file, relative to the working folder.'),
+          file: z.string().describe('The image file, relative to the configuration file.'),
         }),
       )
       .optional()

@@ -63,7 +63,7 @@ export interface KnownUserPoolSettings {
   /** Attributes that cannot change after sign-up, by their Cognito names (`given_name`, `custom:plan`). */
   readonly immutableAttributes?: readonly string[];
   /** The SES identity and addresses the pool sends email with; `undefined` when it does not use SES or it is unknown. */
-  readonly sesSender?: { readonly sourceArn?: string; readonly from?: string; readonly replyTo?: string };
+  readonly sesSender?: { readonly sourceArn?: string; readonly from?: string; readonly replyTo?: string } | undefined;
 }
 
 /** A domain as its pool sees it. */

@@ -2,6 +2,7 @@ import { CognitoRiskConfiguration, CognitoRiskConfigurationConfig } from '@cdktf
 import { Construct } from 'constructs';
 import { FeaturePlan, Mfa, ThreatProtectionMode } from './enums';
 import { checkLength, checkMaxItems, checkOneOf, checkPattern, checkUnique, PRINTABLE } from '../core/checks';
+import { defined } from '../core/defined';
 import { formatProblem, isKnown, Problem } from '../core/problem';
 import { ARN_PATTERN } from './user-pool-rules';
 import type { TerraformMetaArguments } from '../engine';
@@ -271,40 +272,31 @@ type RiskArguments = Omit<CognitoRiskConfigurationConfig, keyof TerraformMetaArg
 /** The `aws_cognito_risk_configuration` arguments. Pure and free of value checks. */
 export function renderRiskConfiguration(o: RiskConfigurationOptions, userPoolId: string, clientId: string | undefined, sender: PoolSender): RiskArguments {
   const a = o.accountTakeover;
-  const notifications = a?.notifications;
+  const n = a?.notifications;
   const action = (r: AccountTakeoverResponse | undefined) => r && { eventAction: r.action, notify: r.notify ?? false };
-  return {
+  const c = o.compromisedCredentials;
+  return defined({
     userPoolId,
     clientId,
-    ...(o.compromisedCredentials
-      ? {
-          compromisedCredentialsRiskConfiguration: {
-            // Rendered in full: AWS reports the events it checks, so an absent list would show as drift.
-            eventFilter: [...(o.compromisedCredentials.events ?? Object.values(CompromisedCredentialsEvent))],
-            actions: { eventAction: o.compromisedCredentials.action },
-          },
-        }
-      : {}),
-    ...(a
-      ? {
-          accountTakeoverRiskConfiguration: {
-            actions: { lowAction: action(a.low), mediumAction: action(a.medium), highAction: action(a.high) },
-            // Always rendered: the provider requires it with account-takeover responses (the rules ask for the sender).
-            notifyConfiguration: {
-              sourceArn: notifications?.sourceArn ?? sender.sourceArn ?? '',
-              from: notifications?.from ?? sender.from,
-              replyTo: notifications?.replyTo ?? sender.replyTo,
-              blockEmail: notifications?.blockEmail,
-              mfaEmail: notifications?.mfaEmail,
-              noActionEmail: notifications?.noActionEmail,
-            },
-          },
-        }
-      : {}),
-    ...(o.ipRanges
-      ? { riskExceptionConfiguration: { blockedIpRangeList: o.ipRanges.alwaysBlock && [...o.ipRanges.alwaysBlock], skippedIpRangeList: o.ipRanges.alwaysAllow && [...o.ipRanges.alwaysAllow] } }
-      : {}),
-  };
+    compromisedCredentialsRiskConfiguration: c && {
+      // Rendered in full: AWS reports the events it checks, so an absent list would show as drift.
+      eventFilter: [...(c.events ?? Object.values(CompromisedCredentialsEvent))],
+      actions: { eventAction: c.action },
+    },
+    accountTakeoverRiskConfiguration: a && {
+      actions: defined({ lowAction: action(a.low), mediumAction: action(a.medium), highAction: action(a.high) }),
+      // Always rendered: the provider requires it with account-takeover responses (the rules ask for the sender).
+      notifyConfiguration: defined({
+        sourceArn: n?.sourceArn ?? sender.sourceArn ?? '',
+        from: n?.from ?? sender.from,
+        replyTo: n?.replyTo ?? sender.replyTo,
+        blockEmail: n?.blockEmail,
+        mfaEmail: n?.mfaEmail,
+        noActionEmail: n?.noActionEmail,
+      }),
+    },
+    riskExceptionConfiguration: o.ipRanges && defined({ blockedIpRangeList: o.ipRanges.alwaysBlock && [...o.ipRanges.alwaysBlock], skippedIpRangeList: o.ipRanges.alwaysAllow && [...o.ipRanges.alwaysAllow] }),
+  });
 }
 
 /**

@@ -16,6 +16,7 @@ import { AwsEnvironment, ResolvedAwsEnvironment } from '../core/aws-environment'
 import { addDynamicBlocks, splitDynamicBlocks } from '../core/conditional';
 import { arn } from '../core/iam';
 import { stableOutput } from '../core/outputs';
+import { defined } from '../core/defined';
 import { formatProblem } from '../core/problem';
 import { Annotations } from '../engine';
 import { PoolTriggers } from '../triggers/pool-triggers';
@@ -74,7 +75,7 @@ export class UserPool extends UserPoolBase {
       mfa: p.mfa,
       threatProtectionMode: p.threatProtection.standardMode,
       immutableAttributes: immutableAttributes(p),
-      sesSender: isSesEmail(p.email) ? { sourceArn: ses, from: p.email.options.fromEmail, replyTo: p.email.options.replyTo } : undefined,
+      sesSender: isSesEmail(p.email) ? defined({ sourceArn: ses, from: p.email.options.fromEmail, replyTo: p.email.options.replyTo }) : undefined,
     };
     this.node.addValidation({ validate: () => checkUserPool(p, env).map((problem) => formatProblem(problem)) });
 
@@ -117,7 +118,7 @@ export class UserPool extends UserPoolBase {
 
     if (hasRiskResponses(p.threatProtection)) {
       const { compromisedCredentials, accountTakeover, ipRanges } = p.threatProtection;
-      this.riskConfiguration = this.addRiskConfiguration('risk-configuration', { compromisedCredentials, accountTakeover, ipRanges });
+      this.riskConfiguration = this.addRiskConfiguration('risk-configuration', defined({ compromisedCredentials, accountTakeover, ipRanges }));
     }
 
     if (p.classicBranding) this.addClassicBranding('classic-branding', p.classicBranding);
