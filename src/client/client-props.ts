@@ -2,7 +2,7 @@ import { OAuthScope } from './oauth-scope';
 import { Duration } from '../core/duration';
 import type { ITerraformDependable } from '../engine';
 import type { ClientAttributeName } from './client-attributes';
-import type { RiskConfigurationOptions } from '../user-pool/risk-configuration';
+import type { RiskConfigurationOptions } from '../user-pool/risk-responses';
 import type { ClassicBranding } from './ui-customization';
 import type { ManagedLoginBrandingOptions } from './managed-login-branding';
 

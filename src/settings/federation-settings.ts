@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { custom, flag, listOf, mapOf, object, oneOf, required, text, AnySetting, Setting } from './setting';
 import { BrandingAssetCategory, BrandingColorMode, ManagedLoginBrandingOptions } from '../client/managed-login-branding';
 import { IdentityProviderType, PROVIDER_SETTINGS, ProviderSetting } from '../client/identity-provider-kinds';
-import { AccountTakeoverAction, CompromisedCredentialsAction, CompromisedCredentialsEvent } from '../user-pool/risk-configuration';
+import { AccountTakeoverAction, CompromisedCredentialsAction, CompromisedCredentialsEvent } from '../user-pool/risk-responses';
 import { SecurityProfile } from '../user-pool/security-profile';
 
 /**

@@ -1,6 +1,6 @@
 import { isSesEmail } from './email';
 import { CustomAuthThreatProtectionMode, FeaturePlan, Mfa, ThreatProtectionMode } from './enums';
-import { AccountTakeoverAction, CompromisedCredentialsAction, hasRiskResponses, RiskConfigurationOptions } from './risk-configuration';
+import { AccountTakeoverAction, CompromisedCredentialsAction, hasRiskResponses, RiskConfigurationOptions } from './risk-responses';
 import { isKnown, Problem } from '../core/problem';
 import type { ResolvedUserPoolProps } from './resolved-props';
 import type { UserPoolProps } from './user-pool-props';

@@ -2,7 +2,7 @@ import { ICustomAttribute, StandardAttributes } from './attributes';
 import type { TriggerSpec } from '../triggers/pool-triggers';
 import type { TriggerOperation } from '../triggers/trigger-operation';
 import { UserPoolEmail } from './email';
-import type { RiskConfigurationOptions } from './risk-configuration';
+import type { RiskConfigurationOptions } from './risk-responses';
 import type { SecurityProfile } from './security-profile';
 import type { ClassicBranding } from '../client/ui-customization';
 import {
