@@ -41,15 +41,15 @@ export function checkDocument(document: unknown, configDir = resolve('.')): Outc
 }
 
 /** The problems of a document (fails the test when it synthesizes). */
-export function problemsOf(document: unknown): readonly string[] {
-  const outcome = checkDocument(document);
+export function problemsOf(document: unknown, configDir?: string): readonly string[] {
+  const outcome = checkDocument(document, configDir);
   if (!('problems' in outcome)) throw new Error('expected problems, but the configuration synthesizes');
   return outcome.problems;
 }
 
 /** The stacks of a document (fails the test, showing the problems, when it does not synthesize). */
-export function stacksOf(document: unknown): Readonly<Record<string, { readonly json: any; readonly hcl: string }>> {
-  const outcome = checkDocument(document);
+export function stacksOf(document: unknown, configDir?: string): Readonly<Record<string, { readonly json: any; readonly hcl: string }>> {
+  const outcome = checkDocument(document, configDir);
   if ('problems' in outcome) throw new Error(`expected a synth, got problems:\n${outcome.problems.join('\n')}`);
   return outcome.stacks;
 }

@@ -87,7 +87,7 @@ export function checkManagedLoginBranding(o: ManagedLoginBrandingOptions, files:
     }
     const bytes = files[i];
     if (isKnown(asset.file) && bytes === undefined) {
-      problems.push({ path: `${at}.file`, rule: 'names a file that does not exist', received: asset.file, fix: `give a path relative to the working folder (it resolved to ${resolve(asset.file)})` });
+      problems.push({ path: `${at}.file`, rule: 'names a file that does not exist', received: asset.file, fix: `give a path relative to the configuration file (in code: to the working folder); it resolved to ${resolve(asset.file)}` });
     } else if (bytes && bytes.length > MAX_ASSET_BYTES) {
       problems.push({ path: `${at}.file`, rule: `an image may have at most ${MAX_ASSET_BYTES} bytes (it has ${bytes.length})`, received: asset.file, fix: 'shrink the image' });
     }
@@ -105,7 +105,7 @@ export function checkManagedLoginBranding(o: ManagedLoginBrandingOptions, files:
 
 function settingsFileProblems(file: string): Problem[] {
   const path = resolve(file);
-  if (!existsSync(path)) return [{ path: 'settingsFile', rule: 'names a file that does not exist', received: file, fix: `give a path relative to the working folder (it resolved to ${path})` }];
+  if (!existsSync(path)) return [{ path: 'settingsFile', rule: 'names a file that does not exist', received: file, fix: `give a path relative to the configuration file (in code: to the working folder); it resolved to ${path}` }];
   try {
     JSON.parse(readFileSync(path, 'utf8'));
     return [];

@@ -74,7 +74,7 @@ export function loadClassicBranding(b: ClassicBranding): LoadedClassicBranding {
     if (file === undefined) return undefined;
     const path = resolve(file);
     if (existsSync(path)) return readFileSync(path);
-    unreadable.push({ path: setting, rule: 'names a file that does not exist', received: file, fix: `give a path relative to the working folder (it resolved to ${path})` });
+    unreadable.push({ path: setting, rule: 'names a file that does not exist', received: file, fix: `give a path relative to the configuration file (in code: to the working folder); it resolved to ${path}` });
     return undefined;
   };
   const cssFile = read('cssFile', b.cssFile);
