@@ -84,7 +84,14 @@ function outputFolder(option: string | undefined): { out: string; label: string 
   const fromEnvironment = process.env.CDKTF_OUTDIR;
   if (fromEnvironment === undefined) return { out: 'cdktf.out', label: '--out' };
   if (fromEnvironment.trim() === '') {
-    throw new UsageError([formatProblem({ path: 'CDKTF_OUTDIR', rule: 'is set but empty (it would mean the current folder)', received: fromEnvironment, fix: 'unset it, or set it to a folder of its own, e.g. cdktf.out' })]);
+    throw new UsageError([
+      formatProblem({
+        path: 'CDKTF_OUTDIR',
+        rule: 'is set but empty (it would mean the current folder)',
+        received: fromEnvironment,
+        fix: 'unset it, or set it to a folder of its own, e.g. cdktf.out',
+      }),
+    ]);
   }
   return { out: fromEnvironment, label: 'CDKTF_OUTDIR' };
 }

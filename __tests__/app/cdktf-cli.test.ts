@@ -39,7 +39,7 @@ test('the pinned version, 0.21.0', () => {
   expect(cdktf(['--version']).output).toMatch(/^0\.21\.0$/m);
 });
 
-test('cdktf synth and cdktf list with cdktf.json\'s app: every stack of the default configuration', () => {
+test("cdktf synth and cdktf list with cdktf.json's app: every stack of the default configuration", () => {
   const out = join(work, 'default');
   const synth = cdktf(['synth', '--output', out]);
   expect(synth.output).toMatch(/Generated Terraform code for the stacks: dev, prod, staging/);
@@ -68,7 +68,11 @@ test('cdktf synth again after an environment is removed, and with --env: the set
   const removed = cdktf(['synth', '--output', out, '--app', app]);
   expect(removed.output).not.toMatch(/ENOENT|Error/);
   expect(removed.code).toBe(0);
-  expect([stacksIn(out), manifestStacks(out), readdirSync(join(out, 'hcl')).sort()]).toEqual([['dev', 'prod'], ['dev', 'prod'], ['dev', 'prod']]);
+  expect([stacksIn(out), manifestStacks(out), readdirSync(join(out, 'hcl')).sort()]).toEqual([
+    ['dev', 'prod'],
+    ['dev', 'prod'],
+    ['dev', 'prod'],
+  ]);
   expect(readFileSync(join(out, 'stacks', 'prod', 'terraform.tfstate'), 'utf8')).toBe('{"version": 4}');
 
   const one = cdktf(['synth', '--output', out, '--app', `${app} --env prod`]);
@@ -95,20 +99,26 @@ test('cdktf synth --hcl is refused with the reason (the app writes HCL itself), 
   expect(existsSync(out)).toBe(false);
 }, 300000);
 
-terraformIt('cdktf diff in the try-out mode plans offline: no AWS, the provider from the local mirror', () => {
-  const out = join(work, 'diff');
-  const app = 'npx tsx main.ts --config config/try-out.yaml --offline';
-  // The first synth writes offline.tfrc, which terraform then reads for every command of the diff.
-  expect(cdktf(['synth', '--output', out, '--app', app]).code).toBe(0);
-  const diff = cdktf(['diff', 'try', '--output', out, '--app', app, '--skip-provider-lock'], { TF_CLI_CONFIG_FILE: join(out, 'offline.tfrc') });
-  expect(diff.output).toMatch(/Plan: 3 to add, 0 to change, 0 to destroy/);
-  expect(diff.output).not.toMatch(/Unable to open CLI configuration|Error/);
-  expect(diff.code).toBe(0);
-  const stack = JSON.parse(readFileSync(join(out, 'stacks', 'try', 'cdk.tf.json'), 'utf8'));
-  expect(stack.terraform.backend).toBeUndefined();
-  expect(stack.provider.aws[0]).toMatchObject({ skip_credentials_validation: true, skip_requesting_account_id: true });
-  // terraform init's files stay in the stack folder across synths: a second diff reuses them.
-  expect(existsSync(join(out, 'stacks', 'try', '.terraform.lock.hcl'))).toBe(true);
-  expect(cdktf(['diff', 'try', '--output', out, '--app', app, '--skip-provider-lock'], { TF_CLI_CONFIG_FILE: join(out, 'offline.tfrc') }).code).toBe(0);
-  expect(existsSync(join(out, 'stacks', 'try', '.terraform.lock.hcl'))).toBe(true);
-}, 300000);
+terraformIt(
+  'cdktf diff in the try-out mode plans offline: no AWS, the provider from the local mirror',
+  () => {
+    const out = join(work, 'diff');
+    const app = 'npx tsx main.ts --config config/try-out.yaml --offline';
+    // The first synth writes offline.tfrc, which terraform then reads for every command of the diff.
+    expect(cdktf(['synth', '--output', out, '--app', app]).code).toBe(0);
+    const diff = cdktf(['diff', 'try', '--output', out, '--app', app, '--skip-provider-lock'], { TF_CLI_CONFIG_FILE: join(out, 'offline.tfrc') });
+    expect(diff.output).toMatch(/Plan: 3 to add, 0 to change, 0 to destroy/);
+    expect(diff.output).not.toMatch(/Unable to open CLI configuration|Error/);
+    expect(diff.code).toBe(0);
+    const stack = JSON.parse(readFileSync(join(out, 'stacks', 'try', 'cdk.tf.json'), 'utf8'));
+    expect(stack.terraform.backend).toBeUndefined();
+    expect(stack.provider.aws[0]).toMatchObject({ skip_credentials_validation: true, skip_requesting_account_id: true });
+    // terraform init's files stay in the stack folder across synths: a second diff reuses them.
+    expect(existsSync(join(out, 'stacks', 'try', '.terraform.lock.hcl'))).toBe(true);
+    expect(
+      cdktf(['diff', 'try', '--output', out, '--app', app, '--skip-provider-lock'], { TF_CLI_CONFIG_FILE: join(out, 'offline.tfrc') }).code,
+    ).toBe(0);
+    expect(existsSync(join(out, 'stacks', 'try', '.terraform.lock.hcl'))).toBe(true);
+  },
+  300000,
+);

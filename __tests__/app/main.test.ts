@@ -25,7 +25,8 @@ describe('options and exit codes: 0 done, 1 problems found, 2 usage', () => {
   test('--help prints every option and the exit codes, and exits 0', () => {
     const run = synth(['--help']);
     expect(run.code).toBe(0);
-    for (const option of ['--config FILE', '--env NAME', '--out DIR', '--help', 'CDKTF_OUTDIR', 'Exit codes: 0 done; 1 problems found']) expect(run.stdout).toContain(option);
+    for (const option of ['--config FILE', '--env NAME', '--out DIR', '--help', 'CDKTF_OUTDIR', 'Exit codes: 0 done; 1 problems found'])
+      expect(run.stdout).toContain(option);
   });
 
   test.each([
@@ -55,7 +56,9 @@ describe('options and exit codes: 0 done, 1 problems found, 2 usage', () => {
 
   test('a configuration problem exits 1 with every problem', () => {
     const file = join(work, 'bad.yaml');
-    writeTree(work, { 'bad.yaml': 'environments:\n  - { name: dev, accountId: "111111111111", region: eu-west-1, pool: { mfa: ALWAYS, mfaa: 1 } }\n' });
+    writeTree(work, {
+      'bad.yaml': 'environments:\n  - { name: dev, accountId: "111111111111", region: eu-west-1, pool: { mfa: ALWAYS, mfaa: 1 } }\n',
+    });
     const run = synth(['--config', file, '--out', join(work, 'never')]);
     expect(run.stderr).toMatch(/\(2 problems\)/);
     expect(run.stderr).toMatch(/environments\[0\]\.pool\.mfa: must be one of/);
@@ -65,7 +68,12 @@ describe('options and exit codes: 0 done, 1 problems found, 2 usage', () => {
 
 describe('in a clone of the repository, no spelling of "here" replaces it', () => {
   const clone = join(work, 'clone');
-  writeTree(clone, { '.git/HEAD': 'ref: refs/heads/main\n', 'src/index.ts': 'export {};\n', 'uncommitted.txt': 'work in progress', 'config/default.yaml': 'environments: []\n' });
+  writeTree(clone, {
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'src/index.ts': 'export {};\n',
+    'uncommitted.txt': 'work in progress',
+    'config/default.yaml': 'environments: []\n',
+  });
   copyFileSync(tryOut, join(clone, 'config', 'try-out.yaml'));
 
   test.each([
@@ -73,7 +81,7 @@ describe('in a clone of the repository, no spelling of "here" replaces it', () =
     ['--out .', ['--out', '.'], {}, /--out: is the folder you run in, or holds it; received "\."/],
     ['--out ""', ['--out', ''], {}, /--out: must name a folder/],
     ['--out ..', ['--out', '..'], {}, /--out: is the folder you run in, or holds it/],
-    ['--out config (the configuration\'s folder)', ['--out', 'config'], {}, /--out: holds the configuration file .*try-out\.yaml/],
+    ["--out config (the configuration's folder)", ['--out', 'config'], {}, /--out: holds the configuration file .*try-out\.yaml/],
     ['--out src (a folder of files)', ['--out', 'src'], {}, /--out: holds files cdktf-cognito did not write \(index\.ts\)/],
   ])('%s: exit 2, the clone byte for byte as it was', (_name, args, env, message) => {
     const before = snapshot(clone);

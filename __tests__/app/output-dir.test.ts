@@ -35,7 +35,7 @@ function refusal(run: () => unknown): string {
 const USER_FILES = { 'thesis.tex': '\\documentclass{article}', 'photos/cat.jpg': '\u00ff\u00d8binary', 'photos/.hidden': 'x' };
 
 describe('an existing path that synth did not write is refused, and left byte for byte as it was', () => {
-  test('a folder of the user\'s files (a full synth, not only the check)', () => {
+  test("a folder of the user's files (a full synth, not only the check)", () => {
     const dir = fresh('user');
     writeTree(dir, USER_FILES);
     const before = snapshot(dir);
@@ -65,11 +65,13 @@ describe('an existing path that synth did not write is refused, and left byte fo
     expect(snapshot(dir)).toEqual(before);
   });
 
-  test('the configuration\'s folder, even when it holds nothing else', () => {
+  test("the configuration's folder, even when it holds nothing else", () => {
     const dir = fresh('config');
     writeTree(dir, { 'my.yaml': 'environments: []' });
     const before = snapshot(dir);
-    expect(refusal(() => synthesizeConfig({ configFile: join(dir, 'my.yaml'), outdir: dir }))).toMatch(/--out: holds the configuration file .*my\.yaml/);
+    expect(refusal(() => synthesizeConfig({ configFile: join(dir, 'my.yaml'), outdir: dir }))).toMatch(
+      /--out: holds the configuration file .*my\.yaml/,
+    );
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -112,7 +114,7 @@ describe('what synth may write into', () => {
     expect(readdirSync(dir).sort()).toEqual([MARKER, 'manifest.json']);
   });
 
-  test('the output of an earlier version (no marker) is adopted: its files are replaced, Terraform\'s are kept', () => {
+  test("the output of an earlier version (no marker) is adopted: its files are replaced, Terraform's are kept", () => {
     const dir = fresh('legacy');
     writeTree(dir, {
       'manifest.json': '{"version":"0.21.0","stacks":{"dev":{},"old":{}}}',
@@ -128,7 +130,7 @@ describe('what synth may write into', () => {
     expect(existsSync(join(dir, 'stacks/old'))).toBe(false);
   });
 
-  test('Terraform\'s files in a stack folder (.terraform/, lock file, local state) and the user\'s files survive every synth', () => {
+  test("Terraform's files in a stack folder (.terraform/, lock file, local state) and the user's files survive every synth", () => {
     const dir = fresh('terraform');
     commitFiles(dir, { 'manifest.json': '1', 'stacks/dev/cdk.tf.json': 'dev-1', 'stacks/gone/cdk.tf.json': 'g', 'stacks/bare/cdk.tf.json': 'b' });
     const kept = {
@@ -185,7 +187,8 @@ describe('an interrupted run is finished or undone by the next one, and its left
     writeTree(dir, USER);
     return content(dir);
   };
-  const run = (dir: string, killAt: number) => spawnSync(process.execPath, ['--import', 'tsx', script, dir, String(killAt), JSON.stringify(NEW)], { encoding: 'utf8' });
+  const run = (dir: string, killAt: number) =>
+    spawnSync(process.execPath, ['--import', 'tsx', script, dir, String(killAt), JSON.stringify(NEW)], { encoding: 'utf8' });
 
   test('a kill at every rename of the commit: the next run ends with exactly the old or the new output, user files intact', () => {
     const renames = Number(run(commitOld(), 0).stdout.trim());
@@ -217,7 +220,7 @@ describe('an interrupted run is finished or undone by the next one, and its left
     return dir;
   }
 
-  test('earlier versions\' swap killed between its two renames: the next run, even a failing one, puts the output back', () => {
+  test("earlier versions' swap killed between its two renames: the next run, even a failing one, puts the output back", () => {
     const dir = fresh('half-swapped');
     const legacy = { 'manifest.json': '{"stacks":{"dev":{}}}', 'stacks/dev/cdk.tf.json': '{}', 'hcl/dev/main.tf': '' };
     writeTree(`${dir}.previous`, legacy);
@@ -235,7 +238,7 @@ describe('an interrupted run is finished or undone by the next one, and its left
     expect(existsSync(join(work, '.cdktf-out-staging-running', 'manifest.json'))).toBe(true);
   });
 
-  test('a lock left by a killed run is taken over; a running synth\'s lock is respected', async () => {
+  test("a lock left by a killed run is taken over; a running synth's lock is respected", async () => {
     const dir = fresh('locked');
     commitFiles(dir, { 'manifest.json': '1' });
     const dead = spawnSync('true').pid!;

@@ -1,4 +1,20 @@
-import { accessSync, chmodSync, constants, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'path';
 import { formatProblem, UsageError } from '../core/problem';
 
@@ -146,7 +162,11 @@ export function openOutput(outdir: string, options: OutputOptions = {}): OpenOut
       };
       writeJson(join(dir, JOURNAL), journal);
       committing = true; // from here on, the staging folder belongs to the journal: a failure is finished by the next run
-      const notices = attempt(() => finish(dir, journal), 'replacing the previous output (run synth again: it finishes the replacement first)', refuse);
+      const notices = attempt(
+        () => finish(dir, journal),
+        'replacing the previous output (run synth again: it finishes the replacement first)',
+        refuse,
+      );
       release();
       return notices;
     },
@@ -165,7 +185,10 @@ function attempt<T>(step: () => T, doing: string, refuse: (rule: string, fix: st
   } catch (error) {
     const { code, path } = error as NodeJS.ErrnoException;
     if (!code) throw error;
-    return refuse(`failed while ${doing}: ${code}${path ? ` on ${path}` : ''}`, 'make the folder writable by the user running synth, or choose another folder');
+    return refuse(
+      `failed while ${doing}: ${code}${path ? ` on ${path}` : ''}`,
+      'make the folder writable by the user running synth, or choose another folder',
+    );
   }
 }
 
@@ -184,11 +207,14 @@ function checkTarget(dir: string, protect: readonly string[], refuse: (rule: str
   if (!stats) {
     const parent = dirname(dir);
     const parentStats = statSync(parent, { throwIfNoEntry: false });
-    if (!parentStats?.isDirectory()) refuse(`its parent folder ${parent} does not exist`, `create ${parent} first, or choose a folder inside an existing one`);
-    if (!canWrite(parent)) refuse(`cannot be created: its parent folder ${parent} is not writable`, 'choose a folder you may write, or make the parent writable');
+    if (!parentStats?.isDirectory())
+      refuse(`its parent folder ${parent} does not exist`, `create ${parent} first, or choose a folder inside an existing one`);
+    if (!canWrite(parent))
+      refuse(`cannot be created: its parent folder ${parent} is not writable`, 'choose a folder you may write, or make the parent writable');
     return 'missing';
   }
-  if (stats.isSymbolicLink()) refuse('is a symbolic link', `give the folder it points to (${safeRealpath(dir)}) if that is an output folder, or choose another folder`);
+  if (stats.isSymbolicLink())
+    refuse('is a symbolic link', `give the folder it points to (${safeRealpath(dir)}) if that is an output folder, or choose another folder`);
   if (!stats.isDirectory()) refuse('is a file, not a folder', 'choose a new folder, e.g. cdktf.out');
   const real = realpathSync(dir);
   if (isInside(process.cwd(), real)) refuse('is the folder you run in, or holds it', 'give a folder of its own inside it, e.g. cdktf.out');
@@ -199,7 +225,10 @@ function checkTarget(dir: string, protect: readonly string[], refuse: (rule: str
   const names = readdirSync(dir).filter((n) => !isInternal(n));
   if (names.length === 0) return 'empty';
   if (isLegacyOutput(dir)) return 'legacy';
-  const shown = names.sort().slice(0, 5).map((n) => (statSync(join(dir, n), { throwIfNoEntry: false })?.isDirectory() ? `${n}/` : n));
+  const shown = names
+    .sort()
+    .slice(0, 5)
+    .map((n) => (statSync(join(dir, n), { throwIfNoEntry: false })?.isDirectory() ? `${n}/` : n));
   return refuse(
     `holds files cdktf-cognito did not write (${shown.join(', ')}${names.length > 5 ? ', ...' : ''})`,
     `choose a new or empty folder; cdktf-cognito writes only into folders it made (they hold ${MARKER})`,
@@ -240,7 +269,12 @@ function listEntries(staging: string): string[] {
     for (const stack of readdirSync(join(staging, top)).sort()) {
       const path = join(staging, top, stack);
       if (!lstatSync(path).isDirectory()) entries.push(`${top}/${stack}`);
-      else entries.push(...readdirSync(path).sort().map((n) => `${top}/${stack}/${n}`));
+      else
+        entries.push(
+          ...readdirSync(path)
+            .sort()
+            .map((n) => `${top}/${stack}/${n}`),
+        );
     }
   }
   // Readers (the pipeline, the cdktf CLI) start from the manifest: it changes last.
@@ -313,9 +347,11 @@ function removeEmptyStackFolders(dir: string, removed: readonly string[]): strin
 
 /** Finishes a commit that a kill interrupted, then removes staging and trash folders nobody will use. */
 function recover(dir: string): void {
-  const journal = readJson(join(dir, JOURNAL)) as Journal | undefined;
-  const valid = journal && [journal.staging, journal.trash].every((n) => typeof n === 'string' && !UNSAFE_ENTRY.test(n))
-    && [journal.entries, journal.remove, journal.keep].every((l) => Array.isArray(l) && l.every((e) => typeof e === 'string' && !UNSAFE_ENTRY.test(e)));
+  const journal = readJson(join(dir, JOURNAL)) as Journal | undefined; // checked field by field below
+  const valid =
+    journal &&
+    [journal.staging, journal.trash].every((n) => typeof n === 'string' && !UNSAFE_ENTRY.test(n)) &&
+    [journal.entries, journal.remove, journal.keep].every((l) => Array.isArray(l) && l.every((e) => typeof e === 'string' && !UNSAFE_ENTRY.test(e)));
   if (valid) finish(dir, journal);
   else if (exists(join(dir, JOURNAL))) unlinkSync(join(dir, JOURNAL)); // torn before its rename: nothing had moved
   for (const name of readdirSync(dir).filter((n) => isInternal(n) && n !== LOCK)) rmSync(join(dir, name), { recursive: true, force: true });
@@ -380,9 +416,11 @@ function writeJson(file: string, value: unknown): void {
   renameSync(tmp, file);
 }
 
-function readJson(file: string): any {
+/** A JSON object from a file; undefined when the file is missing, unreadable, not JSON or not an object. */
+function readJson(file: string): Record<string, unknown> | undefined {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
