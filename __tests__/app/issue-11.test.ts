@@ -163,6 +163,41 @@ describe('accepted, and then wrong', () => {
   });
 });
 
+describe('settings users write', () => {
+  test('bounds of standard string attributes can be set (email 7-256)', () => {
+    const pool = resourcesOf(only(stacksOf(withPool({ standardAttributes: { email: { required: true, minLen: 7, maxLen: 256 } } }))).json, 'aws_cognito_user_pool')[0];
+    expect(pool.schema).toEqual([expect.objectContaining({ name: 'email', required: true, string_attribute_constraints: { min_length: '7', max_length: '256' } })]);
+    expect(problemsOf(withPool({ standardAttributes: { email: { minLen: 300, maxLen: 256 } } }))).toEqual([
+      'environments[0].pool.standardAttributes.email.minLen: must not exceed maxLen; received {"minLen":300,"maxLen":256}. Fix: swap or correct the bounds',
+    ]);
+    expect(problemsOf(withPool({ standardAttributes: { lastUpdateTime: { minLen: 1 } } }))).toEqual([expect.stringMatching(/^environments\[0\]\.pool\.standardAttributes\.lastUpdateTime\.minLen: lastUpdateTime is a Number attribute: length bounds are for strings/)]);
+  });
+
+  test('both verification template pairs (code and link) can be set together', () => {
+    const pool = resourcesOf(only(stacksOf(withPool({ email: SES, userVerification: { emailStyle: 'LINK', codeEmail: { subject: 'Your code', body: 'Code: {####}' }, linkEmail: { subject: 'Confirm', body: 'Go {##here##}' } } }))).json, 'aws_cognito_user_pool')[0];
+    expect(pool.verification_message_template).toEqual({
+      default_email_option: 'CONFIRM_WITH_LINK',
+      sms_message: 'Your verification code is {####}',
+      email_subject: 'Your code',
+      email_message: 'Code: {####}',
+      email_subject_by_link: 'Confirm',
+      email_message_by_link: 'Go {##here##}',
+    });
+    expect(problemsOf(withPool({ email: SES, userVerification: { codeEmail: { body: 'no placeholder' }, linkEmail: { body: 'Code {####}' } } }))).toEqual([
+      expect.stringMatching(/^environments\[0\]\.pool\.userVerification\.codeEmail\.body: must contain the \{####\} placeholder/),
+      expect.stringMatching(/^environments\[0\]\.pool\.userVerification\.linkEmail\.body: a link template must contain a \{##link text##\} placeholder/),
+    ]);
+  });
+
+  test('legacy explicitAuthFlows are accepted from the file, alone, as the library and module accept them', () => {
+    const client = resourcesOf(only(stacksOf(withPool({ clients: { legacy: { authFlows: ['USER_PASSWORD_AUTH'] } } }))).json, 'aws_cognito_user_pool_client')[0];
+    expect(client.explicit_auth_flows).toEqual(['USER_PASSWORD_AUTH']);
+    expect(problemsOf(withPool({ clients: { legacy: { authFlows: ['USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'] } } }))).toEqual([
+      expect.stringMatching(/^environments\[0\]\.pool\.clients\.legacy\.authFlows: legacy flows .* cannot be mixed with ALLOW_\* flows/),
+    ]);
+  });
+});
+
 describe('crashes and unclear errors', () => {
   test('tokenValidity: { refreshToken: 30d } keeps the preset\'s other lifetimes', () => {
     const client = resourcesOf(only(stacksOf(withPool({ domain: DOMAIN, clients: { web: { ...SPA, tokenValidity: { refreshToken: '30d' } } } }))).json, 'aws_cognito_user_pool_client')[0];

@@ -1,7 +1,7 @@
 import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
 import { Construct } from 'constructs';
 import { resolveClientAttributes } from './client-attributes';
-import { OAuthFlow, UserPoolClientProps } from './client-props';
+import { LEGACY_AUTH_FLOWS, OAuthFlow, UserPoolClientProps } from './client-props';
 import { checkClient } from './client-rules';
 import { customAttributesWritableByPublicClient, resolveClientProps } from './presets';
 import { renderClient } from './render-client';
@@ -12,7 +12,7 @@ import { UserPoolRiskConfiguration } from '../user-pool/risk-configuration';
 import { AwsEnvironment } from '../core/aws-environment';
 import { defined } from '../core/defined';
 import { stableOutput } from '../core/outputs';
-import { formatProblem } from '../core/problem';
+import { formatProblem, isKnown } from '../core/problem';
 import { Annotations, ITerraformDependable, Lazy } from '../engine';
 import type { IUserPool } from '../user-pool/i-user-pool';
 
@@ -61,6 +61,10 @@ export class UserPoolClient extends Construct {
     });
     if ((c.oAuthFlows ?? []).includes(OAuthFlow.IMPLICIT)) {
       Annotations.of(this).addWarning('The implicit flow puts tokens in the redirect URL, where browser history, logs and referrers can leak them. Use the authorization code flow with PKCE instead.');
+    }
+    const legacy = (c.authFlows ?? []).filter((f) => isKnown(f) && LEGACY_AUTH_FLOWS.includes(f));
+    if (legacy.length > 0) {
+      Annotations.of(this).addWarning(`Legacy explicit auth flows (${legacy.join(', ')}) are superseded by the ALLOW_* values: AWS accepts them only alone, and they cannot be combined with choice-based sign-in. Replace them with ALLOW_USER_SRP_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_USER_PASSWORD_AUTH or ALLOW_CUSTOM_AUTH.`);
     }
     const writable = customAttributesWritableByPublicClient(c, userPool.known.customAttributes ?? []);
     if (writable.length > 0) {

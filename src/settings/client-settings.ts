@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLASSIC_BRANDING, CLIENT_THREAT_PROTECTION, MANAGED_LOGIN_BRANDING } from './federation-settings';
 import { custom, Declarations, flag, listOf, object, oneOf, required, text, whole } from './setting';
-import { AuthFlow, ClientPreset, OAuthFlow, UserPoolClientProps } from '../client/client-props';
+import { AuthFlow, ClientPreset, LEGACY_AUTH_FLOWS, OAuthFlow, UserPoolClientProps } from '../client/client-props';
 import { CLIENT_DEFAULTS } from '../client/presets';
 import { ManagedLoginVersion, UserPoolDomainProps } from '../client/user-pool-domain';
 import { Duration } from '../core/duration';
@@ -36,6 +36,9 @@ function lifetime(description: string, defaultText: string) {
 const PRESET_DEFAULT = 'the preset\'s';
 
 /** Every client setting. */
+/** The `ALLOW_*` flows and the legacy values the library and the module accept too (with a warning). */
+const AUTH_FLOWS_WITH_LEGACY: Readonly<Record<string, string>> = { ...AuthFlow, ...Object.fromEntries(LEGACY_AUTH_FLOWS.map((f) => [f, f])) };
+
 export const CLIENT_SETTINGS = {
   preset: oneOf(ClientPreset, 'The starting point; each setting given overrides the preset\'s.', { defaultText: 'none: a public client without OAuth flows' }),
   clientName: text('The client\'s name, 1 to 128 characters.', { defaultText: 'the key' }),
@@ -45,7 +48,7 @@ export const CLIENT_SETTINGS = {
   callbackUrls: listOf(text('A URL.'), 'Redirects after sign-in: HTTPS, `http://localhost` or a custom scheme; no fragment; at most 100.', { default: [] }),
   logoutUrls: listOf(text('A URL.'), 'Redirects after sign-out; same rules as callbackUrls.', { default: [] }),
   defaultRedirectUri: text('The redirect used when a request names none; one of the callback URLs.', { defaultText: 'none' }),
-  authFlows: listOf(oneOf(AuthFlow, 'An authentication flow.'), 'Flows the client may call directly.', { defaultText: PRESET_DEFAULT }),
+  authFlows: listOf(oneOf(AUTH_FLOWS_WITH_LEGACY, 'An authentication flow.'), 'Flows the client may call directly. The legacy values (ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH) are accepted, alone, with a synth warning.', { defaultText: PRESET_DEFAULT }),
   readAttributes: listOf(text('An attribute name.'), 'Attributes the client can read.', { defaultText: 'all' }),
   writeAttributes: listOf(text('An attribute name.'), 'Attributes the client can write.', { defaultText: 'all writable' }),
   identityProviders: listOf(text('A provider name.'), 'Identity providers users sign in through: `COGNITO`, or the names of the pool\'s providers.', { defaultText: PRESET_DEFAULT }),

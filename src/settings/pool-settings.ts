@@ -22,10 +22,23 @@ const verified = (what: string) => ({
   phone: flag(`${what} phone numbers (SMS: creates the SMS role).`, { defaultText: 'true when users sign in with phone' }),
 });
 
+/** One verification email template (subject and body), for pools that keep both styles' templates. */
+const verificationTemplate = (description: string) =>
+  object(
+    {
+      subject: text('Subject, 1 to 140 characters.', { default: DEFAULTS.verificationEmailSubject }),
+      body: text('Body, 6 to 20000 characters, with the placeholder of its style.', { defaultText: 'the default body of its style' }),
+    },
+    `${description} Needs an SES sender.`,
+    { defaultText: 'none', notInModule: 'the module sets the template of the chosen style' },
+  );
+
 const standardAttribute = object(
   {
     required: flag('Every user must have it at sign-up. Fixed at creation.', { default: false }),
     mutable: flag('Users can change it after sign-up. Fixed at creation.', { default: true }),
+    minLen: whole('String attributes only: the minimum length, 0 to 2048 (e.g. 7 for email).', { defaultText: 'AWS\'s bound: 0 (10 for birthdate)' }),
+    maxLen: whole('String attributes only: the maximum length, 1 to 2048 (e.g. 256 for email).', { defaultText: 'AWS\'s bound: 2048 (10 for birthdate)' }),
   },
   'How a standard attribute behaves.',
 );
@@ -100,7 +113,7 @@ export const POOL_SETTINGS = {
   keepOriginal: object(verified('Until a new one is verified, keep the old'), 'Keep the old, verified email or phone in force until the user verifies a new one.', {
     defaultText: 'the auto-verified attributes',
   }),
-  standardAttributes: mapOf(standardAttribute, 'Standard attributes by name (`email`, `givenName`, ...): required and mutable flags, rendered with AWS\'s own bounds. Fixed at creation.', {
+  standardAttributes: mapOf(standardAttribute, 'Standard attributes by name (`email`, `givenName`, ...): required and mutable flags, and for strings the length bounds (AWS\'s own unless given). Fixed at creation.', {
     keys: z.enum(Object.keys(STANDARD_ATTRIBUTES) as [string, ...string[]]),
     defaultText: 'only what sign-in needs',
   }),
@@ -149,6 +162,8 @@ export const POOL_SETTINGS = {
         default: DEFAULTS.verificationCodeBody,
       }),
       smsMessage: text('SMS text, 6 to 140 characters, with `{####}`.', { default: DEFAULTS.verificationSms }),
+      codeEmail: verificationTemplate('The code template (`{####}`) as a pair, kept beside a link template: AWS sends it for attribute updates and password resets even with LINK.'),
+      linkEmail: verificationTemplate('The link template (`{##link text##}`) as a pair, kept beside a code template, so that switching emailStyle keeps both.'),
     },
     'The message that confirms an email address or phone number.',
   ),
@@ -162,7 +177,7 @@ export const POOL_SETTINGS = {
   ),
   accountRecovery: oneOf(AccountRecovery, 'How users recover their account; phone recovery creates the SMS role.', { default: DEFAULTS.accountRecovery }),
   email: custom<UserPoolEmail, EmailFile>({
-    description: 'How the pool sends email: `{ sender: cognito, replyTo }` (Cognito\'s limited sender), or `{ sender: ses, fromEmail, ... }` (your verified SES identity).',
+    description: 'How the pool sends email: `{ sender: cognito, replyTo }` (Cognito\'s limited sender), or `{ sender: ses, fromEmail, ... }` (your verified SES identity). With SES, `fromName` is quoted or RFC 2047-encoded as the header needs, an internationalised domain goes in punycode into the address and the identity ARN, and `fromEmail` must have an ASCII local part and lie inside `sesVerifiedDomain`.',
     schema: emailFile,
     toProp: (e) => (e.sender === 'ses' ? UserPoolEmail.withSes(withoutSender(e)) : UserPoolEmail.withCognito(withoutSender(e))),
     default: { text: 'Cognito\'s sender' },
@@ -201,7 +216,7 @@ export const POOL_SETTINGS = {
   }),
   passkeys: object(
     {
-      relyingPartyId: text('The relying party id: the pool\'s domain, or your custom domain\'s name.', { defaultText: 'the pool\'s prefix domain' }),
+      relyingPartyId: text('The relying party id, a host name (no scheme, port or path): the pool\'s domain, or your custom domain\'s name.', { defaultText: 'the pool\'s prefix domain' }),
       userVerification: oneOf(PasskeyUserVerification, 'Whether authenticators must verify the user.', { default: PasskeyUserVerification.PREFERRED }),
     },
     'Passkey (WebAuthn) settings, used when allowedFirstAuthFactors has WEB_AUTHN.',

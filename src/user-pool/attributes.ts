@@ -10,6 +10,16 @@ export interface StandardAttribute {
    * @default true
    */
   readonly mutable?: boolean;
+  /**
+   * String attributes only: the minimum length, 0 to 2048 (e.g. 7 for `email`).
+   * @default - AWS's bound for the attribute (0, or 10 for `birthdate`)
+   */
+  readonly minLen?: number;
+  /**
+   * String attributes only: the maximum length, 1 to 2048 (e.g. 256 for `email`).
+   * @default - AWS's bound for the attribute (2048, or 10 for `birthdate`)
+   */
+  readonly maxLen?: number;
 }
 
 /**

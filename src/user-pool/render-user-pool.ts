@@ -3,7 +3,7 @@ import { CustomAttributeType, STANDARD_ATTRIBUTES, StandardAttributes } from './
 import { isSesEmail, PlanTimeEmail, SesEmailOptions } from './email';
 import { asciiAddress, encodeDisplayName } from './ses-address';
 import { AccountRecovery, AuthFactor, Mfa, VerificationEmailStyle } from './enums';
-import { ResolvedUserPoolProps } from './resolved-props';
+import { DEFAULTS, ResolvedUserPoolProps } from './resolved-props';
 import { and, choose, chooseArguments, differs, DynamicBlock, isPositive, isSet, namesWhere, nonEmpty, not, optionalArgument, optionalBlock, hasItems } from '../core/conditional';
 import { isKnown } from '../core/problem';
 import { Fn } from '../engine';
@@ -109,7 +109,7 @@ function schema(p: ResolvedUserPoolProps): Pick<PoolArguments, 'schema'> {
         mutable: attr.mutable ?? true,
         required: attr.required ?? false,
         ...(spec.type === 'String'
-          ? { stringAttributeConstraints: { minLength: String(spec.minLength), maxLength: String(spec.maxLength) } }
+          ? { stringAttributeConstraints: { minLength: String(attr.minLen ?? spec.minLength), maxLength: String(attr.maxLen ?? spec.maxLength) } }
           : { numberAttributeConstraints: { minValue: String(spec.minValue) } }),
       },
     ];
@@ -162,21 +162,31 @@ function sesConfiguration(o: SesEmailOptions, sourceArn: string | undefined): No
  */
 function verificationTemplate(p: ResolvedUserPoolProps): NonNullable<PoolArguments['verificationMessageTemplate']> {
   const v = p.userVerification;
-  const byLink = not(differs(v.emailStyle, VerificationEmailStyle.LINK));
   const viaSes = p.email instanceof PlanTimeEmail ? p.email.useSes : isSesEmail(p.email);
   return {
     defaultEmailOption: v.emailStyle,
     smsMessage: v.smsMessage,
-    ...chooseArguments<Record<string, string | undefined>>(
-      viaSes,
-      chooseArguments<Record<string, string | undefined>>(
-        byLink,
-        { emailSubjectByLink: v.emailSubject, emailMessageByLink: v.emailBody },
-        { emailSubject: v.emailSubject, emailMessage: v.emailBody },
-      ),
-      {},
-    ),
+    ...chooseArguments<Record<string, string | undefined>>(viaSes, emailTemplates(p), {}),
   };
+}
+
+/** The email templates: the chosen style's, and the explicit code and link pairs when given (both styles kept). */
+function emailTemplates(p: ResolvedUserPoolProps): Record<string, string | undefined> {
+  const v = p.userVerification;
+  if ((v.codeEmail || v.linkEmail) && isKnown(v.emailStyle)) {
+    const byLink = v.emailStyle === VerificationEmailStyle.LINK;
+    const code = v.codeEmail ?? (byLink ? undefined : { subject: v.emailSubject, body: v.emailBody });
+    const link = v.linkEmail ?? (byLink ? { subject: v.emailSubject, body: v.emailBody } : undefined);
+    return {
+      ...(code ? { emailSubject: code.subject ?? DEFAULTS.verificationEmailSubject, emailMessage: code.body ?? DEFAULTS.verificationCodeBody } : {}),
+      ...(link ? { emailSubjectByLink: link.subject ?? DEFAULTS.verificationEmailSubject, emailMessageByLink: link.body ?? DEFAULTS.verificationLinkBody } : {}),
+    };
+  }
+  return chooseArguments<Record<string, string | undefined>>(
+    not(differs(v.emailStyle, VerificationEmailStyle.LINK)),
+    { emailSubjectByLink: v.emailSubject, emailMessageByLink: v.emailBody },
+    { emailSubject: v.emailSubject, emailMessage: v.emailBody },
+  );
 }
 
 const RECOVERY_NAMES: Record<AccountRecovery, string[]> = {

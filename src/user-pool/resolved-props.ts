@@ -22,7 +22,7 @@ export interface ResolvedUserPoolProps extends UserPoolProps {
   readonly selfSignUpEnabled: boolean;
   readonly mfa: Mfa;
   readonly mfaSecondFactor: Required<MfaSecondFactor>;
-  readonly userVerification: Required<UserVerificationConfig>;
+  readonly userVerification: Required<Omit<UserVerificationConfig, 'codeEmail' | 'linkEmail'>> & Pick<UserVerificationConfig, 'codeEmail' | 'linkEmail'>;
   readonly accountRecovery: AccountRecovery;
   readonly email: UserPoolEmail;
   readonly featurePlan: FeaturePlan;
@@ -94,6 +94,8 @@ export function resolveUserPoolProps(given: UserPoolProps): ResolvedUserPoolProp
         props.userVerification?.emailBody ??
         (emailStyle === VerificationEmailStyle.LINK ? DEFAULTS.verificationLinkBody : DEFAULTS.verificationCodeBody),
       smsMessage: props.userVerification?.smsMessage ?? DEFAULTS.verificationSms,
+      ...(props.userVerification?.codeEmail ? { codeEmail: props.userVerification.codeEmail } : {}),
+      ...(props.userVerification?.linkEmail ? { linkEmail: props.userVerification.linkEmail } : {}),
     },
     accountRecovery: props.accountRecovery ?? DEFAULTS.accountRecovery,
     email: props.email ?? UserPoolEmail.withCognito(),

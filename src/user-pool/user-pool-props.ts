@@ -126,6 +126,33 @@ export interface UserVerificationConfig {
    * @default "Your verification code is {####}"
    */
   readonly smsMessage?: string;
+  /**
+   * The code template as a pair, kept beside a link template (AWS sends the code template for attribute
+   * updates and password resets even when `emailStyle` is LINK). Not together with `emailSubject`/`emailBody`
+   * when `emailStyle` is CODE (those are then the same pair).
+   * @default - `emailSubject`/`emailBody` when the style is CODE; otherwise none
+   */
+  readonly codeEmail?: VerificationEmailTemplate;
+  /**
+   * The link template as a pair, kept beside a code template, so that switching `emailStyle` keeps both.
+   * Not together with `emailSubject`/`emailBody` when `emailStyle` is LINK.
+   * @default - `emailSubject`/`emailBody` when the style is LINK; otherwise none
+   */
+  readonly linkEmail?: VerificationEmailTemplate;
+}
+
+/** One verification email template. */
+export interface VerificationEmailTemplate {
+  /**
+   * Subject, 1 to 140 characters.
+   * @default "Verify your email"
+   */
+  readonly subject?: string;
+  /**
+   * Body, 6 to 20000 characters: with `{####}` for the code template, `{##link text##}` for the link template.
+   * @default the library's default body of that style
+   */
+  readonly body?: string;
 }
 
 /** The message sent to users that an administrator creates. */

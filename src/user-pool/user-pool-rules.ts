@@ -149,11 +149,21 @@ export const customAttributes: UserPoolRule = (p) => {
 };
 
 export const standardAttributes: UserPoolRule = (p) =>
-  Object.keys(p.standardAttributes ?? {}).flatMap((key) =>
-    key in STANDARD_ATTRIBUTES
-      ? []
-      : [{ path: `standardAttributes.${key}`, rule: 'is not a standard attribute', received: key, fix: `use one of ${Object.keys(STANDARD_ATTRIBUTES).join(', ')}, or a custom attribute` }],
-  );
+  Object.entries(p.standardAttributes ?? {}).flatMap(([key, attribute]) => {
+    const spec = STANDARD_ATTRIBUTES[key as keyof typeof STANDARD_ATTRIBUTES];
+    if (!spec) return [{ path: `standardAttributes.${key}`, rule: 'is not a standard attribute', received: key, fix: `use one of ${Object.keys(STANDARD_ATTRIBUTES).join(', ')}, or a custom attribute` }];
+    const { minLen, maxLen } = attribute ?? {};
+    const path = `standardAttributes.${key}`;
+    if (spec.type !== 'String') {
+      return minLen !== undefined || maxLen !== undefined ? [{ path: `${path}.minLen`, rule: `${key} is a ${spec.type} attribute: length bounds are for strings`, received: { minLen, maxLen }, fix: 'remove minLen and maxLen' }] : [];
+    }
+    // AWS's StringAttributeConstraintsType: lengths up to 2048.
+    const problems = [...checkIntegerRange(`${path}.minLen`, minLen, 0, 2048), ...checkIntegerRange(`${path}.maxLen`, maxLen, 1, 2048)];
+    const min = minLen ?? spec.minLength;
+    const max = maxLen ?? spec.maxLength;
+    if (isKnown(min) && isKnown(max) && min > max) problems.push({ path: `${path}.minLen`, rule: 'must not exceed maxLen', received: { minLen: min, maxLen: max }, fix: 'swap or correct the bounds' });
+    return problems;
+  });
 
 export const keepOriginalNeedsAutoVerify: UserPoolRule = (p) =>
   (['email', 'phone'] as const)
@@ -172,6 +182,18 @@ export const verificationMessages: UserPoolRule = (p) => {
   const custom = (['emailSubject', 'emailBody'] as const).filter((k) => isKnown(v[k]) && !DEFAULT_VERIFICATION_EMAIL.includes(v[k]));
   if (custom.length > 0 && isCognitoEmail(p.email)) {
     problems.push({ path: 'userVerification', rule: `a custom verification email (${custom.join(', ')}) needs the pool to send email through Amazon SES (API reference, VerificationMessageTemplateType: "only if the value of EmailSendingAccount is DEVELOPER")`, received: { email: p.email.sendingAccount }, fix: 'set email to UserPoolEmail.withSes({ fromEmail: ... }) (configuration: email: { sender: ses, fromEmail: ... }), or remove userVerification.emailSubject and emailBody' });
+  }
+  for (const [key, template, style] of [['codeEmail', v.codeEmail, VerificationEmailStyle.CODE], ['linkEmail', v.linkEmail, VerificationEmailStyle.LINK]] as const) {
+    if (!template) continue;
+    const path = `userVerification.${key}`;
+    problems.push(...checkLength(`${path}.subject`, template.subject, 1, 140), ...checkLength(`${path}.body`, template.body, 6, 20000));
+    problems.push(...(style === VerificationEmailStyle.LINK ? checkPattern(`${path}.body`, template.body, LINK_PLACEHOLDER, 'a link template must contain a {##link text##} placeholder', 'add {##Verify your email##} where the link goes') : needsCode(`${path}.body`, template.body)));
+    if (v.emailStyle === style && custom.length > 0) {
+      problems.push({ path, rule: `with emailStyle ${style}, emailSubject and emailBody are this same template: give it once`, received: { emailSubject: v.emailSubject, emailBody: v.emailBody, [key]: template }, fix: `move emailSubject and emailBody into ${key}, or remove ${key}` });
+    }
+    if (isCognitoEmail(p.email)) {
+      problems.push({ path, rule: 'a custom verification email needs the pool to send email through Amazon SES (API reference, VerificationMessageTemplateType)', received: { email: p.email.sendingAccount }, fix: `set email to an SES sender, or remove ${key}` });
+    }
   }
   if (v.emailStyle === VerificationEmailStyle.LINK) {
     problems.push(...checkPattern('userVerification.emailBody', v.emailBody, LINK_PLACEHOLDER, 'a LINK verification email must contain a {##link text##} placeholder', 'add {##Verify your email##} where the link goes'));
