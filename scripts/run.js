@@ -11,6 +11,8 @@
  * hundreds of modules one by one costs more than one file. Plain JavaScript, no dependency needed to
  * start: a fresh `npm ci && npm run synth` builds the bundle on the first run (about 0.3 s).
  *
+ * V8's code cache of the bundle is kept beside it, so later runs compile little.
+ *
  * The bundle keeps the project's `__dirname` (files next to the sources, such as the ready-made trigger
  * handlers, are found where they are) and leaves `esbuild` itself outside (it runs a native binary).
  * Set CDKTF_COGNITO_NO_BUNDLE_CACHE=1 to rebuild every time.
@@ -86,7 +88,7 @@ async function build(source, name, recordFile) {
   });
   const inputs = Object.keys(result.metafile.inputs)
     .map((file) => relative(ROOT, resolve(ROOT, file)).split(sep).join('/'))
-    .filter((file) => !file.startsWith('node_modules/') && !file.startsWith('../'))
+    .filter((file) => !file.split('/').includes('node_modules'))
     .sort();
   const key = cacheKey(inputs);
   const bundle = `${name}-${key.slice(0, 16)}.js`;
@@ -102,7 +104,7 @@ async function build(source, name, recordFile) {
 /** Older bundles of the same entry (a run that is still using one keeps its open copy). */
 function removeStale(name, keep) {
   for (const file of readdirSync(CACHE)) {
-    const stale = file.startsWith(`${name}-`) && file !== keep && file !== `${keep}.map` && /^[0-9a-f]{16}\.js(\.map)?$/.test(file.slice(name.length + 1));
+    const stale = file.startsWith(`${name}-`) && !file.startsWith(keep) && /^[0-9a-f]{16}\.js(\.map|\.v8-cache)?$/.test(file.slice(name.length + 1));
     if (stale) rmSync(join(CACHE, file), { force: true });
   }
 }
@@ -120,6 +122,33 @@ const keepSourceDirname = {
   },
 };
 
+/**
+ * Runs a compiled file as a CommonJS module, with V8's code cache kept beside it: compiling a bundle of
+ * a few MB is a good part of a short run, and the cache (made after the first run, so it holds the
+ * functions that ran) skips most of that. V8 rejects a stale or foreign cache, which is then made anew.
+ */
+function runWithCodeCache(file) {
+  const Module = require('module');
+  const { Script } = require('vm');
+  const cacheFile = `${file}.v8-cache`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const compiled = new Module(file, module);
+  compiled.filename = file;
+  script.runInThisContext().call(compiled.exports, compiled.exports, Module.createRequire(file), compiled, file, dirname(file));
+  compiled.loaded = true;
+  if (cachedData === undefined || script.cachedDataRejected) {
+    const temporary = `${cacheFile}.${process.pid}`;
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, cacheFile);
+  }
+}
+
 module.exports = { compiledEntry };
 
 if (require.main === module) {
@@ -131,6 +160,6 @@ if (require.main === module) {
   compiledEntry(entry).then((compiled) => {
     // The entry sees the arguments as if it had been started itself.
     process.argv = [process.argv[0], compiled, ...args];
-    require(compiled);
+    runWithCodeCache(compiled);
   });
 }

@@ -220,6 +220,31 @@ export const STRINGS = {
   },
 };
 
+/** Text a configuration file may hold, which Terraform must take as text, never as a template. */
+export const LITERAL_TEXTS = ['${uuid()}', '%{ if true }x%{ endif }', 'ends with ${', '100%{', '$${already}', 'a lone $ and %', '${', '%{'];
+
+/**
+ * How the configuration loader writes such text into Terraform JSON: `${` and `%{` escaped as `$${` and
+ * `%%{` (Terraform's template escapes, the same in JSON and HCL).
+ */
+const asLiteral = (text: string): string => text.replace(/([$%])\{/g, '$1$1{');
+
+/** Configuration literals where the app puts configuration text: tags, default tags, scope descriptions. */
+export const CONFIG_LITERALS = {
+  provider: { aws: [{ region: 'eu-west-1', default_tags: [{ tags: { note: asLiteral('${timestamp()}'), [asLiteral('${key}')]: asLiteral('%{') } }] }] },
+  resource: {
+    aws_cognito_user_pool: { pool: { name: 'literals', tags: Object.fromEntries(LITERAL_TEXTS.map((text, i) => [`t${i}`, asLiteral(text)])) } },
+    aws_cognito_resource_server: {
+      api: {
+        identifier: 'https://api.example.com',
+        name: 'api',
+        user_pool_id: '${aws_cognito_user_pool.pool.id}',
+        scope: LITERAL_TEXTS.map((text, i) => ({ scope_name: `s${i}`, scope_description: asLiteral(text) })),
+      },
+    },
+  },
+};
+
 /** Terraform's own blocks around a resource: dynamic, provisioner, lifecycle, moved, import, removed, module. */
 export const META = {
   terraform: { required_providers: { aws: { source: 'aws', version: '6.25.0' } }, required_version: '>= 1.7' },

@@ -4,7 +4,7 @@ import { dumpProviderSchema, reduceSchemas, renderSchemaFile } from '../../scrip
 import { renderHcl } from '../../src/hcl/render-hcl';
 import { offlineCopy, runTerraform } from '../../src/terraform/offline';
 import { terraformIt } from '../support/terraform';
-import { COGNITO_STACK, META, MODULE_CALL, STRINGS, VARIABLES } from './hcl-fixtures';
+import { COGNITO_STACK, CONFIG_LITERALS, LITERAL_TEXTS, META, MODULE_CALL, STRINGS, VARIABLES } from './hcl-fixtures';
 import { randomConfigs } from './random-configs';
 import { configurationMeaning, fmtCheck, meaningOf, parsedHcl, planDir, scratchDir, validateDir, withMirrorProvider } from './hcl-support';
 
@@ -200,6 +200,24 @@ output "arn" {
 `);
     });
 
+    it('passes configuration literals through: $${ and %%{ (how the loader escapes ${ and %{) stay escapes', () => {
+      const hcl = renderHcl(CONFIG_LITERALS);
+      expect(hcl).toContain('    t0 = "$${uuid()}"\n');
+      expect(hcl).toContain('    t1 = "%%{ if true }x%%{ endif }"\n');
+      expect(hcl).toContain('    t4 = "$$${already}"\n');
+      expect(hcl).toContain('    scope_description = "ends with $${"\n');
+      expect(hcl).toContain('        "$${key}" = "%%{"\n');
+    });
+
+    it('parses back to the same configuration when it holds configuration literals', async () => {
+      expect(await parsedHcl(renderHcl(CONFIG_LITERALS))).toEqual(await meaningOf(CONFIG_LITERALS));
+    });
+
+    it('refuses an unclosed "${" or "%{" (Terraform refuses it too), saying where and how to write it as text', () => {
+      expect(() => locals({ tag: 'x ${ y' })).toThrow(/^renderHcl: locals\.tag: a "\$\{" sequence is not closed in "x \$\{ y".*write "\$\$\{"/);
+      expect(() => locals({ tag: '100%{' })).toThrow(/^renderHcl: locals\.tag: a "%\{" sequence is not closed in "100%\{".*write "%%\{"/);
+    });
+
     it('escapes what Terraform reads literally: variable defaults and descriptions, the terraform block', () => {
       const hcl = renderHcl({
         terraform: { backend: { local: { path: 'state/${x}.tfstate' } } },
@@ -340,6 +358,22 @@ output "arn" {
         expect(configurationMeaning(hclPlan.configuration)).toEqual(configurationMeaning(jsonPlan.configuration));
       });
     }
+
+    terraformIt('configuration literals plan as the text they are, from the JSON and the HCL alike', () => {
+      const config = offlineCopy(CONFIG_LITERALS);
+      const plans = [scratchDir({ 'main.tf.json': JSON.stringify(config) }), scratchDir({ 'main.tf': renderHcl(config) })].map((dir) => {
+        validateDir(dir);
+        return planDir(dir);
+      });
+      for (const part of ['planned_values', 'resource_changes']) expect({ [part]: plans[1][part] }).toEqual({ [part]: plans[0][part] });
+      for (const plan of plans) {
+        const resources = plan.planned_values.root_module.resources as { address: string; values: Record<string, any> }[];
+        const values = (address: string) => resources.find((r) => r.address === address)!.values;
+        expect(values('aws_cognito_user_pool.pool').tags).toEqual(Object.fromEntries(LITERAL_TEXTS.map((text, i) => [`t${i}`, text])));
+        expect(values('aws_cognito_resource_server.api').scope.map((s: any) => s.scope_description).sort()).toEqual([...LITERAL_TEXTS].sort());
+        expect(values('aws_cognito_user_pool.pool').tags_all).toMatchObject({ note: '${timestamp()}', '${key}': '%{' });
+      }
+    });
 
     terraformIt('block-schema.json is what the extract script makes of the provider in the mirror', () => {
       const { dump, version } = dumpProviderSchema();

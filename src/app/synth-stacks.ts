@@ -8,6 +8,7 @@ import { ResolvedEnvironment } from './environments';
 import { ProgressLine, ProgressSetting } from './progress';
 import { entryCommand, resultFileOf, WorkerResult, writeTask } from './workers/task';
 import { ValidationError } from '../core/problem';
+import { forgetTokensSince, tokenMark } from '../core/token-registry';
 import { withoutTokenStackTraces } from '../core/token-stack-traces';
 import { AnnotationMetadataEntryType, App, Manifest } from '../engine';
 import { renderHclText } from '../hcl/render-hcl';
@@ -189,14 +190,18 @@ function synthesizeBatch(
   // again by the engine; construct stack traces are not recorded (see token-stack-traces.ts).
   // hclOutput off: `cdktf synth --hcl` would otherwise replace cdk.tf.json, which the HCL writer reads.
   const app = new App({ outdir: scratch, skipValidation: true, hclOutput: false, stackTraces: false });
+  const mark = tokenMark();
   try {
     validateStacks(buildStacks(app, config, environments, options.configDir));
+    if (!write) return [];
+    app.synth();
   } catch (error) {
     if (error instanceof ValidationError) return error;
     throw error;
+  } finally {
+    // The engine's token registry would keep this batch's construct tree alive (token-registry.ts).
+    forgetTokensSince(mark);
   }
-  if (!write) return [];
-  app.synth();
   const manifest = JSON.parse(readFileSync(join(scratch, 'manifest.json'), 'utf8')) as { version: string; stacks: Record<string, StackManifestEntry> };
   return environments.map(({ name }) => {
     renameSync(join(scratch, 'stacks', name), join(staging, 'stacks', name));

@@ -200,14 +200,26 @@ export const TOP_LEVEL: ReadonlyArray<readonly [string, BlockSpec]> = [
   ['provider', { labels: 1, body: ([name], where) => providerBody(name, where) }],
   ['variable', fixed(1, VARIABLE)],
   ['locals', fixed(0, LOCALS)],
-  ['data', { labels: 2, body: ([type], where) => withMeta(schemaBody(schemaOf('data source', type, where), `data source type "${type}"`), DATA_META) }],
-  ['resource', { labels: 2, body: ([type], where) => withMeta(schemaBody(schemaOf('resource', type, where), `resource type "${type}"`), RESOURCE_META) }],
+  ['data', { labels: 2, body: ([type], where) => typeBody('data source', type, where) }],
+  ['resource', { labels: 2, body: ([type], where) => typeBody('resource', type, where) }],
   ['module', fixed(1, MODULE)],
   ['moved', fixed(0, MOVED)],
   ['import', fixed(0, IMPORT)],
   ['removed', fixed(0, REMOVED)],
   ['output', fixed(1, OUTPUT)],
 ];
+
+/** The bodies of resource and data source types, made once per type and run. */
+const TYPE_BODIES = { resource: new Map<string, BodySpec>(), 'data source': new Map<string, BodySpec>() };
+
+function typeBody(kind: 'resource' | 'data source', type: string, where: string): BodySpec {
+  let body = TYPE_BODIES[kind].get(type);
+  if (!body) {
+    body = withMeta(schemaBody(schemaOf(kind, type, where), `${kind} type "${type}"`), kind === 'resource' ? RESOURCE_META : DATA_META);
+    TYPE_BODIES[kind].set(type, body);
+  }
+  return body;
+}
 
 function providerBody(name: string, where: string): BodySpec {
   const provider = own(SCHEMA.providers, name);

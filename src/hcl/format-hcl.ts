@@ -5,68 +5,64 @@
 
 import { bracketChange, endsLine, netBrackets, Token, TokenType } from './tokens';
 
-/** A token with the spaces before it, which is all formatting changes. */
-interface Placed extends Token {
-  spaces: number;
+/**
+ * A line as ranges of token indexes, in up to three cells: `lead` [start, assign), then `assign`
+ * [assign, comment) (from an `=` whose right side closes every bracket it opens; empty when there is
+ * none), then a trailing `comment` [comment, end). `assign` and `comment` cells align across
+ * neighbouring lines.
+ */
+interface Line {
+  readonly start: number;
+  readonly assign: number;
+  readonly comment: number;
+  readonly end: number;
 }
 
 /**
- * A line in up to three cells: `lead`, then `assign` (from an `=` whose right side closes every bracket
- * it opens), then a trailing `comment`. `assign` and `comment` cells align across neighbouring lines.
+ * The text of tokens, spaced, indented and aligned as `terraform fmt` would. Formatting only decides
+ * the spaces before each token; one pass per rule, each linear in the tokens.
  */
-interface Line {
-  readonly lead: Placed[];
-  readonly assign?: Placed[];
-  readonly comment?: Placed[];
-}
-
-/** The text of tokens, spaced, indented and aligned as `terraform fmt` would. */
 export function formatTokens(tokens: readonly Token[]): string {
-  const placed: Placed[] = tokens.map((t) => ({ ...t, spaces: 0 }));
-  const lines = splitLines(placed);
-  indentLines(lines);
-  spaceLines(lines);
-  alignCells(lines, 'assign', (line) => columns(line.lead));
-  alignCells(lines, 'comment', (line) => columns(line.lead) + columns(line.assign ?? []));
-  return placed.map((t) => ' '.repeat(t.spaces) + t.text).join('');
+  const spaces = new Int32Array(tokens.length);
+  const lines = splitLines(tokens);
+  indentLines(tokens, lines, spaces);
+  spaceLines(tokens, lines, spaces);
+  alignCells(lines, spaces, (line) => line.assign < line.comment, (line) => line.assign, (line) => columns(tokens, spaces, line.start, line.assign));
+  alignCells(lines, spaces, (line) => line.comment < line.end, (line) => line.comment, (line) => columns(tokens, spaces, line.start, line.comment));
+  let text = '';
+  for (let i = 0; i < tokens.length; i++) text += spacing(spaces[i]) + tokens[i].text;
+  return text;
 }
 
-
-function splitLines(tokens: Placed[]): Line[] {
+function splitLines(tokens: readonly Token[]): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  tokens.forEach((t, i) => {
-    if (endsLine(t)) {
-      lines.push(lineCells(tokens.slice(start, i + 1)));
+  for (let i = 0; i < tokens.length; i++) {
+    if (endsLine(tokens[i])) {
+      lines.push(lineCells(tokens, start, i + 1));
       start = i + 1;
     }
-  });
-  if (start < tokens.length) lines.push(lineCells(tokens.slice(start)));
+  }
+  if (start < tokens.length) lines.push(lineCells(tokens, start, tokens.length));
   return lines;
 }
 
-function lineCells(tokens: Placed[]): Line {
-  const hasComment = tokens.length > 1 && tokens[tokens.length - 1].type === 'Comment';
-  const lead = hasComment ? tokens.slice(0, -1) : tokens;
-  const comment = hasComment ? tokens.slice(-1) : undefined;
-  const equals = lead.findIndex((t, i) => i > 0 && t.type === 'Equal');
-  if (equals > 0 && netBrackets(lead.slice(equals)) === 0) return { lead: lead.slice(0, equals), assign: lead.slice(equals), comment };
-  return { lead, comment };
+function lineCells(tokens: readonly Token[], start: number, end: number): Line {
+  const comment = end - start > 1 && tokens[end - 1].type === 'Comment' ? end - 1 : end;
+  for (let i = start + 1; i < comment; i++) {
+    if (tokens[i].type === 'Equal') return { start, assign: netBrackets(tokens, i, comment) === 0 ? i : comment, comment, end };
+  }
+  return { start, assign: comment, comment, end };
 }
 
 /** Two spaces a bracket level, counting the brackets each line opens or closes. */
-function indentLines(lines: Line[]): void {
+function indentLines(tokens: readonly Token[], lines: readonly Line[], spaces: Int32Array): void {
   const opened: number[] = [];
-  for (const line of lines) {
-    const [first] = line.lead;
-    if (!first) continue;
-    if (first.type === 'Newline') {
-      first.spaces = 0;
-      continue;
-    }
-    const net = netBrackets(line.lead) + netBrackets(line.assign ?? []);
+  for (const { start, comment } of lines) {
+    if (tokens[start].type === 'Newline') continue;
+    const net = netBrackets(tokens, start, comment);
     if (net > 0) {
-      first.spaces = 2 * opened.length;
+      spaces[start] = 2 * opened.length;
       opened.push(net);
       continue;
     }
@@ -81,24 +77,24 @@ function indentLines(lines: Line[]): void {
         closed -= top;
       }
     }
-    first.spaces = 2 * opened.length;
+    spaces[start] = 2 * opened.length;
   }
 }
 
-function spaceLines(lines: Line[]): void {
+function spaceLines(tokens: readonly Token[], lines: readonly Line[], spaces: Int32Array): void {
   for (const line of lines) {
-    spaceCell(line.lead);
-    if (line.assign) {
-      line.assign[0].spaces = 1;
-      spaceCell(line.assign);
+    spaceCell(tokens, spaces, line.start, line.assign);
+    if (line.assign < line.comment) {
+      spaces[line.assign] = 1;
+      spaceCell(tokens, spaces, line.assign, line.comment);
     }
   }
 }
 
 /** Spaces between the tokens of a cell (its first token's spaces are the indent's or alignment's). */
-function spaceCell(cell: Placed[]): void {
-  for (let i = 0; i + 1 < cell.length; i++) {
-    cell[i + 1].spaces = spaceAfter(cell[i], cell[i - 1], cell[i + 1]) ? 1 : 0;
+function spaceCell(tokens: readonly Token[], spaces: Int32Array, start: number, end: number): void {
+  for (let i = start; i + 1 < end; i++) {
+    spaces[i + 1] = spaceAfter(tokens[i], i > start ? tokens[i - 1] : undefined, tokens[i + 1]) ? 1 : 0;
   }
 }
 
@@ -151,25 +147,30 @@ function spaceAfter(subject: Token, before: Token | undefined, after: Token): bo
   return true;
 }
 
-/** Aligns a cell across each run of consecutive lines that have it. */
-function alignCells(lines: Line[], cell: 'assign' | 'comment', width: (line: Line) => number): void {
-  let run: Line[] = [];
-  const close = (): void => {
-    const widest = run.reduce((max, line) => Math.max(max, width(line)), 0);
-    for (const line of run) line[cell]![0].spaces = widest - width(line) + 1;
-    run = [];
+/** Aligns a cell across each run of consecutive lines that have it: `width` is what stands before it. */
+function alignCells(lines: readonly Line[], spaces: Int32Array, has: (line: Line) => boolean, first: (line: Line) => number, width: (line: Line) => number): void {
+  let runStart = -1;
+  const close = (end: number): void => {
+    let widest = 0;
+    for (let i = runStart; i < end; i++) widest = Math.max(widest, width(lines[i]));
+    for (let i = runStart; i < end; i++) spaces[first(lines[i])] = widest - width(lines[i]) + 1;
+    runStart = -1;
   };
-  for (const line of lines) {
-    if (line[cell]) run.push(line);
-    else if (run.length) close();
-  }
-  if (run.length) close();
+  lines.forEach((line, i) => {
+    if (has(line)) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) close(i);
+  });
+  if (runStart >= 0) close(lines.length);
 }
+
 let graphemes: Intl.Segmenter | undefined;
 
 /** Columns as hclwrite counts them: spaces, plus grapheme clusters of text. */
-function columns(cell: readonly Placed[]): number {
-  return cell.reduce((sum, t) => sum + t.spaces + textColumns(t.text), 0);
+function columns(tokens: readonly Token[], spaces: Int32Array, start: number, end: number): number {
+  let sum = 0;
+  for (let i = start; i < end; i++) sum += spaces[i] + textColumns(tokens[i].text);
+  return sum;
 }
 
 function textColumns(text: string): number {
@@ -177,3 +178,7 @@ function textColumns(text: string): number {
   graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(graphemes.segment(text)).length;
 }
+
+/** Runs of spaces, made once. */
+const SPACES: string[] = [];
+const spacing = (count: number): string => (SPACES[count] ??= ' '.repeat(count));

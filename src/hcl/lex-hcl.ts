@@ -1,7 +1,7 @@
 /** The lexer for the HCL inside Terraform JSON strings: templates, references, type expressions. */
 
 import { fail } from './json';
-import { escapeQuoted, NEWLINE, token, Token, TokenType } from './tokens';
+import { escapeQuoted, NEWLINE, quoted, token, Token, TokenType } from './tokens';
 
 /** Symbols, longest first so `==` is not read as two `=`. */
 const SYMBOLS: ReadonlyArray<readonly [string, TokenType]> = [
@@ -52,6 +52,8 @@ interface Scan {
 
 /** A JSON string template as an HCL quoted template. */
 export function lexTemplate(src: string, where: string): Token[] {
+  // Without `$` or `%`, a template is all text.
+  if (!src.includes('$') && !src.includes('%')) return quoted(src, false);
   const scan: Scan = { src, pos: 0, out: [token('OQuote', '"')], where };
   scanTemplate(scan, false);
   scan.out.push(token('CQuote', '"'));
@@ -61,7 +63,7 @@ export function lexTemplate(src: string, where: string): Token[] {
 /** A string holding an HCL expression (a reference, a type, the inside of an interpolation). */
 export function lexExpression(src: string, where: string): Token[] {
   const scan: Scan = { src, pos: 0, out: [], where };
-  scanExpression(scan, false);
+  scanExpression(scan);
   if (!scan.out.length) fail(where, 'an empty expression');
   return scan.out;
 }
@@ -88,7 +90,7 @@ function scanTemplate(scan: Scan, quoted: boolean): void {
       flush();
       scan.out.push(token(opener.startsWith('$') ? 'TemplateInterp' : 'TemplateControl', opener));
       scan.pos += opener.length;
-      scanExpression(scan, true);
+      scanExpression(scan, opener);
     } else if (quoted && c === '"') {
       flush();
       scan.out.push(token('CQuote', '"'));
@@ -107,8 +109,9 @@ function scanTemplate(scan: Scan, quoted: boolean): void {
   flush();
 }
 
-/** Expression tokens, up to the `}` that closes the template sequence when `inTemplate`. */
-function scanExpression(scan: Scan, inTemplate: boolean): void {
+/** Expression tokens, up to the `}` that closes the template sequence `opener` opened, if any. */
+function scanExpression(scan: Scan, opener?: string): void {
+  const inTemplate = opener !== undefined;
   const { src, out } = scan;
   let braces = 0;
   while (scan.pos < src.length) {
@@ -138,7 +141,10 @@ function scanExpression(scan: Scan, inTemplate: boolean): void {
       out.push(scanWord(scan));
     }
   }
-  if (inTemplate) fail(scan.where, `a "\${" sequence is not closed in ${JSON.stringify(src)}`);
+  if (opener) {
+    const start = opener.slice(0, 2);
+    fail(scan.where, `a "${start}" sequence is not closed in ${JSON.stringify(src)}, which Terraform refuses too; for the text "${start}", write "${start[0]}${start}"`);
+  }
 }
 
 /** A comment, number, identifier or symbol at the scan position. */

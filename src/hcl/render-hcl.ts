@@ -50,10 +50,27 @@ function renderJson(config: Json): string {
   for (const key of Object.keys(root)) {
     if (key !== COMMENT_KEY && !known.includes(key)) fail(key, `"${key}" is not a top-level block type this renderer knows (${known.join(', ')})`);
   }
-  const sections = TOP_LEVEL.flatMap(([type, spec]) =>
-    Object.hasOwn(root, type) ? blockSections(type, root[type], spec, '') : [],
-  );
-  return formatTokens(joinSections(sections));
+  const tokens: Token[] = [];
+  const sections = new Sections(tokens);
+  for (const [type, spec] of TOP_LEVEL) if (Object.hasOwn(root, type)) writeBlocks(sections, type, root[type], spec, '');
+  return formatTokens(tokens);
+}
+
+/**
+ * Tokens written in sections set apart by one blank line (so `=` alignment stays within each). Bodies
+ * are written straight into the one list of tokens, not built and copied level by level.
+ */
+class Sections {
+  private empty = true;
+
+  constructor(private readonly tokens: Token[]) {}
+
+  /** Starts a section, and returns the list to write it to. */
+  public next(): Token[] {
+    if (!this.empty) this.tokens.push(NEWLINE);
+    this.empty = false;
+    return this.tokens;
+  }
 }
 
 /** One block of a type, with its labels. */
@@ -63,21 +80,21 @@ interface BlockInstance {
   readonly where: string;
 }
 
-/** Each block a JSON property describes, as its own section (blocks are set apart by blank lines). */
-function blockSections(type: string, value: Json, spec: BlockSpec, parent: string): Token[][] {
+/** Each block a JSON property describes, as its own section. */
+function writeBlocks(sections: Sections, type: string, value: Json, spec: BlockSpec, parent: string): void {
   const where = parent ? `${parent}.${type}` : type;
-  return expandBlocks(value, spec.labels, [], where).map((block) => [
-    ident(type),
-    ...block.labels.flatMap((label) => quoted(label, true)),
-    token('OBrace', '{'),
-    ...bodyLines(bodyTokens(block.body, spec.body(block.labels, block.where), block.where)),
-    token('CBrace', '}'),
-    NEWLINE,
-  ]);
+  for (const block of expandBlocks(value, spec.labels, [], where)) {
+    const tokens = sections.next();
+    tokens.push(ident(type));
+    for (const label of block.labels) append(tokens, quoted(label, true));
+    tokens.push(token('OBrace', '{'), NEWLINE);
+    const bodyStart = tokens.length;
+    writeBody(tokens, block.body, spec.body(block.labels, block.where), block.where);
+    // An empty body closes on the same line: `foo {}`.
+    if (tokens.length === bodyStart) tokens.pop();
+    tokens.push(token('CBrace', '}'), NEWLINE);
+  }
 }
-
-/** An empty body closes on the same line: `foo {}`. */
-const bodyLines = (body: Token[]): Token[] => (body.length ? [NEWLINE, ...body] : []);
 
 /**
  * The blocks one JSON property value describes. Each label level is an object keyed by label, or a
@@ -99,45 +116,55 @@ function expandBlocks(value: Json, labels: number, given: readonly string[], whe
 
 /**
  * A body's lines: leading meta-arguments, then arguments, then each nested block, then trailing
- * meta-arguments, with blank lines between those sections (so `=` alignment stays within each).
+ * meta-arguments, with blank lines between those sections.
  */
-function bodyTokens(body: JsonObject, spec: BodySpec, where: string): Token[] {
+function writeBody(tokens: Token[], body: JsonObject, spec: BodySpec, where: string): void {
   const entries = Object.entries(body).filter(([key]) => key !== COMMENT_KEY);
   const leading = pick(entries, spec.leading ?? []);
   const trailing = pick(entries, spec.trailing ?? []);
   const placed = new Set([...leading, ...trailing].map(([key]) => key));
   const rest = entries.filter(([key]) => !placed.has(key));
   const isBlock = ([key]: [string, Json]): boolean => own(spec.blocks, key) !== undefined;
-  return joinSections([
-    ...entrySections(leading, spec, where, true),
-    ...entrySections(rest.filter((e) => !isBlock(e)), spec, where, true),
-    ...entrySections(rest.filter(isBlock), spec, where, false),
-    ...entrySections(trailing, spec, where, false),
-  ]);
+  const sections = new Sections(tokens);
+  writeEntries(sections, leading, spec, where, true);
+  writeEntries(sections, rest.filter((e) => !isBlock(e)), spec, where, true);
+  writeEntries(sections, rest.filter(isBlock), spec, where, false);
+  writeEntries(sections, trailing, spec, where, false);
 }
 
 /**
- * Sections for entries: every block alone, and arguments each alone or (`together`) in one section,
+ * Every block in a section of its own, and arguments each alone or (`together`) in one section,
  * one-line arguments first so that a multi-line value does not split their `=` alignment.
  */
-function entrySections(entries: [string, Json][], spec: BodySpec, where: string, together: boolean): Token[][] {
-  const sections = entries.flatMap(([key, value]): Token[][] => {
-    const block = own(spec.blocks, key);
-    return block ? blockSections(key, value, block, where) : [argumentTokens(key, value, spec, where)];
-  });
-  const joinable = together && entries.every(([key]) => own(spec.blocks, key) === undefined);
-  if (!joinable || !sections.length) return sections;
-  const oneLine = (section: Token[]): boolean => section.filter(endsLine).length === 1;
-  return [[...sections.filter(oneLine), ...sections.filter((s) => !oneLine(s))].flat()];
+function writeEntries(sections: Sections, entries: [string, Json][], spec: BodySpec, where: string, together: boolean): void {
+  if (!together || entries.some(([key]) => own(spec.blocks, key) !== undefined)) {
+    for (const [key, value] of entries) {
+      const block = own(spec.blocks, key);
+      if (block) writeBlocks(sections, key, value, block, where);
+      else append(sections.next(), argumentTokens(key, value, spec, where));
+    }
+    return;
+  }
+  if (!entries.length) return;
+  const lines = entries.map(([key, value]) => argumentTokens(key, value, spec, where));
+  const tokens = sections.next();
+  for (const line of lines) if (isOneLine(line)) append(tokens, line);
+  for (const line of lines) if (!isOneLine(line)) append(tokens, line);
+}
+
+function isOneLine(tokens: readonly Token[]): boolean {
+  let ends = 0;
+  for (const t of tokens) if (endsLine(t) && ++ends > 1) return false;
+  return true;
+}
+
+/** Appends without spreading (a long list would not fit the call stack). */
+function append(tokens: Token[], more: readonly Token[]): void {
+  for (const t of more) tokens.push(t);
 }
 
 function pick(entries: [string, Json][], keys: readonly string[]): [string, Json][] {
   return keys.flatMap((key) => entries.filter(([name]) => name === key));
-}
-
-/** Sections separated by one blank line. */
-function joinSections(sections: Token[][]): Token[] {
-  return sections.filter((s) => s.length).flatMap((section, i) => (i ? [NEWLINE, ...section] : section));
 }
 
 /** `name = value`, the value read as Terraform reads this argument. */

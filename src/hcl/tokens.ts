@@ -65,6 +65,8 @@ export function quoted(text: string, escapeTemplates: boolean): Token[] {
  * doubled `$`/`%` before `{` so it is not read as a template sequence.
  */
 export function escapeQuoted(text: string, escapeTemplates: boolean): string {
+  // Most strings are printable ASCII with nothing to escape: they are written as they are.
+  if (PLAIN_TEXT.test(text) && !(escapeTemplates && TEMPLATE_START.test(text))) return text;
   let out = '';
   const chars = Array.from(text);
   chars.forEach((c, i) => {
@@ -80,6 +82,9 @@ export function escapeQuoted(text: string, escapeTemplates: boolean): string {
   return out;
 }
 
+/** Printable ASCII, but for the quote and the backslash. */
+const PLAIN_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const TEMPLATE_START = /[$%]\{/;
 const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\' };
 /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
@@ -102,4 +107,9 @@ export function bracketChange(type: TokenType): number {
   }
 }
 
-export const netBrackets = (tokens: readonly Token[]): number => tokens.reduce((sum, t) => sum + bracketChange(t.type), 0);
+/** The brackets tokens open less those they close (from `start` to `end`, by default all). */
+export function netBrackets(tokens: readonly Token[], start = 0, end = tokens.length): number {
+  let net = 0;
+  for (let i = start; i < end; i++) net += bracketChange(tokens[i].type);
+  return net;
+}
