@@ -206,7 +206,7 @@ output "arn" {
       expect(hcl).toContain('    t1 = "%%{ if true }x%%{ endif }"\n');
       expect(hcl).toContain('    t4 = "$$${already}"\n');
       expect(hcl).toContain('    scope_description = "ends with $${"\n');
-      expect(hcl).toContain('        "$${key}" = "%%{"\n');
+      expect(hcl).toContain('      "$${key}" = "%%{"\n');
     });
 
     it('parses back to the same configuration when it holds configuration literals', async () => {

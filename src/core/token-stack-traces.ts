@@ -8,14 +8,17 @@
  */
 export function withoutTokenStackTraces<T>(run: () => T): T {
   if (process.env.CDKTF_COGNITO_TOKEN_STACK_TRACES) return run();
-  const original = Error.prepareStackTrace;
+  const [original, capture] = [Error.prepareStackTrace, Error.captureStackTrace];
   // The engine captures its traces on plain objects (`Error.captureStackTrace({ stack: '' })`) and
-  // treats an empty trace as none; real errors are formatted as before.
+  // treats an empty trace as none: such captures are skipped (collecting the frames costs too), and
+  // such traces, if made, are not formatted. Real errors keep theirs.
+  Error.captureStackTrace = (target: object, constructor?: Function) => (target instanceof Error ? capture(target, constructor) : undefined);
   Error.prepareStackTrace = (error, frames) => (error instanceof Error ? formatted(original, error, frames) : '');
   try {
     return run();
   } finally {
     Error.prepareStackTrace = original;
+    Error.captureStackTrace = capture;
   }
 }
 
