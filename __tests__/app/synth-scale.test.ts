@@ -99,6 +99,23 @@ describe('every problem of every batch and worker is reported at once, in the fi
   });
 });
 
+describe('a mistake in the defaults is reported once, at defaults, however the environments are split', () => {
+  const environments = Array.from({ length: 6 }, (_, i) => ({ name: `env${i}`, accountId: String(111111111110 + i) }));
+  const file = join(work, 'bad-defaults.yaml');
+  writeFileSync(file, stringify({ backend: { bucket: 'state', region: 'eu-west-1' }, defaults: { region: 'eu-west-1', pool: { passwordPolicy: { minLength: 4 } } }, environments }));
+
+  test.each([
+    ['in batches', { batchSize: 2, workers: 1 }],
+    ['in worker processes', { batchSize: 1, workers: 3 }],
+  ])('%s', (_name, options) => {
+    expect(() => synthesizeConfig({ configFile: file, outdir: join(work, `defaults-${options.workers}`), progress: false, ...options })).toThrow(
+      expect.objectContaining({
+        problems: ['defaults.pool.passwordPolicy.minLength: must be a whole number from 6 to 99; received 4. Fix: use a whole number from 6 to 99'],
+      }),
+    );
+  });
+});
+
 describe('the progress line', () => {
   /** A stream that records what is written, and a clock the test moves. */
   function harness(isTTY: boolean, setting: boolean | 'auto', stdoutIsTerminal = isTTY) {

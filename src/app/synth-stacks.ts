@@ -104,7 +104,7 @@ function synthesizeInWorkers(
     if (!existsSync(resultFile)) throw new Error(`the synth's worker coordinator stopped (${run.signal ?? `exit code ${run.status}`}) without a result`);
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as WorkerResult;
     if (result.failure) throw new Error(`a synth worker failed:\n${result.failure}`);
-    if (result.problems.length > 0) throw new ValidationError(result.problems, 'Invalid configuration');
+    if (result.problems.length > 0) throw new ValidationError([...new Set(result.problems)], 'Invalid configuration');
     return [...result.stacks];
   } finally {
     rmSync(taskDir, { recursive: true, force: true });
@@ -172,7 +172,8 @@ export function synthesizeInBatches(
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  if (problems.length > 0) throw new ValidationError(problems, 'Invalid configuration');
+  // A mistake in `defaults` is reported once, at `defaults...` (build-app.ts), however many batches hit it.
+  if (problems.length > 0) throw new ValidationError([...new Set(problems)], 'Invalid configuration');
   return reports;
 }
 
