@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse, stringify } from 'yaml';
@@ -12,7 +12,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /**
  * The shipped configuration's three environments, each twice more under other names and accounts:
- * triggers (assets), groups, every preset, a custom domain and a secret hand-off in nine stacks.
+ * triggers (assets), groups, every preset, identity providers, branding files, a custom domain and a secret
+ * hand-off in nine stacks.
  */
 function nineEnvironments(): string {
   const config = parse(readFileSync('config/default.yaml', 'utf8'));
@@ -25,6 +26,8 @@ function nineEnvironments(): string {
   );
   const file = join(work, 'nine.yaml');
   writeFileSync(file, stringify({ ...config, environments: copies }));
+  // Files the configuration names are relative to it.
+  cpSync('config/branding', join(work, 'branding'), { recursive: true });
   return file;
 }
 
