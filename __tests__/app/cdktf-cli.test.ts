@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { parse, stringify } from 'yaml';
@@ -57,6 +57,7 @@ test('cdktf synth again after an environment is removed, and with --env: the set
   const config = join(work, 'shrinking.yaml');
   const document = parse(readFileSync('config/default.yaml', 'utf8'));
   writeFileSync(config, stringify(document));
+  cpSync('config/branding', join(work, 'branding'), { recursive: true }); // relative to the configuration
   const app = `npx tsx main.ts --config ${config}`;
   expect(cdktf(['synth', '--output', out, '--app', app]).code).toBe(0);
   expect(stacksIn(out)).toEqual(['dev', 'prod', 'staging']);
