@@ -490,3 +490,128 @@ variable "groups" {
     condition     = alltrue([for k, g in var.groups : (g.description == null ? true : (length(g.description) <= 2048)) && (g.precedence == null ? true : (floor(g.precedence) == g.precedence && g.precedence >= 0 && g.precedence <= 2147483647)) && (g.role_arn == null ? true : (can(regex("^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$", g.role_arn))))])
   }
 }
+
+variable "identity_providers" {
+  default     = {}
+  description = "Federated identity providers by key; clients name them by key in identity_providers. Secrets go in identity_provider_secrets."
+  type = map(object({
+    type                      = string
+    provider_name             = optional(string)
+    client_id                 = optional(string)
+    scopes                    = optional(list(string))
+    api_version               = optional(string)
+    team_id                   = optional(string)
+    key_id                    = optional(string)
+    issuer_url                = optional(string)
+    attributes_request_method = optional(string)
+    authorize_url             = optional(string)
+    token_url                 = optional(string)
+    user_info_url             = optional(string)
+    jwks_uri                  = optional(string)
+    metadata_url              = optional(string)
+    metadata_file             = optional(string)
+    idp_sign_out              = optional(bool)
+    idp_initiated             = optional(bool)
+    request_signing_algorithm = optional(string)
+    encrypted_responses       = optional(bool)
+    attribute_mapping         = optional(map(string), {})
+    idp_identifiers           = optional(list(string), [])
+  }))
+
+  validation {
+    error_message = "Each identity provider's type must be one of SAML, OIDC, Google, Facebook, LoginWithAmazon, SignInWithApple."
+    condition     = alltrue([for k, p in var.identity_providers : contains(["SAML", "OIDC", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple"], p.type)])
+  }
+
+  validation {
+    error_message = "An identity provider lacks a setting its kind requires (client_id; team_id and key_id for SignInWithApple; issuer_url for OIDC)."
+    condition     = alltrue([for k, p in var.identity_providers : (p.type != "OIDC" || p.client_id != null) && (p.type != "OIDC" || p.issuer_url != null) && (p.type != "Google" || p.client_id != null) && (p.type != "Facebook" || p.client_id != null) && (p.type != "LoginWithAmazon" || p.client_id != null) && (p.type != "SignInWithApple" || p.client_id != null) && (p.type != "SignInWithApple" || p.team_id != null) && (p.type != "SignInWithApple" || p.key_id != null)])
+  }
+
+  validation {
+    error_message = "A SAML provider needs exactly one of metadata_url or metadata_file."
+    condition     = alltrue([for k, p in var.identity_providers : p.type != "SAML" || ((p.metadata_url == null) != (p.metadata_file == null))])
+  }
+
+  validation {
+    error_message = "An OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four."
+    condition     = alltrue([for k, p in var.identity_providers : p.type != "OIDC" || length(compact([p.authorize_url, p.token_url, p.user_info_url, p.jwks_uri])) == 0 || length(compact([p.authorize_url, p.token_url, p.user_info_url, p.jwks_uri])) == 4])
+  }
+}
+
+variable "identity_provider_secrets" {
+  default     = {}
+  description = "The secret of each identity provider, by key: its client secret (Google, Facebook, LoginWithAmazon, OIDC) or private key (SignInWithApple). Pass it from a secret store or TF_VAR_identity_provider_secrets, never from code."
+  type        = map(string)
+  sensitive   = true
+}
+
+variable "classic_branding" {
+  default     = null
+  description = "Classic hosted UI branding (managed login version 1) for every client without its own. Needs a domain."
+  type = object({
+    css        = optional(string)
+    image_file = optional(string)
+  })
+}
+
+variable "client_classic_branding" {
+  default     = {}
+  description = "Classic hosted UI branding of single clients, by client key."
+  type = map(object({
+    css        = optional(string)
+    image_file = optional(string)
+  }))
+}
+
+variable "risk_configuration" {
+  default     = null
+  description = "Threat protection responses (aws_cognito_risk_configuration): needs feature_plan PLUS and threat_protection_mode AUDIT or ENFORCED. Null: AWS's defaults."
+  type = object({
+    compromised_credentials = optional(object({
+      action = string
+      events = optional(list(string), ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"])
+    }))
+    account_takeover = optional(object({
+      low = optional(object({
+        action = string
+        notify = optional(bool, false)
+      }))
+      medium = optional(object({
+        action = string
+        notify = optional(bool, false)
+      }))
+      high = optional(object({
+        action = string
+        notify = optional(bool, false)
+      }))
+      source_arn = string
+      from       = optional(string)
+      reply_to   = optional(string)
+      block_email = optional(object({
+        subject   = string
+        html_body = string
+        text_body = string
+      }))
+      mfa_email = optional(object({
+        subject   = string
+        html_body = string
+        text_body = string
+      }))
+      no_action_email = optional(object({
+        subject   = string
+        html_body = string
+        text_body = string
+      }))
+    }))
+    ip_ranges = optional(object({
+      always_allow = optional(list(string), [])
+      always_block = optional(list(string), [])
+    }))
+  })
+
+  validation {
+    error_message = "Threat protection responses need threat protection on: set threat_protection_mode to \"ENFORCED\" (and feature_plan to \"PLUS\")."
+    condition     = var.risk_configuration == null ? true : contains(["AUDIT", "ENFORCED"], var.threat_protection_mode)
+  }
+}

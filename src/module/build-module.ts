@@ -8,6 +8,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { typeExpression } from './hcl-type';
 import { CLIENT_PRESET_SETTINGS, MFA_MODES, MODULE_INPUTS, MODULE_TRIGGERS } from './inputs';
 import { moduleReadme } from './readme';
+import { addClientBranding, addFederation } from './federation-module';
 import { validationsOf } from './validations';
 import { ClientPreset, UserPoolClientProps } from '../client/client-props';
 import { OAuthScope } from '../client/oauth-scope';
@@ -213,12 +214,16 @@ export function buildModuleStack(): TerraformStack {
   );
   servers.overrideLogicalId('this');
 
+  const federation = addFederation(stack, pool, domain);
   const clients = withDynamicBlocks(
-    // Scopes of resource servers must exist before a client names them.
-    (config) => new CognitoUserPoolClient(stack, 'client', { ...config, forEach: iterate('local.clients'), dependsOn: [servers] }),
+    // Scopes of resource servers and the identity providers a client names must exist before it.
+    (config) => new CognitoUserPoolClient(stack, 'client', { ...config, forEach: iterate('local.clients'), dependsOn: [servers, ...federation.providers] }),
     renderClient(moduleClientSettings(), str('each.value.name'), pool.id),
   );
   clients.overrideLogicalId('this');
+  // Clients name identity providers by their key in identity_providers (or by name, or COGNITO).
+  clients.addOverride('supported_identity_providers', `\${${federation.clientProviders}}`);
+  addClientBranding(stack, pool, domain, clients);
 
   const groups = new CognitoUserGroup(stack, 'group', {
     ...renderGroup({ groupName: str('each.key'), description: str('each.value.description'), precedence: num('each.value.precedence'), roleArn: str('each.value.role_arn') }, pool.id),

@@ -11,7 +11,13 @@ import { SecurityProfile } from '../user-pool/security-profile';
  * client tables (`pool-settings.ts`, `client-settings.ts`) take them from here.
  */
 
-const NOT_YET_IN_MODULE = 'the module takes it through its own inputs (identity_providers, classic_branding, risk_configuration), not this one';
+/** Why these settings have no input of the same name in the module: it has its own, shaped for Terraform. */
+const MODULE_RISK = 'the module takes the pool\'s responses as its risk_configuration input';
+const MODULE_IDPS = 'the module takes identity_providers, with the secrets in the sensitive identity_provider_secrets input';
+const MODULE_BRANDING = 'the module takes classic_branding (the pool) and client_classic_branding (by client key), with CSS text and a Base64 logo';
+const NO_CLIENT_RISK = 'the module sets the pool\'s responses only (risk_configuration); per-client responses need the library or the app';
+const NO_PROFILE = 'Terraform cannot tell an input left out from its default, so a profile cannot fill in defaults: set feature_plan, mfa.mode, threat_protection_mode and risk_configuration';
+const NO_V2_BRANDING = 'the module accepts hashicorp/aws 5.100, which has no aws_cognito_managed_login_branding';
 
 const response = object(
   {
@@ -40,7 +46,7 @@ export const RISK_RESPONSE_SETTINGS = {
       events: listOf(oneOf(CompromisedCredentialsEvent, 'A request checked.'), 'The requests checked.', { defaultText: 'all three' }),
     },
     'Responses to leaked credentials.',
-    { defaultText: 'AWS\'s default', notInModule: NOT_YET_IN_MODULE },
+    { defaultText: 'AWS\'s default', notInModule: MODULE_RISK },
   ),
   accountTakeover: object(
     {
@@ -61,7 +67,7 @@ export const RISK_RESPONSE_SETTINGS = {
       ),
     },
     'Responses to account-takeover risks by level (low, medium, high), with notification emails.',
-    { defaultText: 'AWS\'s default', notInModule: NOT_YET_IN_MODULE },
+    { defaultText: 'AWS\'s default', notInModule: MODULE_RISK },
   ),
   ipRanges: object(
     {
@@ -69,21 +75,21 @@ export const RISK_RESPONSE_SETTINGS = {
       alwaysBlock: listOf(text('A CIDR range.'), 'Ranges always blocked, at most 200.'),
     },
     'IP ranges always allowed or always blocked.',
-    { defaultText: 'none', notInModule: NOT_YET_IN_MODULE },
+    { defaultText: 'none', notInModule: MODULE_RISK },
   ),
 };
 
 /** A client's threat protection: responses that replace the pool's for it. */
 export const CLIENT_THREAT_PROTECTION = object(RISK_RESPONSE_SETTINGS, 'Threat protection responses for this client only, replacing the pool\'s for it (needs PLUS and threat protection on).', {
   defaultText: 'the pool\'s responses',
-  notInModule: NOT_YET_IN_MODULE,
+  notInModule: NO_CLIENT_RISK,
 });
 
 /** The strict security profile. */
 export const SECURITY_PROFILE = oneOf(
   SecurityProfile,
   'Settings in one line: `strict` sets what AWS Security Hub\'s Cognito controls ask for (PLUS, threat protection ENFORCED for standard and custom auth with responses, MFA required); settings given that fall short of a control are errors.',
-  { defaultText: 'none', notInModule: NOT_YET_IN_MODULE },
+  { defaultText: 'none', notInModule: NO_PROFILE },
 );
 
 /** Classic hosted UI branding, for the pool (every client without its own) or one client. */
@@ -94,7 +100,7 @@ export const CLASSIC_BRANDING = object(
     logoFile: text('A PNG or JPEG logo of at most 100 KB, relative to the configuration file.'),
   },
   'Branding of the classic hosted UI (managed login version 1): CSS and a logo. Needs a domain with managedLoginVersion 1.',
-  { defaultText: 'AWS\'s look', notInModule: NOT_YET_IN_MODULE },
+  { defaultText: 'AWS\'s look', notInModule: MODULE_BRANDING },
 );
 
 /** Managed login (version 2) branding of one client. */
@@ -115,7 +121,7 @@ export const MANAGED_LOGIN_BRANDING = custom<ManagedLoginBrandingOptions, { sett
   }),
   toProp: (v) => v,
   default: { text: 'none: managed login shows no pages for a client without a style' },
-  module: { notInModule: NOT_YET_IN_MODULE },
+  module: { notInModule: NO_V2_BRANDING },
 });
 
 /** Every setting name of every kind, with the kinds that take it (secrets left out: they never sit in the file). */
@@ -153,5 +159,5 @@ export const IDENTITY_PROVIDERS: Setting<Record<string, Record<string, unknown>>
   object(IDENTITY_PROVIDER_FIELDS, 'An identity provider.'),
   'Federated identity providers by key (letters, digits and _): Google, Facebook, LoginWithAmazon, SignInWithApple, OIDC, SAML. Clients list them by key. '
     + 'Secrets (clientSecret, privateKey) never sit in the file: each stack declares a sensitive variable `idp_<key>_client_secret` or `idp_<key>_private_key`, set in the pipeline as `TF_VAR_...`.',
-  { defaultText: 'none', notInModule: NOT_YET_IN_MODULE },
+  { defaultText: 'none', notInModule: MODULE_IDPS },
 ) as Setting<Record<string, Record<string, unknown>>, Record<string, Record<string, unknown>>>;
