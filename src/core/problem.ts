@@ -20,7 +20,8 @@ export interface Problem {
 export function formatProblem(problem: Problem, prefix = ''): string {
   const path = prefix && problem.path ? `${prefix}.${problem.path}` : prefix || problem.path;
   // Rules and fixes may quote what was received too: they are bounded like the value.
-  return `${shorten(path, 400)}: ${shorten(problem.rule, 600)}; received ${describeValue(problem.received)}. Fix: ${shorten(problem.fix, 600)}`;
+  // One line each: a control character that a rule or fix quotes from the input is shown escaped.
+  return `${oneLine(shorten(path, 400))}: ${oneLine(shorten(problem.rule, 600))}; received ${describeValue(problem.received)}. Fix: ${oneLine(shorten(problem.fix, 600))}`;
 }
 
 /** At most this many characters of a received value are shown: a message stays readable whatever was received. */
@@ -36,6 +37,11 @@ export function describeValue(value: unknown): string {
     text = Array.isArray(value) ? `a list of ${value.length} items` : typeof value === 'object' ? 'an object' : String(value);
   }
   return shorten(text);
+}
+
+/** Control characters (line breaks, tabs, ...) escaped as in JSON, so that a problem stays on one line. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 /** `text`, or its start and how long it was, cut between characters. */
