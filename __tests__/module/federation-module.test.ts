@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { AWS_ADDED_DETAILS, IdentityProviderType } from '../../src';
 import { moduleConfig, MODULE_DIR } from '../../src/module/build-module';
-import { addProvider, copyModule, mustRun } from './module-support';
+import { addProvider, copyModule, mustRun, planErrors } from './module-support';
 import { terraformIt } from '../support/terraform';
 
 /** Identity providers, classic branding and risk responses through the Terraform module. */
@@ -109,4 +109,30 @@ terraformIt('a caller with every kind of provider, branding and responses plans;
     account_takeover_risk_configuration: [{ actions: [{ high_action: [{ event_action: 'BLOCK', notify: true }], medium_action: [{ event_action: 'MFA_IF_CONFIGURED', notify: false }] }], notify_configuration: [{ source_arn: 'arn:aws:ses:eu-west-1:111122223333:identity/example.com' }] }],
     risk_exception_configuration: [{ skipped_ip_range_list: ['10.0.0.0/8'] }],
   });
+}, 240_000);
+
+terraformIt('the inputs\' validations reject what the library rejects, each with its message', () => {
+  const module = copyModule();
+  addProvider(module);
+  const varFile = join(module, 'bad.tfvars.json');
+  writeFileSync(
+    varFile,
+    JSON.stringify({
+      name: 'bad',
+      identity_providers: {
+        saml: { type: 'SAML' },
+        corp: { type: 'OIDC', client_id: 'c', issuer_url: 'https://login.example.com', token_url: 'https://login.example.com/token' },
+        fb: { type: 'Facebook' },
+        other: { type: 'Twitter', client_id: 'x' },
+      },
+      risk_configuration: { compromised_credentials: { action: 'BLOCK' } },
+    }),
+  );
+  mustRun(module, ['init', '-backend=false', '-no-color']);
+  const errors = planErrors(module, varFile).join('\n');
+  expect(errors).toContain('Each identity provider\'s type must be one of SAML, OIDC, Google, Facebook, LoginWithAmazon, SignInWithApple.');
+  expect(errors).toContain('An identity provider lacks a setting its kind requires');
+  expect(errors).toContain('A SAML provider needs exactly one of metadata_url or metadata_file.');
+  expect(errors).toContain('An OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four.');
+  expect(errors).toContain('Threat protection responses need threat protection on');
 }, 240_000);
