@@ -31,6 +31,8 @@ const RESOURCE_TYPES: readonly (string | RegExp)[] = [
   /^aws_cognito_/,
   'aws_iam_role',
   'aws_iam_role_policy',
+  'aws_iam_policy',
+  'aws_iam_openid_connect_provider',
   'aws_lambda_function',
   'aws_lambda_permission',
   'aws_cloudwatch_log_group',

@@ -15,13 +15,21 @@ Commands:
   synth [--config FILE] [--env NAME]...
                        Synthesize the stacks (npx tsx main.ts) into $CDKTF_OUTDIR.
   test                 Type-check and run the test suite (npm test).
-  stacks [--json]      Print the synthesized stack names, one a line (--json: as a JSON array).
-  plan STACK [--offline]
+  stacks [--json]      Print the synthesized stack names, one a line (--json: as a JSON array). The
+                       bootstrap stacks (the pipeline's roles) are not among them: an administrator
+                       applies those once (PIPELINE.md).
+  role STACK plan|deploy
+                       Print the ARN of the stack's plan or deploy role (configurations with bootstrap).
+  plan STACK [--offline] [--read-only]
                        terraform init, validate and plan STACK into a saved plan file, plus a
-                       plain-text rendering of it for review. --offline plans against a copy that
-                       needs no AWS access (fake credentials, local provider mirror, no backend,
-                       no refresh); an offline plan cannot be applied.
-  apply STACK          Apply exactly the plan saved by `plan STACK`; refuses when there is none.
+                       plain-text rendering of it for review and its digest (STACK.tfplan.sha256).
+                       --read-only takes no state lock (the plan role may write nothing, not even
+                       the lock file). --offline plans against a copy that needs no AWS access
+                       (fake credentials, local provider mirror, no backend, no refresh); an offline
+                       plan cannot be applied.
+  apply STACK [--reviewed DIGEST_FILE]
+                       Apply exactly the plan saved by `plan STACK`; refuses when there is none.
+                       --reviewed: refuse unless that plan is the one reviewed (same digest).
 
 Environment:
   ALLOW_USER_POOL_DELETION
@@ -88,18 +96,27 @@ require_manifest() {
     die "no synthesized stacks: $OUTDIR/manifest.json is missing. Run 'scripts/pipeline.sh synth' first."
 }
 
-# `manifest names|json` prints every stack name; `manifest dir STACK` prints the stack's folder, or exits 3
-# when there is no such stack. node rather than jq: node is always there for the synth, jq often is not.
+# `manifest names|json` prints every stack name but the bootstrap stacks; `manifest dir STACK` prints the
+# stack's folder and `manifest plan|deploy STACK` its role's ARN, or they exit 3 when there is no such
+# stack (4: no such role). node rather than jq: node is always there for the synth, jq often is not.
 manifest() {
   node -e '
     const path = require("path");
     const [file, mode, stack] = process.argv.slice(1);
-    const stacks = JSON.parse(require("fs").readFileSync(file, "utf8")).stacks ?? {};
-    const names = Object.keys(stacks).sort();
+    const fs = require("fs");
+    const stacks = JSON.parse(fs.readFileSync(file, "utf8")).stacks ?? {};
+    // The pipeline metadata synth keeps in each stack (a "//" comment, which Terraform ignores).
+    const pipeline = (name) => {
+      const config = path.join(path.dirname(file), stacks[name].workingDirectory, "cdk.tf.json");
+      return (JSON.parse(fs.readFileSync(config, "utf8"))["//"] ?? {}).pipeline ?? {};
+    };
+    const names = Object.keys(stacks).filter((name) => pipeline(name).kind !== "bootstrap").sort();
     if (mode === "names") names.forEach((name) => console.log(name));
     else if (mode === "json") console.log(JSON.stringify(names));
-    else if (stacks[stack]) console.log(path.join(path.dirname(file), stacks[stack].workingDirectory));
-    else process.exitCode = 3;
+    else if (!stacks[stack]) process.exitCode = 3;
+    else if (mode === "dir") console.log(path.join(path.dirname(file), stacks[stack].workingDirectory));
+    else if (pipeline(stack)[mode + "RoleArn"]) console.log(pipeline(stack)[mode + "RoleArn"]);
+    else process.exitCode = 4;
   ' "$OUTDIR/manifest.json" "$@"
 }
 
@@ -147,6 +164,20 @@ cmd_stacks() {
   manifest "$mode"
 }
 
+cmd_role() {
+  [ $# -eq 2 ] || usage_error "role needs a stack and plan or deploy: scripts/pipeline.sh role STACK plan|deploy."
+  local stack=$1 kind=$2 status=0
+  require_stack_name "$stack"
+  case $kind in plan | deploy) ;; *) usage_error "role: '$kind' is neither plan nor deploy." ;; esac
+  require_manifest
+  manifest "$kind" "$stack" || status=$?
+  case $status in
+    0) ;;
+    3) die "unknown stack '$stack': $OUTDIR holds $(manifest json)." ;;
+    *) die "stack '$stack' names no $kind role: set bootstrap in the configuration (PIPELINE.md), synthesize, and apply the bootstrap stacks." ;;
+  esac
+}
+
 # Copies the stack's synthesized files into a fresh working folder: terraform writes .terraform/, lock
 # files and plans there, never into the synthesized output, which the next synth replaces whole.
 fresh_working_copy() {
@@ -160,10 +191,11 @@ fresh_working_copy() {
 }
 
 cmd_plan() {
-  local stack='' offline=false
+  local stack='' offline=false lock=true
   while [ $# -gt 0 ]; do
     case $1 in
       --offline) offline=true ;;
+      --read-only) lock=false ;;
       -*) usage_error "plan: unknown option '$1'." ;;
       *)
         [ -z "$stack" ] || usage_error "plan takes one stack, got '$stack' and '$1'."
@@ -192,7 +224,7 @@ cmd_plan() {
     dir="$WORKDIR/stacks/$stack"
     fresh_working_copy "$synthesized" "$dir"
     cp "$synthesized/cdk.tf.json" "$dir/"
-    plan_args+=("$LOCK_TIMEOUT")
+    if $lock; then plan_args+=("$LOCK_TIMEOUT"); else plan_args+=(-lock=false); fi
   fi
 
   terraform -chdir="$dir" init -input=false
@@ -201,6 +233,7 @@ cmd_plan() {
   # `show` masks sensitive values, so the text is safe to attach to a review; the binary plan is not.
   terraform -chdir="$dir" show -no-color "$stack.tfplan" >"$dir/$stack.tfplan.txt"
   guard_plan "$dir" "$stack"
+  plan_digest "$dir" "$stack" >"$dir/$stack.tfplan.sha256"
 
   printf '\nPlan for %s: %s\nReview text: %s\n' "$stack" "$dir/$stack.tfplan" "$dir/$stack.tfplan.txt"
   if $offline; then
@@ -220,10 +253,37 @@ guard_plan() {
     die "the plan guard stopped '$stack' (see above)."
 }
 
+# The digest of what a plan changes (its resource and output changes, sensitive values included), so a
+# plan made again can be compared with the reviewed one without the plan, which holds secrets, leaving
+# the job. Read through a pipe, like the guard.
+plan_digest() {
+  local dir=$1 stack=$2
+  terraform -chdir="$dir" show -json "$stack.tfplan" | node -e '
+    const plan = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    const changes = { resource_changes: plan.resource_changes ?? [], output_changes: plan.output_changes ?? {} };
+    console.log(require("crypto").createHash("sha256").update(JSON.stringify(changes)).digest("hex"));
+  '
+}
+
 cmd_apply() {
-  [ $# -ge 1 ] || usage_error "apply needs a stack: scripts/pipeline.sh apply STACK."
-  [ $# -eq 1 ] || usage_error "apply takes only a stack (there is no offline apply: an offline plan uses fake credentials)."
-  local stack=$1
+  local stack='' reviewed=''
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --reviewed)
+        [ $# -ge 2 ] || usage_error "--reviewed needs the digest file of the reviewed plan."
+        reviewed=$(absolute "$2")
+        shift
+        ;;
+      --offline) usage_error "apply takes only a stack (there is no offline apply: an offline plan uses fake credentials)." ;;
+      -*) usage_error "apply: unknown option '$1'." ;;
+      *)
+        [ -z "$stack" ] || usage_error "apply takes one stack, got '$stack' and '$1'."
+        stack=$1
+        ;;
+    esac
+    shift
+  done
+  [ -n "$stack" ] || usage_error "apply needs a stack: scripts/pipeline.sh apply STACK."
   require_stack_name "$stack"
   local dir="$WORKDIR/stacks/$stack"
   local plan="$dir/$stack.tfplan"
@@ -238,6 +298,14 @@ cmd_apply() {
   terraform -chdir="$dir" init -input=false -lockfile=readonly
   # Again before applying: the plan may have been restored from elsewhere.
   guard_plan "$dir" "$stack"
+  if [ -n "$reviewed" ]; then
+    [ -f "$reviewed" ] || die "no reviewed plan digest at $reviewed: download the plan job's review artifact."
+    local made expected
+    made=$(plan_digest "$dir" "$stack")
+    expected=$(tr -d '[:space:]' <"$reviewed")
+    [ "$made" = "$expected" ] ||
+      die "the plan for '$stack' differs from the reviewed one (digest $made, reviewed $expected): the configuration or the real resources changed since. Nothing was applied; review the new plan (run the workflow again)."
+  fi
   # A saved plan applies without a prompt and only as planned; terraform rejects it if the state has
   # changed since. Sensitive outputs are shown masked.
   terraform -chdir="$dir" apply -input=false "$LOCK_TIMEOUT" "$stack.tfplan"
@@ -256,6 +324,7 @@ case $command in
   synth) cmd_synth "$@" ;;
   test) cmd_test "$@" ;;
   stacks) cmd_stacks "$@" ;;
+  role) cmd_role "$@" ;;
   plan) cmd_plan "$@" ;;
   apply) cmd_apply "$@" ;;
   -h | --help | help) usage ;;

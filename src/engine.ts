@@ -8,6 +8,7 @@
  */
 export {
   AnnotationMetadataEntryType,
+  Aspects,
   Annotations,
   App,
   Fn,

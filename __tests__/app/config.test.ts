@@ -35,7 +35,7 @@ describe('configuration shape', () => {
 
   test('an unknown key without a near match lists the known ones', () => {
     expect(problems(() => parseConfig({ ...BASE, colour: 'blue' }))).toEqual([
-      'colour: is not a known setting; received "blue". Fix: remove it; known settings here: $schema, backend, defaults, environments',
+      'colour: is not a known setting; received "blue". Fix: remove it; known settings here: $schema, bootstrap, backend, defaults, environments',
     ]);
   });
 

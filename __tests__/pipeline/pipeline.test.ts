@@ -1,5 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { createHash } from 'crypto';
 import { join } from 'path';
+import { parse as parseYaml } from 'yaml';
 import { runTerraform } from '../../src/terraform/offline';
 import { terraformIt } from '../support/terraform';
 import { loadWorkflow, ROOT, runPipeline, tempDir, Workflow, WorkflowJob, WorkflowStep } from './run-pipeline';
@@ -42,6 +44,8 @@ describe('pipeline.sh: usage and errors', () => {
     [['synth', '--out', 'x'], 'set CDKTF_OUTDIR to choose the output folder'],
     [['synth', '--config'], '--config needs a value'],
     [['stacks', '--yaml'], "stacks: unknown argument '--yaml'"],
+    [['role', 'dev'], 'role needs a stack and plan or deploy'],
+    [['apply', 'dev', '--reviewed'], '--reviewed needs the digest file of the reviewed plan'],
   ])('rejects %j as a usage error', (args, message) => {
     const result = run(...args);
     expect(result.code).toBe(2);
@@ -97,6 +101,26 @@ describe('pipeline.sh: usage and errors', () => {
     expect(again.stderr).toContain("no saved plan for 'demo'");
   });
 
+  terraformIt('applies with --reviewed only the plan that was reviewed: another digest refuses and applies nothing', () => {
+    const dir = join(temp.dir, 'work', 'stacks', 'demo');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify({ resource: { terraform_data: { marker: { input: 'planned' } } } }));
+    for (const args of [['init', '-input=false'], ['plan', '-input=false', '-out=demo.tfplan']]) expect(runTerraform(dir, args)).toMatchObject({ code: 0 });
+    writeFileSync(join(dir, '.terraform.lock.hcl'), '');
+    const show = JSON.parse(runTerraform(dir, ['show', '-json', 'demo.tfplan']).stdout);
+    const digest = createHash('sha256').update(JSON.stringify({ resource_changes: show.resource_changes ?? [], output_changes: show.output_changes ?? {} })).digest('hex');
+    writeFileSync(join(temp.dir, 'other.sha256'), `${'0'.repeat(64)}\n`);
+    writeFileSync(join(temp.dir, 'reviewed.sha256'), `${digest}\n`);
+
+    const refused = run('apply', 'demo', '--reviewed', 'other.sha256');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`the plan for 'demo' differs from the reviewed one (digest ${digest}, reviewed ${'0'.repeat(64)})`);
+    expect(existsSync(join(dir, 'terraform.tfstate'))).toBe(false);
+
+    expect(run('apply', 'demo', '--reviewed', 'reviewed.sha256')).toMatchObject({ code: 0 });
+    expect(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')).toContain('"planned"');
+  });
+
   it('asks for a synth when there is nothing synthesized', () => {
     for (const args of [['stacks'], ['plan', 'dev']]) {
       const result = run(...args);
@@ -135,6 +159,14 @@ describe('pipeline.sh: the default configuration, synthesized', () => {
     expect(JSON.parse(json.stdout)).toEqual(DEFAULT_STACKS);
   });
 
+  it('leaves the bootstrap stacks out of the list, and names each stack\'s plan and deploy roles', () => {
+    expect(existsSync(join(temp.dir, 'out', 'stacks', 'bootstrap-111111111111', 'cdk.tf.json'))).toBe(true);
+    expect(run('role', 'prod', 'plan')).toEqual({ code: 0, stdout: 'arn:aws:iam::222222222222:role/cdktf-cognito-plan\n', stderr: '' });
+    expect(run('role', 'dev', 'deploy')).toEqual({ code: 0, stdout: 'arn:aws:iam::111111111111:role/cdktf-cognito-deploy\n', stderr: '' });
+    expect(run('role', 'bootstrap-111111111111', 'deploy')).toMatchObject({ code: 1, stderr: expect.stringContaining("names no deploy role") });
+    expect(run('role', 'dev', 'admin')).toMatchObject({ code: 2, stderr: expect.stringContaining("'admin' is neither plan nor deploy") });
+  });
+
   it('names the synthesized stacks when asked to plan another', () => {
     const result = run('plan', 'qa', '--offline');
     expect(result.code).toBe(1);
@@ -150,6 +182,7 @@ describe('pipeline.sh: the default configuration, synthesized', () => {
     expect(result.stdout).toContain(`Plan for dev: ${join(dir, 'dev.tfplan')}`);
     expect(existsSync(join(dir, 'dev.tfplan'))).toBe(true);
     expect(readFileSync(join(dir, 'dev.tfplan.txt'), 'utf8')).toContain('aws_cognito_user_pool.');
+    expect(readFileSync(join(dir, 'dev.tfplan.sha256'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
 
     // The working copy is the offline one: no remote state, no role to assume, no account guard.
     const config = JSON.parse(readFileSync(join(dir, 'main.tf.json'), 'utf8'));
@@ -187,10 +220,38 @@ describe('the GitHub Actions workflow', () => {
     }
   });
 
-  it('pins every action to at least a major version', () => {
+  it('pins every action to a full commit SHA, with its tag in a comment', () => {
+    const text = readFileSync(join(ROOT, '.github/workflows/cognito.yml'), 'utf8');
+    const lines = text.split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
+    expect(lines.length).toBeGreaterThanOrEqual(15);
+    for (const line of lines) expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
     for (const j of Object.values(workflow.jobs)) {
-      for (const step of j.steps.filter((s) => s.uses)) expect(step.uses).toMatch(/@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/);
+      for (const step of j.steps.filter((s) => s.uses)) expect(step.uses).toMatch(/@[0-9a-f]{40}$/);
     }
+    // One SHA per action: two different pins of one action would be a half-done update.
+    const pins = new Map<string, Set<string>>();
+    for (const line of lines) {
+      const [, action, sha] = /uses: ([^@]+)@(\w+)/.exec(line)!;
+      pins.set(action, (pins.get(action) ?? new Set()).add(sha));
+    }
+    for (const [action, shas] of pins) expect([action, shas.size]).toEqual([action, 1]);
+  });
+
+  it('installs without install scripts in the jobs that hold cloud credentials', () => {
+    for (const [name, j] of Object.entries(workflow.jobs).filter(([, j]) => j.permissions?.['id-token'] === 'write')) {
+      const installs = j.steps.map((s) => s.run ?? '').filter((r) => /\bnpm (ci|install|i)\b/.test(r));
+      expect([name, installs.length]).toEqual([name, 1]);
+      for (const install of installs) expect([name, install]).toEqual([name, expect.stringContaining('npm ci --ignore-scripts')]);
+    }
+  });
+
+  it('has Dependabot update the npm packages and the pinned actions', () => {
+    const dependabot = parseYaml(readFileSync(join(ROOT, '.github/dependabot.yml'), 'utf8'));
+    expect(dependabot.version).toBe(2);
+    expect(dependabot.updates.map((u: { 'package-ecosystem': string; directory: string }) => [u['package-ecosystem'], u.directory])).toEqual([
+      ['npm', '/'],
+      ['github-actions', '/'],
+    ]);
   });
 
   it('tests with Node 20, the npm cache and terraform 1.11, then synthesizes and keeps the output', () => {
@@ -214,13 +275,18 @@ describe('the GitHub Actions workflow', () => {
     }
   });
 
-  it('plans every stack with OIDC credentials and keeps the plan briefly', () => {
+  it('plans every stack read-only with its plan role, and keeps only what was reviewed: never the plan, which holds secrets', () => {
     const plan = job('plan');
-    expect(uses(plan, 'aws-actions/configure-aws-credentials')[0].with?.['role-to-assume']).toBe('${{ vars.PLAN_ROLE_ARN }}');
-    expect(runs(plan)).toContain('scripts/pipeline.sh plan "$STACK"');
-    const upload = uses(plan, 'actions/upload-artifact')[0];
-    expect(upload.with).toMatchObject({ name: 'plan-${{ matrix.stack }}', 'retention-days': 1, 'include-hidden-files': true });
-    expect(upload.if).toBe("github.event_name == 'push'");
+    expect(plan.steps.find((s) => s.id === 'role')?.run).toContain('scripts/pipeline.sh role "$STACK" plan');
+    expect(uses(plan, 'aws-actions/configure-aws-credentials')[0].with?.['role-to-assume']).toBe('${{ steps.role.outputs.arn }}');
+    expect(runs(plan)).toContain('scripts/pipeline.sh plan "$STACK" --read-only');
+    const uploads = uses(plan, 'actions/upload-artifact');
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0].with).toMatchObject({ name: 'reviewed-${{ matrix.stack }}', 'retention-days': 1 });
+    const paths = String(uploads[0].with?.path).trim().split('\n');
+    expect(paths).toEqual(['.pipeline/stacks/${{ matrix.stack }}/${{ matrix.stack }}.tfplan.txt', '.pipeline/stacks/${{ matrix.stack }}/${{ matrix.stack }}.tfplan.sha256']);
+    expect(uploads[0].with).not.toHaveProperty('include-hidden-files');
+    expect(uploads[0].if).toBe("github.event_name == 'push'");
   });
 
   it('applies only on main, behind the stack environment, one apply per stack at a time', () => {
@@ -230,11 +296,14 @@ describe('the GitHub Actions workflow', () => {
     expect(apply.environment).toBe('${{ matrix.stack }}');
     expect(apply.needs).toEqual(expect.arrayContaining(['plan']));
     expect(apply.concurrency).toEqual({ group: 'cognito-apply-${{ matrix.stack }}', 'cancel-in-progress': false });
-    expect(uses(apply, 'actions/download-artifact')[0].with).toMatchObject({
-      name: 'plan-${{ matrix.stack }}',
-      path: '.pipeline/stacks/${{ matrix.stack }}',
-    });
-    expect(runs(apply)).toContain('scripts/pipeline.sh apply "$STACK"');
-    expect(runs(apply)).not.toContain('auto-approve');
+    expect(uses(apply, 'actions/download-artifact').map((s) => s.with?.name)).toEqual(['cdktf.out', 'reviewed-${{ matrix.stack }}']);
+    expect(apply.steps.find((s) => s.id === 'role')?.run).toContain('scripts/pipeline.sh role "$STACK" deploy');
+    expect(uses(apply, 'aws-actions/configure-aws-credentials')[0].with?.['role-to-assume']).toBe('${{ steps.role.outputs.arn }}');
+    // The plan is made again here, with the lock, and applied only when it is the one reviewed.
+    const commands = runs(apply);
+    expect(commands.indexOf('scripts/pipeline.sh plan "$STACK"\n')).toBeGreaterThanOrEqual(0);
+    expect(commands).toContain('scripts/pipeline.sh apply "$STACK" --reviewed "reviewed/$STACK.tfplan.sha256"');
+    expect(commands.indexOf('scripts/pipeline.sh apply')).toBeGreaterThan(commands.indexOf('scripts/pipeline.sh plan'));
+    expect(commands).not.toContain('auto-approve');
   });
 });

@@ -2,7 +2,9 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { BackendConfig, ExistingPoolConfig, PoolConfig } from './config-schema';
 import { buildPool, ConfigPaths } from './pool-from-config';
-import { AwsEnvironment } from '../core/aws-environment';
+import { confineRoles, recordPipelineMetadata } from '../bootstrap/stack-pipeline';
+import { pipelineRoleArn } from '../bootstrap/pipeline-policies';
+import { AwsEnvironment, partitionOfRegion } from '../core/aws-environment';
 import { Problem } from '../core/problem';
 import { Annotations, LocalBackend, S3Backend, TerraformStack } from '../engine';
 
@@ -34,6 +36,12 @@ export interface CognitoStackProps {
   readonly existingPool?: ExistingPoolConfig | undefined;
   /** The pool, its domain, resource servers, clients and triggers. */
   readonly pool: PoolConfig;
+  /**
+   * The pipeline's bootstrap roles: the provider assumes no role (each pipeline job holds the plan or the
+   * deploy role), and every IAM role of the stack goes under `/<prefix>/` with the permissions boundary.
+   * @default - the provider assumes `deployRoleArn`
+   */
+  readonly pipeline?: { readonly prefix: string } | undefined;
   /** The configuration path of `pool`, for messages. @default "pool" */
   readonly configPath?: string;
   /**
@@ -60,28 +68,44 @@ export class CognitoStack extends TerraformStack {
     new AwsProvider(this, 'aws', {
       region: props.region,
       allowedAccountIds: [props.accountId],
-      assumeRole: props.deployRoleArn ? [{ roleArn: props.deployRoleArn, sessionName: `cdktf-cognito-${id}` }] : undefined,
+      assumeRole: props.deployRoleArn && !props.pipeline ? [{ roleArn: props.deployRoleArn, sessionName: `cdktf-cognito-${id}` }] : undefined,
       defaultTags: props.tags && Object.keys(props.tags).length > 0 ? [{ tags: { ...props.tags } }] : undefined,
     });
-    if (props.backend) {
-      const backend = new S3Backend(this, {
-        bucket: props.backend.bucket,
-        region: props.backend.region,
-        key: `${props.backend.keyPrefix ?? 'cdktf-cognito'}/${id}/terraform.tfstate`,
-        encrypt: true,
-        kmsKeyId: props.backend.kmsKeyId,
-        assumeRole: props.backend.roleArn ? { roleArn: props.backend.roleArn } : undefined,
-      });
-      // S3 native locking (Terraform >= 1.10): no DynamoDB table. The engine's backend class predates it.
-      backend.addOverride('use_lockfile', true);
-    } else {
-      // Beside the output folder (terraform runs in <out>/stacks/<id> or <out>/hcl/<id>), not in it: the
-      // output is generated (the cdktf CLI deletes a removed stack's folder), the state must outlive it.
-      // Relative: no machine path.
-      new LocalBackend(this, { path: `../../../${localStateFile(id)}` });
-      Annotations.of(this).addWarning(localStateWarning(id));
+    addStateBackend(this, id, props.backend);
+    if (props.pipeline) {
+      // The pipeline picks the role per job (plan or deploy, through GitHub OIDC): the stack assumes none.
+      const account = { partition: partitionOfRegion(props.region), accountId: props.accountId, prefix: props.pipeline.prefix };
+      confineRoles(this, account);
+      recordPipelineMetadata(this, { kind: 'app', planRoleArn: pipelineRoleArn(account, 'plan'), deployRoleArn: pipelineRoleArn(account, 'deploy') });
     }
     this.buildProblems = buildPool(this, 'pool', props.pool, props.configPath ?? 'pool', this.configPaths, props.existingPool, props.configDir);
+  }
+}
+
+/** The state key prefix when the backend names none: keys are `<prefix>/<stack>/terraform.tfstate`. */
+export const DEFAULT_STATE_KEY_PREFIX = 'cdktf-cognito';
+
+/**
+ * The stack's state: in S3 (encrypted, locked with a lock file, under `<keyPrefix>/<stack>/`), or a local
+ * file beside the output folder with a warning.
+ */
+export function addStateBackend(stack: TerraformStack, id: string, backend: BackendConfig | undefined, keyPrefix = backend?.keyPrefix ?? DEFAULT_STATE_KEY_PREFIX): void {
+  if (backend) {
+    const s3 = new S3Backend(stack, {
+      bucket: backend.bucket,
+      region: backend.region,
+      key: `${keyPrefix}/${id}/terraform.tfstate`,
+      encrypt: true,
+      kmsKeyId: backend.kmsKeyId,
+      assumeRole: backend.roleArn ? { roleArn: backend.roleArn } : undefined,
+    });
+    // S3 native locking (Terraform >= 1.10): no DynamoDB table. The engine's backend class predates it.
+    s3.addOverride('use_lockfile', true);
+  } else {
+    // Beside the output folder (terraform runs in <out>/stacks/<id> or <out>/hcl/<id>), not in it: every
+    // synth replaces the output folder whole, and the state must outlive it. Relative: no machine path.
+    new LocalBackend(stack, { path: `../../../${localStateFile(id)}` });
+    Annotations.of(stack).addWarning(localStateWarning(id));
   }
 }
 

@@ -47,12 +47,22 @@ export const existingPoolSchema = z.strictObject({
   domainBaseUrl: text.optional().describe('The base URL of a domain the pool already has (https://<prefix>.auth.<region>.amazoncognito.com)'),
 });
 
+/** The pipeline's roles in every account of the configuration (one bootstrap stack per account). */
+export const bootstrapSchema = z.strictObject({
+  repository: text.describe('The GitHub repository, owner/name, whose workflow plans (pull requests, branches) and deploys (its environments)'),
+  prefix: text
+    .optional()
+    .describe('Default "cdktf-cognito": roles <prefix>-plan and <prefix>-deploy, boundary <prefix>-boundary; the stacks\' own roles go under the IAM path /<prefix>/'),
+  oidcProviderArn: text.optional().describe('The accounts\' GitHub OIDC provider when they have one already ({accountId} is replaced). Default: each bootstrap stack creates it'),
+});
+
 /** One AWS account and environment: one stack. */
 export const environmentSchema = z.strictObject({
   name: text.describe('The stack name: lowercase letters, digits and hyphens'),
   accountId: text.describe('The 12-digit AWS account id'),
   region: text.optional().describe('Default: defaults.region'),
-  deployRoleArn: text.optional().describe('The role Terraform assumes in the account. Default: defaults.deployRoleArn with the account id'),
+  deployRoleArn: text.optional().describe('The role Terraform assumes in the account (not with bootstrap: the pipeline picks the role). Default: defaults.deployRoleArn with the account id'),
+  githubEnvironment: text.optional().describe('With bootstrap: the GitHub environment whose jobs may deploy this stack. Default: the stack name'),
   tags: tags.optional(),
   existingPool: existingPoolSchema.optional().describe('Add the children (domain, resource servers, groups, clients, triggers) to this pool instead of creating one'),
   pool: poolSchema.optional(),
@@ -61,6 +71,7 @@ export const environmentSchema = z.strictObject({
 /** The whole configuration file. */
 export const configSchema = z.strictObject({
   $schema: text.optional(),
+  bootstrap: bootstrapSchema.optional().describe('The pipeline\'s plan and deploy roles, one bootstrap stack per account, applied once by an administrator (PIPELINE.md)'),
   backend: backendSchema.optional().describe('Default: local state files (terraform.<stack>.tfstate), for trying out; a team needs a shared backend'),
   defaults: z
     .strictObject({
@@ -75,6 +86,7 @@ export const configSchema = z.strictObject({
 
 export type PoolConfig = FileObject<typeof POOL_FILE_SETTINGS>;
 export type BackendConfig = z.infer<typeof backendSchema>;
+export type BootstrapConfig = z.infer<typeof bootstrapSchema>;
 export type ExistingPoolConfig = z.infer<typeof existingPoolSchema>;
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 export type AppConfig = z.infer<typeof configSchema>;

@@ -2,6 +2,7 @@ import { AppConfig, BackendConfig, EnvironmentConfig, ExistingPoolConfig, PoolCo
 import { formatProblem, Problem, UsageError, ValidationError } from '../core/problem';
 import { checkPattern } from '../core/checks';
 import { checkRegion, partitionOfKnownRegion } from '../core/regions';
+import { checkBootstrap } from '../bootstrap/bootstrap-config';
 
 /** One environment with the defaults applied: what one stack is built from. */
 export interface ResolvedEnvironment {
@@ -47,7 +48,7 @@ export function resolveEnvironments(config: AppConfig): ResolvedEnvironment[] {
     existingPool: env.existingPool,
   }));
   const problems = config.environments.flatMap((env, i) => checkEnvironment(env, i, environments[i]));
-  problems.push(...duplicateNames(config.environments), ...checkBackend(config.backend));
+  problems.push(...duplicateNames(config.environments), ...checkBackend(config.backend), ...checkBootstrap(config));
   // A mistake in the defaults is reported once, not once per environment.
   const messages = [...new Set(problems.map((p) => formatProblem(p)))];
   if (messages.length > 0) throw new ValidationError(messages, 'Invalid configuration');
