@@ -5,6 +5,7 @@ import { parseConfig, loadConfig } from '../../src/app/load-config';
 import { resolveEnvironments } from '../../src/app/environments';
 import { AppConfig } from '../../src/app/config-schema';
 import { accessLevel, READ_ONLY_EXCEPTIONS } from '../../src/bootstrap/access-level';
+import { buildBootstrapStacks } from '../../src/bootstrap/bootstrap-config';
 import { checkOffline } from '../../src/terraform/offline';
 import { App, Testing } from '../../src/engine';
 import { terraformIt } from '../support/terraform';
@@ -12,7 +13,9 @@ import { terraformIt } from '../support/terraform';
 /** Every stack the configuration synthesizes, by name, as Terraform JSON. */
 function synthesizeAll(config: AppConfig): Record<string, any> {
   const app = new App({ skipValidation: true });
-  buildStacks(app, config, resolveEnvironments(config));
+  const environments = resolveEnvironments(config);
+  buildStacks(app, config, environments);
+  buildBootstrapStacks(app, config, environments);
   // A full synth: Testing.synth leaves out the "//" comments, where the pipeline's metadata is.
   return Object.fromEntries(app.node.children.map((stack) => [stack.node.id, JSON.parse(readFileSync(join(Testing.fullSynth(stack as any), 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'))]));
 }

@@ -108,7 +108,9 @@ describe('handler paths stay inside the project', () => {
     const fn = JSON.parse(readFileSync(join(dev.dir, 'cdk.tf.json'), 'utf8')).resource.aws_lambda_function;
     expect(Object.values(fn).map((f: any) => f.description)).toEqual(['Cognito trigger (../handlers/pre.ts)']);
     const escape = join(work, 'escape.out');
-    expect(() => synthesizeConfig({ configFile: join(app, 'config', 'escape.yaml'), outdir: escape })).toThrow(/triggers\.preSignUp\.handler: lies outside the project folder .*stolen\.ts/);
+    expect(() => synthesizeConfig({ configFile: join(app, 'config', 'escape.yaml'), outdir: escape })).toThrow(
+      /environments\[0\]\.pool\.triggers\.preSignUp\.handler: lies outside the project folder .*stolen\.ts.*Fix: keep trigger code inside the project/,
+    );
     expect(existsSync(escape)).toBe(false);
   });
 });

@@ -4,14 +4,12 @@ import { AppConfig } from './config-schema';
 import { reportDefaultsOnce } from './defaults-origin';
 import { ResolvedEnvironment } from './environments';
 import { literalMap, literalPoolConfig } from './literal';
-import { buildBootstrapStacks, DEFAULT_PIPELINE_PREFIX } from '../bootstrap/bootstrap-config';
+import { DEFAULT_PIPELINE_PREFIX } from '../bootstrap/bootstrap-config';
 import { formatProblem, ValidationError } from '../core/problem';
 import { App } from '../engine';
 
 /** Builds one stack per environment into `app`; trigger handler paths are relative to `configDir`. */
 export function buildStacks(app: App, config: AppConfig, environments: readonly ResolvedEnvironment[], configDir?: string): CognitoStack[] {
-  // The pipeline's roles, per account: synthesized beside the app's stacks, applied once by an administrator.
-  buildBootstrapStacks(app, config, environments);
   const pipeline = config.bootstrap && { prefix: config.bootstrap.prefix ?? DEFAULT_PIPELINE_PREFIX };
   return environments.map((env) => {
     const stack = new CognitoStack(app, env.name, {

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { availableParallelism, tmpdir } from 'os';
 import { join } from 'path';
 import { buildStacks, validateStacks } from './build-app';
+import { buildBootstrapStacks } from '../bootstrap/bootstrap-config';
 import { AppConfig } from './config-schema';
 import { ResolvedEnvironment } from './environments';
 import { ProgressLine, ProgressSetting } from './progress';
@@ -55,6 +56,7 @@ export function synthesizeEnvironments(
   const stacks = workers > 1
     ? synthesizeInWorkers(staging, config, environments, { ...options, workers })
     : synthesizeHere(staging, config, environments, options);
+  stacks.push(...synthesizeBootstrap(staging, join(staging, '.bootstrap'), config, environments, options.offline ?? false));
   writeManifest(staging, stacks);
   return stacks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -203,12 +205,36 @@ function synthesizeBatch(
     // The engine's token registry would keep this batch's construct tree alive (token-registry.ts).
     forgetTokensSince(mark);
   }
+  return collectStacks(staging, scratch, environments.map(({ name }) => name), options.offline ?? false);
+}
+
+/** Moves the named stacks, which the engine synthesized into `scratch`, into `staging`, with their HCL. */
+function collectStacks(staging: string, scratch: string, names: readonly string[], offline: boolean): StackReport[] {
   const manifest = JSON.parse(readFileSync(join(scratch, 'manifest.json'), 'utf8')) as { version: string; stacks: Record<string, StackManifestEntry> };
-  return environments.map(({ name }) => {
+  return names.map((name) => {
     renameSync(join(scratch, 'stacks', name), join(staging, 'stacks', name));
-    writeHcl(staging, name, options.offline ?? false);
+    writeHcl(staging, name, offline);
     return { name, manifest: manifest.stacks[name], warnings: warningsOf(manifest.stacks[name]), engineVersion: manifest.version };
   });
+}
+
+/**
+ * The pipeline's roles, one bootstrap stack per account of the environments (see src/bootstrap/), built
+ * once after the environments' batches: accounts repeat across batches and workers.
+ */
+function synthesizeBootstrap(staging: string, scratch: string, config: AppConfig, environments: readonly ResolvedEnvironment[], offline: boolean): StackReport[] {
+  if (!config.bootstrap) return [];
+  rmSync(scratch, { recursive: true, force: true });
+  const mark = tokenMark();
+  try {
+    const app = new App({ outdir: scratch, skipValidation: true, hclOutput: false, stackTraces: false });
+    const stacks = buildBootstrapStacks(app, config, environments);
+    app.synth();
+    return collectStacks(staging, scratch, stacks.map((stack) => stack.node.id), offline);
+  } finally {
+    forgetTokensSince(mark);
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /**
