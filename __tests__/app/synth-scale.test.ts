@@ -50,13 +50,15 @@ describe('batches and worker processes write exactly what one engine App writes'
   };
   const single = synth('single', { batchSize: 100, workers: 1 });
 
-  test('the reference run wrote nine stacks, their HCL and one manifest', () => {
-    expect(single.stacks.map((s) => s.name)).toEqual(['dev', 'dev-1', 'dev-2', 'prod', 'prod-1', 'prod-2', 'staging', 'staging-1', 'staging-2']);
+  test('the reference run wrote nine stacks and the two accounts\' bootstrap stacks, their HCL and one manifest', () => {
+    expect(single.stacks.map((s) => s.name)).toEqual([
+      'bootstrap-111111111111', 'bootstrap-222222222222', 'dev', 'dev-1', 'dev-2', 'prod', 'prod-1', 'prod-2', 'staging', 'staging-1', 'staging-2',
+    ]);
     const names = Object.keys(single.files);
-    expect(names.filter((f) => f.endsWith('cdk.tf.json'))).toHaveLength(9);
-    expect(names.filter((f) => f.endsWith('main.tf'))).toHaveLength(9);
+    expect(names.filter((f) => f.endsWith('cdk.tf.json'))).toHaveLength(11);
+    expect(names.filter((f) => f.endsWith('main.tf'))).toHaveLength(11);
     expect(names.filter((f) => f.includes('assets'))).not.toHaveLength(0);
-    expect(Object.keys(JSON.parse(Buffer.from(single.files['manifest.json'], 'base64').toString()).stacks)).toHaveLength(9);
+    expect(Object.keys(JSON.parse(Buffer.from(single.files['manifest.json'], 'base64').toString()).stacks)).toHaveLength(11);
   });
 
   test('batches of two environments, one process: byte for byte the same files', () => {

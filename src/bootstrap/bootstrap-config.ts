@@ -35,7 +35,6 @@ export function checkBootstrap(config: AppConfig): Problem[] {
       ...(env.name.startsWith('bootstrap-')
         ? [{ path: `environments[${i}].name`, rule: 'names starting with "bootstrap-" are the bootstrap stacks\'', received: env.name, fix: 'rename the environment' }]
         : []),
-      // prettier-ignore
       ...checkPattern(`environments[${i}].githubEnvironment`, env.githubEnvironment, /^[^'"`,;\\/*?${}]{1,255}$/, 'must be a GitHub environment name', 'use the name shown under Settings > Environments'),
     ]),
   ];
