@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { createHash } from 'crypto';
 import { join } from 'path';
 import { parse as parseYaml } from 'yaml';
@@ -143,6 +143,8 @@ describe('pipeline.sh: the default configuration, synthesized', () => {
     // A path that exists only relative to the caller's folder: resolved against the repository it would fail.
     mkdirSync(join(temp.dir, 'conf'));
     copyFileSync(join(ROOT, 'config/default.yaml'), join(temp.dir, 'conf', 'default.yaml'));
+    // Its branding files are relative to it, and go along.
+    cpSync(join(ROOT, 'config/branding'), join(temp.dir, 'conf', 'branding'), { recursive: true });
     const synth = run('synth', '--config', join('conf', 'default.yaml'));
     expect(synth).toMatchObject({ code: 0 });
   });
