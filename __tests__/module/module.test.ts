@@ -89,10 +89,12 @@ describe('the module is a module', () => {
   test('the README documents every input, attribute and output, and the presets', () => {
     const readme = generated['README.md'];
     for (const input of MODULE_INPUTS) expect(readme).toContain(`| \`${input.name}\` |`);
-    expect(readme).toContain('| `clients[*].preset` | `string` | (required) |');
-    expect(readme).toContain('| `sign_in.email` | `bool` | `true` |');
+    expect(readme).toMatch(/\| `clients\[\*\]\.preset` \| [^|]+ \| `string` \| n\/a \| yes \|/);
+    expect(readme).toMatch(/\| `sign_in\.email` \| [^|]+ \| `bool` \| `true` \| no \|/);
+    for (const section of ['Requirements', 'Providers', 'Resources', 'Inputs', 'Outputs']) expect(readme).toContain(`\n## ${section}\n`);
+    for (const type of Object.keys(config.resource)) expect(readme).toContain(`| [${type}.this](`);
     for (const output of Object.keys(config.output)) expect(readme).toContain(`| \`${output}\` |`);
     expect(readme).toMatch(/\| `refresh_token_validity_minutes` \| `720` \| `43200` \| `43200` \| `1440` \|/);
-    expect(readme).toContain('custom email and SMS senders');
+    expect(readme).toContain('`customSenderKmsKeyArn`: custom email and SMS senders are not offered');
   });
 });

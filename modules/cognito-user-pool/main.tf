@@ -158,10 +158,12 @@ resource "aws_cognito_user_pool" "this" {
   }
 
   verification_message_template {
-    default_email_option = "CONFIRM_WITH_CODE"
-    email_message        = (var.email.sending_account == "DEVELOPER") ? var.verification.email_body : null
-    email_subject        = (var.email.sending_account == "DEVELOPER") ? var.verification.email_subject : null
-    sms_message          = var.verification.sms_message
+    default_email_option  = { "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style]
+    email_message         = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? null : var.verification.email_body : null
+    email_message_by_link = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? var.verification.email_body : null : null
+    email_subject         = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? null : var.verification.email_subject : null
+    email_subject_by_link = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? var.verification.email_subject : null : null
+    sms_message           = var.verification.sms_message
   }
 
   dynamic "user_attribute_update_settings" {

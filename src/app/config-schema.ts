@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CLIENT_SETTINGS, DOMAIN_SETTINGS, GROUP_SETTINGS, RESOURCE_SERVER_SETTINGS } from '../settings/client-settings';
-import { POOL_SETTINGS } from '../settings/pool-settings';
-import { IDENTITY_PROVIDERS } from '../settings/federation-settings';
-import { FileObject, flag, mapOf, object, shapeOf } from '../settings/setting';
+import { POOL_FILE_SETTINGS } from '../settings';
+import { CLIENT_SETTINGS } from '../settings/client-settings';
+import { FileObject, shapeOf } from '../settings/setting';
+
+export { POOL_FILE_SETTINGS };
 
 /**
  * The configuration file's shape: types, closed sets and unknown keys (a typo is an error). Value rules
@@ -15,20 +16,6 @@ import { FileObject, flag, mapOf, object, shapeOf } from '../settings/setting';
 
 const text = z.string();
 const tags = z.record(z.string(), z.string()).describe('Tags, key to value');
-
-/**
- * One pool's settings (all optional: defaults and environments are merged, then checked by the
- * constructs): the pool's declarations and its children's.
- */
-export const POOL_FILE_SETTINGS = {
-  ...POOL_SETTINGS,
-  domain: object(DOMAIN_SETTINGS, 'The OAuth 2.0 domain: a Cognito prefix or your own domain (exactly one).', { defaultText: 'no domain' }),
-  resourceServers: mapOf(object(RESOURCE_SERVER_SETTINGS, 'An API with scopes.'), 'Resource servers (APIs with scopes), by key.', { defaultText: 'none' }),
-  clients: mapOf(object(CLIENT_SETTINGS, 'An app client.'), 'App clients, by key. Each starts from a preset; every setting given overrides the preset\'s.', { defaultText: 'none' }),
-  identityProviders: IDENTITY_PROVIDERS,
-  groups: mapOf(object(GROUP_SETTINGS, 'A group.'), 'Groups by name (the name is in the cognito:groups claim).', { defaultText: 'none' }),
-  domainManagedElsewhere: flag('The pool\'s domain exists in another Terraform state or stack: OAuth clients are accepted without a domain here (and get no sign-in URL output). Without any domain they are refused.', { default: { value: false } }),
-};
 
 export const poolSchema = shapeOf(POOL_FILE_SETTINGS);
 

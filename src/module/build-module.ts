@@ -6,7 +6,8 @@ import { CognitoUserPoolDomain } from '@cdktf/provider-aws/lib/cognito-user-pool
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { typeExpression } from './hcl-type';
-import { CLIENT_PRESET_SETTINGS, MFA_MODES, MODULE_INPUTS, MODULE_TRIGGERS } from './inputs';
+import { propsFromModule } from './placement';
+import { CLIENT_PRESET_SETTINGS, MODULE_INPUTS, MODULE_TRIGGERS } from './inputs';
 import { moduleReadme } from './readme';
 import { addClientBranding, addFederation } from './federation-module';
 import { validationsOf } from './validations';
@@ -20,12 +21,13 @@ import { addDynamicBlocks, splitDynamicBlocks, terraformName } from '../core/con
 import { Duration } from '../core/duration';
 import { App, Fn, Op, ref, TerraformIterator, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Token } from '../engine';
 import { renderHcl } from '../hcl/render-hcl';
+import { CLIENT_SETTINGS } from '../settings/client-settings';
+import { POOL_SETTINGS } from '../settings/pool-settings';
 import { TRIGGER_OPERATIONS, TriggerOperation } from '../triggers/trigger-operation';
-import { UserPoolEmail } from '../user-pool/email';
-import { AccountRecovery, FeaturePlan, Mfa, ThreatProtectionMode, VerificationEmailStyle } from '../user-pool/enums';
 import { renderUserPool } from '../user-pool/render-user-pool';
 import { resolveUserPoolProps, ResolvedUserPoolProps } from '../user-pool/resolved-props';
 import { renderGroup } from '../user-pool/user-pool-group';
+import { UserPoolProps } from '../user-pool/user-pool-props';
 
 /**
  * Generates the Terraform module `modules/cognito-user-pool` from the library itself: a stack whose
@@ -50,53 +52,11 @@ type Json = Record<string, any>;
 
 const str = (expression: string): string => Token.asString(ref(expression));
 const num = (expression: string): number => Token.asNumber(ref(expression));
-const bool = (expression: string): boolean => ref(expression) as unknown as boolean;
 const strings = (expression: string): string[] => Token.asList(ref(expression));
 
-/** The pool's settings as Terraform variables, through the library's defaults. */
+/** The pool's settings as Terraform variables (placed by the declarations), through the library's defaults. */
 export function modulePoolSettings(): ResolvedUserPoolProps {
-  const replyTo = str('var.email.reply_to');
-  return resolveUserPoolProps({
-    userPoolName: str('var.name'),
-    // Phone sign-in needs SMS, which the module does not set up.
-    signInAliases: { username: bool('var.sign_in.username'), email: bool('var.sign_in.email'), phone: false, preferredUsername: bool('var.sign_in.preferred_username') },
-    signInCaseSensitive: bool('var.sign_in.case_sensitive'),
-    passwordPolicy: {
-      minLength: num('var.password_policy.min_length'),
-      requireLowercase: bool('var.password_policy.require_lowercase'),
-      requireUppercase: bool('var.password_policy.require_uppercase'),
-      requireDigits: bool('var.password_policy.require_digits'),
-      requireSymbols: bool('var.password_policy.require_symbols'),
-      tempPasswordValidityDays: num('var.password_policy.temporary_password_validity_days'),
-      passwordHistorySize: num('var.password_policy.password_history_size'),
-    },
-    selfSignUpEnabled: bool('var.self_sign_up_enabled'),
-    mfa: Token.asString(Fn.lookup(MFA_MODES, Token.asString(ref('var.mfa.mode')))) as Mfa,
-    mfaSecondFactor: { otp: bool('var.mfa.otp'), sms: false, email: bool('var.mfa.email') },
-    emailMfaMessage: { subject: str('var.mfa.email_subject'), body: str('var.mfa.email_body') },
-    userVerification: {
-      emailStyle: VerificationEmailStyle.CODE,
-      emailSubject: str('var.verification.email_subject'),
-      emailBody: str('var.verification.email_body'),
-      smsMessage: str('var.verification.sms_message'),
-    },
-    accountRecovery: str('var.account_recovery') as AccountRecovery,
-    email: UserPoolEmail.chosenByTerraform(
-      Op.eq(ref('var.email.sending_account'), 'DEVELOPER') as unknown as boolean,
-      {
-        fromEmail: str('var.email.from_email'),
-        fromName: str('var.email.from_name'),
-        replyTo,
-        sesIdentityArn: str('var.email.source_arn'),
-        configurationSet: str('var.email.configuration_set'),
-      },
-      { replyTo },
-    ),
-    featurePlan: str('var.feature_plan') as FeaturePlan,
-    threatProtection: { standardMode: str('var.threat_protection_mode') as ThreatProtectionMode },
-    tags: Token.asStringMap(ref('var.tags')),
-    dangerouslyAllowDeletionOfAllUsers: Op.eq(ref('var.deletion_protection'), 'INACTIVE') as unknown as boolean,
-  });
+  return resolveUserPoolProps(propsFromModule(POOL_SETTINGS, 'var') as unknown as UserPoolProps);
 }
 
 /** A preset's settings (defaults, then the preset) under the module's names: the `client_presets` local. */
@@ -123,27 +83,9 @@ export function presetSettings(preset: ClientPreset): Record<keyof typeof CLIENT
 /** One client's settings as Terraform expressions on `each.value` of `local.clients` (its preset already applied). */
 export function moduleClientSettings(): UserPoolClientProps {
   return {
-    generateSecret: bool('each.value.generate_secret'),
-    oAuthFlows: strings('each.value.oauth_flows') as UserPoolClientProps['oAuthFlows'],
+    ...(propsFromModule(CLIENT_SETTINGS, 'each.value') as UserPoolClientProps),
     // A token for the list of scope strings: renderClient passes a token through as it is.
     scopes: strings('each.value.scopes') as unknown as OAuthScope[],
-    callbackUrls: strings('each.value.callback_urls'),
-    logoutUrls: strings('each.value.logout_urls'),
-    defaultRedirectUri: str('each.value.default_redirect_uri'),
-    authFlows: strings('each.value.auth_flows'),
-    readAttributes: strings('each.value.read_attributes'),
-    writeAttributes: strings('each.value.write_attributes'),
-    identityProviders: strings('each.value.identity_providers'),
-    // Minutes for all three, so one unit covers every lifetime from 5 minutes to 3650 days.
-    tokenValidity: {
-      accessToken: Duration.minutes(num('each.value.access_token_validity_minutes')),
-      idToken: Duration.minutes(num('each.value.id_token_validity_minutes')),
-      refreshToken: Duration.minutes(num('each.value.refresh_token_validity_minutes')),
-    },
-    authSessionValidityMinutes: num('each.value.auth_session_validity_minutes'),
-    enableTokenRevocation: bool('each.value.enable_token_revocation'),
-    preventUserExistenceErrors: bool('each.value.prevent_user_existence_errors'),
-    propagateAdditionalUserContextData: bool('each.value.propagate_additional_user_context_data'),
   };
 }
 

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { custom, Declarations, FileObject, objectShape, flag, listOf, mapOf, object, oneOf, oneOfByName, required, text, whole, decimal, enumValues } from './setting';
-import { TRIGGER_SETTINGS, triggerSpec, TriggerFile } from './trigger-settings';
+import { TRIGGER_FIELDS, TRIGGER_SETTINGS, triggerSpec, TriggerFile } from './trigger-settings';
 import { CLASSIC_BRANDING, RISK_RESPONSE_SETTINGS, SECURITY_PROFILE } from './federation-settings';
 import { STANDARD_ATTRIBUTES, BooleanAttribute, DateTimeAttribute, ICustomAttribute, NumberAttribute, StringAttribute, CustomAttributeType } from '../user-pool/attributes';
 import { UserPoolEmail } from '../user-pool/email';
 import { AccountRecovery, AuthFactor, CustomAuthThreatProtectionMode, FeaturePlan, Mfa, PasskeyUserVerification, ThreatProtectionMode, VerificationEmailStyle } from '../user-pool/enums';
 import { DEFAULTS } from '../user-pool/resolved-props';
 import { UserPoolProps } from '../user-pool/user-pool-props';
+import { renderUserPool } from '../user-pool/render-user-pool';
+import { resolveUserPoolProps } from '../user-pool/resolved-props';
+import { optional } from '../module/hcl-type';
+import { Op, ref, Token } from '../engine';
 import { TriggerOperation } from '../triggers/trigger-operation';
 import type { TriggerSpec } from '../triggers/pool-triggers';
 
@@ -16,6 +20,12 @@ import type { TriggerSpec } from '../triggers/pool-triggers';
  * all come from here. `satisfies Declarations<UserPoolProps>` makes a prop without a declaration, or a
  * declaration of the wrong type, a compile error. Defaults are read from `DEFAULTS`, never retyped.
  */
+
+/** Why the module leaves a setting out (the coverage test lists these). */
+const NO_SMS = 'the module creates no SMS role yet: phone sign-in, SMS MFA, SMS texts and phone recovery are not inputs';
+const SIGN_IN_ONLY = 'the module verifies, and keeps until a new one is verified, exactly the sign-in email: the two cannot disagree';
+const NO_SCHEMA = 'the attribute schema is not an input of the module yet (it is fixed at creation)';
+const EXISTING_FUNCTIONS_ONLY = 'the module attaches existing functions by ARN; deploying code, and the function settings, are not inputs yet';
 
 const verified = (what: string) => ({
   email: flag(`${what} email addresses.`, { defaultText: 'true when users sign in with email' }),
@@ -86,8 +96,6 @@ const emailFile = z.discriminatedUnion('sender', [
   z.strictObject({ sender: z.literal('cognito').describe('Cognito\'s own sender (50 messages a day).'), ...objectShape(cognitoEmail) }),
   z.strictObject({ sender: z.literal('ses').describe('Your verified SES identity.'), ...objectShape(sesEmail) }),
 ]) as unknown as z.ZodType<EmailFile>;
-/** The module's email input: the sender and every field of both senders. */
-const emailModule = object({ sender: text('`cognito` or `ses`.', { default: 'cognito' }), ...sesEmail, fromEmail: text(sesEmail.fromEmail.description) }, '');
 
 function withoutSender<T extends { sender: string }>(email: T): Omit<T, 'sender'> {
   const { sender: _sender, ...rest } = email;
@@ -96,33 +104,41 @@ function withoutSender<T extends { sender: string }>(email: T): Omit<T, 'sender'
 
 /** Every pool setting. */
 export const POOL_SETTINGS = {
-  userPoolName: text('The pool\'s name, 1 to 128 letters, digits, spaces and `+=,.@-`.', { defaultText: 'the environment name, in the app' }),
+  userPoolName: text('The pool\'s name, 1 to 128 letters, digits, spaces and `+=,.@-`.', { defaultText: 'the environment name, in the app', module: 'name', moduleRequired: true }),
   signInAliases: object(
     {
-      username: flag('A username of the user\'s choosing; email, phone and preferred username become aliases of it.', { default: false }),
-      email: flag('Sign in with an email address.', { default: false }),
-      phone: flag('Sign in with a phone number (creates the SMS role).', { default: false }),
-      preferredUsername: flag('Preferred username, an alias (needs `username`).', { default: false }),
+      // The module's fields default to the library's resolved defaults: email on unless turned off.
+      username: flag('A username of the user\'s choosing; email, phone and preferred username become aliases of it.', { default: false, moduleDefault: DEFAULTS.signInAliases.username }),
+      email: flag('Sign in with an email address.', { default: false, moduleDefault: DEFAULTS.signInAliases.email }),
+      phone: flag('Sign in with a phone number (creates the SMS role).', { default: false, notInModule: NO_SMS }),
+      preferredUsername: flag('Preferred username, an alias (needs `username`).', { default: false, moduleDefault: DEFAULTS.signInAliases.preferredUsername }),
     },
     'What users sign in with. Fixed at creation: a change replaces the pool. Given settings replace the default set whole: `{ phone: true }` is phone only.',
     // Only the attributes that are on: given settings replace the set, so each field's default is false.
-    { default: Object.fromEntries(Object.entries(DEFAULTS.signInAliases).filter(([, on]) => on)) },
+    {
+      default: Object.fromEntries(Object.entries(DEFAULTS.signInAliases).filter(([, on]) => on)),
+      module: 'sign_in',
+      moduleDefault: {},
+      moduleDescription: 'What users sign in with, and whether usernames are case-sensitive. Fixed at creation: a change replaces the pool, which prevent_destroy stops.',
+    },
   ),
-  signInCaseSensitive: flag('Whether `User@Example.com` and `user@example.com` are different users. Fixed at creation.', { default: DEFAULTS.signInCaseSensitive }),
-  autoVerify: object(verified('Verify'), 'Attributes that Cognito verifies by sending a code or link.'),
+  signInCaseSensitive: flag('Whether `User@Example.com` and `user@example.com` are different users. Fixed at creation.', { default: DEFAULTS.signInCaseSensitive, module: 'sign_in.case_sensitive' }),
+  autoVerify: object(verified('Verify'), 'Attributes that Cognito verifies by sending a code or link.', { notInModule: SIGN_IN_ONLY }),
   keepOriginal: object(verified('Until a new one is verified, keep the old'), 'Keep the old, verified email or phone in force until the user verifies a new one.', {
     defaultText: 'the auto-verified attributes',
+    notInModule: SIGN_IN_ONLY,
   }),
   standardAttributes: mapOf(standardAttribute, 'Standard attributes by name (`email`, `givenName`, ...): required and mutable flags, and for strings the length bounds (AWS\'s own unless given). Fixed at creation.', {
     keys: z.enum(Object.keys(STANDARD_ATTRIBUTES) as [string, ...string[]]),
     defaultText: 'only what sign-in needs',
+    notInModule: NO_SCHEMA,
   }),
   customAttributes: custom<{ readonly [name: string]: ICustomAttribute }, { [name: string]: z.infer<typeof customAttributeObject.schema> }>({
     description: 'Custom attributes by name (without `custom:`, at most 20 characters). Can be added later, never changed or removed. Both bounds are always rendered.',
     schema: z.record(z.string(), customAttributeObject.schema),
     toProp: (v) => Object.fromEntries(Object.entries(v).map(([name, a]) => [name, customAttribute(a)])),
     entry: customAttributeObject,
-    module: { map: customAttributeObject.module as never },
+    module: { notInModule: NO_SCHEMA },
   }),
   passwordPolicy: object(
     {
@@ -131,28 +147,30 @@ export const POOL_SETTINGS = {
       requireUppercase: flag('Require an uppercase letter.', { default: DEFAULTS.passwordPolicy.requireUppercase }),
       requireDigits: flag('Require a digit.', { default: DEFAULTS.passwordPolicy.requireDigits }),
       requireSymbols: flag('Require a symbol.', { default: DEFAULTS.passwordPolicy.requireSymbols }),
-      tempPasswordValidityDays: whole('Days a password set by an administrator stays valid, 0 to 365.', { default: DEFAULTS.passwordPolicy.tempPasswordValidityDays }),
+      tempPasswordValidityDays: whole('Days a password set by an administrator stays valid, 0 to 365.', { default: DEFAULTS.passwordPolicy.tempPasswordValidityDays, module: 'temporary_password_validity_days' }),
       passwordHistorySize: whole('Previous passwords a user cannot reuse, 0 to 24; above 0 needs the ESSENTIALS or PLUS plan.', { default: DEFAULTS.passwordPolicy.passwordHistorySize }),
     },
     'Password rules. The defaults pass AWS Security Hub Cognito.3.',
   ),
   selfSignUpEnabled: flag('Whether anyone can sign up, or only administrators create users.', { default: DEFAULTS.selfSignUpEnabled }),
-  mfa: oneOfByName(Mfa, 'Multi-factor authentication (Security Hub Cognito.5 wants it on).', { default: DEFAULTS.mfa }),
+  mfa: oneOfByName(Mfa, 'Multi-factor authentication (Security Hub Cognito.5 wants it on).', { default: DEFAULTS.mfa, module: 'mfa.mode' }),
   mfaSecondFactor: object(
     {
       otp: flag('Authenticator apps (TOTP); need no SMS or email set-up.', { default: DEFAULTS.mfaSecondFactor.otp }),
-      sms: flag('Codes by SMS (creates the SMS role).', { default: DEFAULTS.mfaSecondFactor.sms }),
+      sms: flag('Codes by SMS (creates the SMS role).', { default: DEFAULTS.mfaSecondFactor.sms, notInModule: NO_SMS }),
       email: flag('Codes by email: needs the ESSENTIALS or PLUS plan and an SES sender.', { default: DEFAULTS.mfaSecondFactor.email }),
     },
     'The second factors offered when MFA is OPTIONAL or REQUIRED.',
+    { module: 'mfa', moduleDescription: 'Multi-factor authentication: the mode, the second factors offered, and the email that carries codes.' },
   ),
-  mfaMessage: text('The SMS text that carries an MFA code, 6 to 140 characters, with `{####}`.', { defaultText: 'AWS\'s default message' }),
+  mfaMessage: text('The SMS text that carries an MFA code, 6 to 140 characters, with `{####}`.', { defaultText: 'AWS\'s default message', notInModule: NO_SMS }),
   emailMfaMessage: object(
     {
-      subject: text('Subject, 1 to 140 characters.', { defaultText: 'AWS\'s default subject' }),
-      body: text('Body, 6 to 20000 characters, with `{####}`.', { defaultText: 'AWS\'s default message' }),
+      subject: text('Subject, 1 to 140 characters.', { defaultText: 'AWS\'s default subject', module: 'email_subject' }),
+      body: text('Body, 6 to 20000 characters, with `{####}`.', { defaultText: 'AWS\'s default message', module: 'email_body' }),
     },
     'The email that carries an MFA or sign-in code.',
+    { module: 'mfa' },
   ),
   userVerification: object(
     {
@@ -166,6 +184,7 @@ export const POOL_SETTINGS = {
       linkEmail: verificationTemplate('The link template (`{##link text##}`) as a pair, kept beside a code template, so that switching emailStyle keeps both.'),
     },
     'The message that confirms an email address or phone number.',
+    { module: 'verification' },
   ),
   userInvitation: object(
     {
@@ -174,6 +193,7 @@ export const POOL_SETTINGS = {
       smsMessage: text('SMS text, 6 to 140 characters, with `{username}` and `{####}`.', { defaultText: 'AWS\'s default message' }),
     },
     'The message new users get when an administrator creates them.',
+    { notInModule: 'invitation messages are not an input of the module yet: AWS\'s defaults apply' },
   ),
   accountRecovery: oneOf(AccountRecovery, 'How users recover their account; phone recovery creates the SMS role.', { default: DEFAULTS.accountRecovery }),
   email: custom<UserPoolEmail, EmailFile>({
@@ -181,7 +201,34 @@ export const POOL_SETTINGS = {
     schema: emailFile,
     toProp: (e) => (e.sender === 'ses' ? UserPoolEmail.withSes(withoutSender(e)) : UserPoolEmail.withCognito(withoutSender(e))),
     default: { text: 'Cognito\'s sender' },
-    module: emailModule.module,
+    module: {
+      object: {
+        sending_account: optional('string', UserPoolEmail.withCognito().sendingAccount, '`COGNITO_DEFAULT` (Cognito\'s sender) or `DEVELOPER` (SES).'),
+        from_email: optional('string', null, `${sesEmail.fromEmail.description} (\`DEVELOPER\` only).`),
+        from_name: optional('string', null, sesEmail.fromName.description),
+        reply_to: optional('string', null, cognitoEmail.replyTo.description),
+        source_arn: optional('string', null, 'The ARN of the verified SES identity (`DEVELOPER` only).'),
+        configuration_set: optional('string', null, sesEmail.configurationSet.description),
+      },
+    },
+    moduleDefault: {},
+    moduleDescription: 'How the pool sends email: Cognito\'s limited sender (`COGNITO_DEFAULT`), or your verified SES identity (`DEVELOPER`).',
+    moduleKeys: {
+      sender: 'sending_account',
+      fromEmail: 'from_email',
+      fromName: 'from_name',
+      replyTo: 'reply_to',
+      sesIdentityArn: 'source_arn',
+      sesVerifiedDomain: { notInModule: 'the module builds no ARN: give `source_arn`, the identity\'s ARN' },
+      sesRegion: { notInModule: 'the region is part of `source_arn`' },
+      configurationSet: 'configuration_set',
+    },
+    fromTerraform: (e) => {
+      const replyTo = Token.asString(ref(`${e}.reply_to`));
+      const option = (name: string) => Token.asString(ref(`${e}.${name}`));
+      const ses = { fromEmail: option('from_email'), fromName: option('from_name'), replyTo, sesIdentityArn: option('source_arn'), configurationSet: option('configuration_set') };
+      return UserPoolEmail.chosenByTerraform(Op.eq(ref(`${e}.sending_account`), 'DEVELOPER') as unknown as boolean, ses, { replyTo });
+    },
   }),
   sms: object(
     {
@@ -192,7 +239,7 @@ export const POOL_SETTINGS = {
       snsRegion: text('The region whose Amazon SNS sends the messages.', { defaultText: 'the pool\'s region' }),
     },
     'How the pool sends SMS.',
-    { defaultText: 'a least-privilege role is created when anything sends SMS' },
+    { defaultText: 'a least-privilege role is created when anything sends SMS', notInModule: NO_SMS },
   ),
   deviceTracking: object(
     {
@@ -200,19 +247,21 @@ export const POOL_SETTINGS = {
       deviceOnlyRememberedOnUserPrompt: required(flag('Remember a device only when the user asks to.')),
     },
     'Remembered devices.',
-    { defaultText: 'devices are not remembered' },
+    { defaultText: 'devices are not remembered', notInModule: 'device tracking is not an input of the module yet' },
   ),
   featurePlan: oneOf(FeaturePlan, 'The feature plan (`user_pool_tier`).', { default: DEFAULTS.featurePlan }),
   threatProtection: object(
     {
-      standardMode: oneOf(ThreatProtectionMode, 'For password and SRP sign-in (Security Hub Cognito.1 wants ENFORCED); AUDIT and ENFORCED need PLUS.', { default: DEFAULTS.threatProtectionMode }),
-      customAuthMode: oneOf(CustomAuthThreatProtectionMode, 'For custom authentication flows; needs PLUS.', { defaultText: 'not protected' }),
+      standardMode: oneOf(ThreatProtectionMode, 'For password and SRP sign-in (Security Hub Cognito.1 wants ENFORCED); AUDIT and ENFORCED need PLUS.', { default: DEFAULTS.threatProtectionMode, module: 'threat_protection_mode' }),
+      customAuthMode: oneOf(CustomAuthThreatProtectionMode, 'For custom authentication flows; needs PLUS.', { defaultText: 'not protected', notInModule: 'custom authentication flows need Lambda challenge triggers, which the module takes only as existing functions; not an input yet' }),
       ...RISK_RESPONSE_SETTINGS,
     },
     'Threat protection (adaptive authentication, compromised credentials) and its responses, which become the pool\'s risk configuration.',
+    { module: '.' },
   ),
   allowedFirstAuthFactors: listOf(oneOf(AuthFactor, 'A first factor.'), 'The factors users may start sign-in with; beyond PASSWORD (passwordless) needs ESSENTIALS or PLUS.', {
     default: DEFAULTS.allowedFirstAuthFactors,
+    notInModule: 'passwordless first factors are not an input of the module yet',
   }),
   passkeys: object(
     {
@@ -220,23 +269,44 @@ export const POOL_SETTINGS = {
       userVerification: oneOf(PasskeyUserVerification, 'Whether authenticators must verify the user.', { default: PasskeyUserVerification.PREFERRED }),
     },
     'Passkey (WebAuthn) settings, used when allowedFirstAuthFactors has WEB_AUTHN.',
-    { defaultText: 'AWS\'s defaults' },
+    { defaultText: 'AWS\'s defaults', notInModule: 'passkeys are not an input of the module yet' },
   ),
   triggers: custom<{ readonly [O in TriggerOperation]?: TriggerSpec }, { [O in TriggerOperation]?: TriggerFile }>({
     description: 'Lambda triggers by operation: code deployed here (a file, a folder, a ready-made handler) or an existing function.',
     schema: z.partialRecord(z.enum(enumValues(TriggerOperation)), TRIGGER_SETTINGS.schema),
     toProp: (v) => Object.fromEntries(Object.entries(v).map(([operation, t]) => [operation, t && triggerSpec(t)])),
     entry: TRIGGER_SETTINGS,
+    // Wired by the module builder itself (lambda_config and invoke permissions), not through props.
     module: { map: 'string' },
+    moduleDefault: {},
+    moduleDescription: 'Existing Lambda functions by operation, their ARNs; the module adds each invoke permission, for this pool only.',
+    moduleKeys: {
+      '*': '*',
+      '*.handler': '*',
+      '*.handler.functionArn': '*',
+      ...Object.fromEntries(
+        ['emailDomainAllowlist', 'groupClaims', 'file', 'directory', 'handler'].map((k) => [`*.handler.${k}`, { notInModule: EXISTING_FUNCTIONS_ONLY }]),
+      ),
+      ...Object.fromEntries(Object.keys(TRIGGER_FIELDS).filter((k) => k !== 'handler').map((k) => [`*.${k}`, { notInModule: EXISTING_FUNCTIONS_ONLY }])),
+    },
   }),
   customSenderKmsKeyArn: text('A KMS key you manage for custom email and SMS senders; its policy must let Cognito encrypt and the senders decrypt.', {
     defaultText: 'a key is created when a sender function is created here',
+    notInModule: 'custom email and SMS senders are not offered by the module (they need a KMS key their function may use)',
   }),
-  tags: mapOf(text('A tag value.'), 'Tags on the pool, at most 50.'),
+  tags: mapOf(text('A tag value.'), 'Tags on the pool, at most 50.', { moduleDefault: {} }),
+  dangerouslyAllowDeletionOfAllUsers: custom<boolean, boolean>({
+    description: 'THROW-AWAY ENVIRONMENTS ONLY: turns off deletion protection and `prevent_destroy`, so a destroy or replacement deletes every user.',
+    schema: z.boolean(),
+    toProp: (v) => v,
+    default: { value: false },
+    // The module keeps prevent_destroy (Terraform takes only a literal there) and offers AWS's own switch.
+    moduleAt: 'deletion_protection',
+    module: 'string',
+    moduleDefault: renderUserPool(resolveUserPoolProps({ userPoolName: 'defaults' }), {}).deletionProtection,
+    moduleDescription: '`ACTIVE` or `INACTIVE`: AWS deletion protection. The pool also has `prevent_destroy`, which only editing the module turns off.',
+    fromTerraform: (e) => Op.eq(ref(e), 'INACTIVE') as unknown as boolean,
+  }),
   securityProfile: SECURITY_PROFILE,
   classicBranding: CLASSIC_BRANDING,
-  dangerouslyAllowDeletionOfAllUsers: flag(
-    'THROW-AWAY ENVIRONMENTS ONLY: turns off deletion protection and `prevent_destroy`, so a destroy or replacement deletes every user.',
-    { default: false },
-  ),
 } satisfies Declarations<UserPoolProps>;

@@ -45,6 +45,17 @@ export interface Setting<P, F> {
   readonly fromTerraform?: (expression: string) => P;
   /** The module's default in its own spelling when it differs from the file's (`null`: unset). */
   readonly moduleDefault?: unknown;
+  /** Where the module has it, relative to its parent's place (see {@link Options.module}). */
+  readonly moduleAt?: string;
+  /** Whether the module requires it. */
+  readonly moduleRequired?: boolean;
+  /** The description of the module's object input when several settings share it. */
+  readonly moduleDescription?: string;
+  /**
+   * For a hand-written form ({@link custom}) whose file keys the module spells otherwise: each file key's
+   * module key, or why the module has none. The coverage test reads it.
+   */
+  readonly moduleKeys?: Readonly<Record<string, string | NotInModule>>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -73,12 +84,24 @@ export type PropObject<F extends Record<string, AnySetting>> = { [K in keyof F a
   [K in keyof F as F[K] extends { required: true } ? never : K]?: PropOf<F[K]>;
 };
 
-interface Options {
+/** What a declaration may say beyond its description. */
+export interface Options {
   /** The default, in the file's spelling (a value), or a sentence (computed defaults). */
   readonly default?: unknown;
   readonly defaultText?: string;
   /** The module leaves it out, for this reason. */
   readonly notInModule?: string;
+  /**
+   * Where the module has it, relative to its parent's place: `mfa.email_subject`; `.` puts an object's
+   * fields in its parent's place. Default: the key in snake_case.
+   */
+  readonly module?: string;
+  /** The module's default when it differs from the file's (`null`: unset). */
+  readonly moduleDefault?: unknown;
+  /** The module requires it (the file need not: the app fills it in). */
+  readonly moduleRequired?: boolean;
+  /** The description of the module's object input when several settings share it (`mfa`). */
+  readonly moduleDescription?: string;
 }
 
 /** Whether the module leaves a setting out. */
@@ -102,9 +125,15 @@ function described<T extends z.ZodType>(schema: T, description: string, d?: Defa
   return schema.meta({ description: shown, ...(d && 'value' in d ? { default: d.value } : {}) }) as T;
 }
 
-/** A declaration with its schema described. */
-function declare<P, F>(setting: Setting<P, F>): Setting<P, F> {
-  return { ...setting, schema: described(setting.schema, setting.description, setting.default) };
+/** A declaration with its schema described and its module options. */
+function declare<P, F>(setting: Setting<P, F>, o: Options = {}): Setting<P, F> {
+  const moduleOptions = {
+    ...(o.module !== undefined ? { moduleAt: o.module } : {}),
+    ...(o.moduleDefault !== undefined ? { moduleDefault: o.moduleDefault } : {}),
+    ...(o.moduleRequired ? { moduleRequired: true } : {}),
+    ...(o.moduleDescription ? { moduleDescription: o.moduleDescription } : {}),
+  };
+  return { ...setting, ...moduleOptions, schema: described(setting.schema, setting.description, setting.default) };
 }
 
 const str = (expression: string): string => Token.asString(ref(expression));
@@ -123,7 +152,7 @@ export function flag(description: string, o: Options = {}): Setting<boolean, boo
     default: defaultOf(o),
     module: moduleOf('bool', o),
     fromTerraform: (e) => ref(e) as unknown as boolean,
-  });
+  }, o);
 }
 
 /** A whole number (ranges are rules, not shape). */
@@ -135,17 +164,17 @@ export function whole(description: string, o: Options = {}): Setting<number, num
     default: defaultOf(o),
     module: moduleOf('number', o),
     fromTerraform: (e) => Token.asNumber(ref(e)),
-  });
+  }, o);
 }
 
 /** A number. */
 export function decimal(description: string, o: Options = {}): Setting<number, number> {
-  return declare({ ...whole(description, o), schema: z.number() });
+  return declare({ ...whole(description, o), schema: z.number() }, o);
 }
 
 /** Text (formats and lengths are rules, not shape). */
 export function text(description: string, o: Options = {}): Setting<string, string> {
-  return declare({ description, schema: z.string(), toProp: (v) => v, default: defaultOf(o), module: moduleOf('string', o), fromTerraform: str });
+  return declare({ description, schema: z.string(), toProp: (v) => v, default: defaultOf(o), module: moduleOf('string', o), fromTerraform: str }, o);
 }
 
 type EnumLike = Record<string, string | number>;
@@ -170,7 +199,7 @@ export function oneOf<E extends Record<string, string>>(e: E, description: strin
     default: defaultOf(o),
     module: moduleOf('string', o),
     fromTerraform: (expression) => str(expression) as E[keyof E],
-  });
+  }, o);
 }
 
 /**
@@ -190,7 +219,7 @@ export function oneOfByName<E extends Record<string, string>>(e: E, description:
     module: moduleOf('string', o),
     // The module takes the name too; Terraform looks the API value up.
     fromTerraform: (expression) => Token.asString(Fn.lookup({ ...e }, Token.asString(ref(expression)))) as E[keyof E],
-  });
+  }, o);
 }
 
 /** A list of values. */
@@ -205,7 +234,7 @@ export function listOf<P, F>(entry: Setting<P, F>, description: string, o: Optio
     entry,
     module: isOmitted(entry.module) ? entry.module : moduleOf({ list: entry.module }, o),
     fromTerraform: (e) => Token.asList(ref(e)) as unknown as P[],
-  });
+  }, o);
 }
 
 /** A map from names of your choosing to values. */
@@ -218,7 +247,7 @@ export function mapOf<P, F>(entry: Setting<P, F>, description: string, o: Option
     entry,
     module: isOmitted(entry.module) ? entry.module : moduleOf({ map: entry.module }, o),
     fromTerraform: (e) => Token.asAnyMap(ref(e)) as { [key: string]: P },
-  });
+  }, o);
 }
 
 /** An object of settings: its fields are declarations too, optional unless marked {@link required}. */
@@ -233,7 +262,7 @@ export function object<F extends Record<string, AnySetting>>(fields: F, descript
     fields,
     module: o.notInModule ? { notInModule: o.notInModule } : { object: Object.fromEntries(inModule.map(([k, f]) => [terraformName(k), moduleAttribute(f)])) },
     fromTerraform: (e) => Object.fromEntries(inModule.map(([k, f]) => [k, f.fromTerraform!(`${e}.${terraformName(k)}`)])) as PropObject<F>,
-  });
+  }, o);
 }
 
 /** The zod shape of an object's fields: optional unless marked required. */
