@@ -107,14 +107,15 @@ locals {
 }
 
 resource "aws_cognito_user_pool" "this" {
-  alias_attributes         = (length(var.sign_in.username ? compact([var.sign_in.email ? "email" : "", var.sign_in.preferred_username ? "preferred_username" : ""]) : []) >= 1) ? var.sign_in.username ? compact([var.sign_in.email ? "email" : "", var.sign_in.preferred_username ? "preferred_username" : ""]) : [] : null
-  auto_verified_attributes = (length(compact([var.sign_in.email ? "email" : ""])) >= 1) ? compact([var.sign_in.email ? "email" : ""]) : null
-  deletion_protection      = (var.deletion_protection == "INACTIVE") ? "INACTIVE" : "ACTIVE"
-  mfa_configuration        = { "OFF" = "OFF", "OPTIONAL" = "OPTIONAL", "REQUIRED" = "ON" }[var.mfa.mode]
-  name                     = var.name
-  tags                     = var.tags
-  user_pool_tier           = var.feature_plan
-  username_attributes      = (length(var.sign_in.username ? [] : compact([var.sign_in.email ? "email" : ""])) >= 1) ? var.sign_in.username ? [] : compact([var.sign_in.email ? "email" : ""]) : null
+  alias_attributes           = (length(var.sign_in.username ? compact([var.sign_in.email ? "email" : "", var.sign_in.phone ? "phone_number" : "", var.sign_in.preferred_username ? "preferred_username" : ""]) : []) >= 1) ? var.sign_in.username ? compact([var.sign_in.email ? "email" : "", var.sign_in.phone ? "phone_number" : "", var.sign_in.preferred_username ? "preferred_username" : ""]) : [] : null
+  auto_verified_attributes   = (length(compact([(var.auto_verify.email != null ? var.auto_verify.email : var.sign_in.email) ? "email" : "", (var.auto_verify.phone != null ? var.auto_verify.phone : var.sign_in.phone) ? "phone_number" : ""])) >= 1) ? compact([(var.auto_verify.email != null ? var.auto_verify.email : var.sign_in.email) ? "email" : "", (var.auto_verify.phone != null ? var.auto_verify.phone : var.sign_in.phone) ? "phone_number" : ""]) : null
+  deletion_protection        = (var.deletion_protection == "INACTIVE") ? "INACTIVE" : "ACTIVE"
+  mfa_configuration          = { "OFF" = "OFF", "OPTIONAL" = "OPTIONAL", "REQUIRED" = "ON" }[var.mfa.mode]
+  name                       = var.name
+  sms_authentication_message = var.mfa.sms_message
+  tags                       = var.tags
+  user_pool_tier             = var.feature_plan
+  username_attributes        = (length(var.sign_in.username ? [] : compact([var.sign_in.email ? "email" : "", var.sign_in.phone ? "phone_number" : ""])) >= 1) ? var.sign_in.username ? [] : compact([var.sign_in.email ? "email" : "", var.sign_in.phone ? "phone_number" : ""]) : null
 
   account_recovery_setting {
     dynamic "recovery_mechanism" {
@@ -129,6 +130,16 @@ resource "aws_cognito_user_pool" "this" {
 
   admin_create_user_config {
     allow_admin_create_user_only = !var.self_sign_up_enabled
+
+    dynamic "invite_message_template" {
+      for_each = (((try(var.user_invitation.email_subject, null) != null) || (try(var.user_invitation.email_body, null) != null)) || (try(var.user_invitation.sms_message, null) != null)) ? [1] : []
+
+      content {
+        email_subject = try(var.user_invitation.email_subject, null)
+        email_message = try(var.user_invitation.email_body, null)
+        sms_message   = try(var.user_invitation.sms_message, null)
+      }
+    }
   }
 
   email_configuration {
@@ -151,6 +162,14 @@ resource "aws_cognito_user_pool" "this" {
 
   user_pool_add_ons {
     advanced_security_mode = var.threat_protection_mode
+
+    dynamic "advanced_security_additional_flows" {
+      for_each = (var.threat_protection_custom_auth_mode != null) ? [1] : []
+
+      content {
+        custom_auth_mode = var.threat_protection_custom_auth_mode
+      }
+    }
   }
 
   username_configuration {
@@ -159,18 +178,18 @@ resource "aws_cognito_user_pool" "this" {
 
   verification_message_template {
     default_email_option  = { "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style]
-    email_message         = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? null : var.verification.email_body : null
-    email_message_by_link = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? var.verification.email_body : null : null
+    email_message         = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? null : (var.verification.email_body != null) ? var.verification.email_body : (var.verification.email_style == "LINK") ? "Verify your email: {##Click here##}" : "Your verification code is {####}" : null
+    email_message_by_link = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? (var.verification.email_body != null) ? var.verification.email_body : (var.verification.email_style == "LINK") ? "Verify your email: {##Click here##}" : "Your verification code is {####}" : null : null
     email_subject         = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? null : var.verification.email_subject : null
     email_subject_by_link = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? var.verification.email_subject : null : null
     sms_message           = var.verification.sms_message
   }
 
   dynamic "user_attribute_update_settings" {
-    for_each = (length(compact([var.sign_in.email ? "email" : ""])) >= 1) ? [1] : []
+    for_each = (length(compact([(try(var.keep_original.email, null) != null ? try(var.keep_original.email, null) : (var.auto_verify.email != null ? var.auto_verify.email : var.sign_in.email)) ? "email" : "", (try(var.keep_original.phone, null) != null ? try(var.keep_original.phone, null) : (var.auto_verify.phone != null ? var.auto_verify.phone : var.sign_in.phone)) ? "phone_number" : ""])) >= 1) ? [1] : []
 
     content {
-      attributes_require_verification_before_update = compact([var.sign_in.email ? "email" : ""])
+      attributes_require_verification_before_update = compact([(try(var.keep_original.email, null) != null ? try(var.keep_original.email, null) : (var.auto_verify.email != null ? var.auto_verify.email : var.sign_in.email)) ? "email" : "", (try(var.keep_original.phone, null) != null ? try(var.keep_original.phone, null) : (var.auto_verify.phone != null ? var.auto_verify.phone : var.sign_in.phone)) ? "phone_number" : ""])
     }
   }
 
@@ -188,6 +207,42 @@ resource "aws_cognito_user_pool" "this" {
     content {
       subject = var.mfa.email_subject
       message = var.mfa.email_body
+    }
+  }
+
+  dynamic "sms_configuration" {
+    for_each = (try(var.sms.existing_role, null) != null) ? [1] : []
+
+    content {
+      sns_caller_arn = try(var.sms.existing_role.role_arn, null)
+      external_id    = try(var.sms.existing_role.external_id, null)
+      sns_region     = try(var.sms.sns_region, null)
+    }
+  }
+
+  dynamic "device_configuration" {
+    for_each = (try(var.device_tracking.challenge_required_on_new_device, null) != null) ? [1] : []
+
+    content {
+      challenge_required_on_new_device      = try(var.device_tracking.challenge_required_on_new_device, null)
+      device_only_remembered_on_user_prompt = try(var.device_tracking.device_only_remembered_on_user_prompt, null)
+    }
+  }
+
+  dynamic "sign_in_policy" {
+    for_each = (length(setsubtract(var.allowed_first_auth_factors, ["PASSWORD"])) >= 1) ? [1] : []
+
+    content {
+      allowed_first_auth_factors = var.allowed_first_auth_factors
+    }
+  }
+
+  dynamic "web_authn_configuration" {
+    for_each = (contains(var.allowed_first_auth_factors, "WEB_AUTHN") || (try(var.passkeys.relying_party_id, null) != null)) ? [1] : []
+
+    content {
+      relying_party_id  = try(var.passkeys.relying_party_id, null)
+      user_verification = (try(var.passkeys.user_verification, null) != null) ? try(var.passkeys.user_verification, null) : "preferred"
     }
   }
 
@@ -489,6 +544,25 @@ resource "aws_cognito_user_pool_client" "this" {
     access_token  = "minutes"
     id_token      = "minutes"
     refresh_token = "minutes"
+  }
+
+  dynamic "refresh_token_rotation" {
+    for_each = (try(each.value.refresh_token_rotation.retry_grace_period_seconds, null) != null) ? [1] : []
+
+    content {
+      feature                    = "ENABLED"
+      retry_grace_period_seconds = try(each.value.refresh_token_rotation.retry_grace_period_seconds, null)
+    }
+  }
+
+  dynamic "analytics_configuration" {
+    for_each = (try(each.value.analytics.application_arn, null) != null) ? [1] : []
+
+    content {
+      application_arn  = try(each.value.analytics.application_arn, null)
+      role_arn         = try(each.value.analytics.role_arn, null)
+      user_data_shared = try(each.value.analytics.user_data_shared, null)
+    }
   }
 
   depends_on = [

@@ -21,6 +21,7 @@ variable "sign_in" {
   type = object({
     username           = optional(bool, false)
     email              = optional(bool, true)
+    phone              = optional(bool, false)
     preferred_username = optional(bool, false)
     case_sensitive     = optional(bool, false)
   })
@@ -33,6 +34,34 @@ variable "sign_in" {
   validation {
     error_message = "A preferred username is an alias of a username: set sign_in.username to true."
     condition     = !var.sign_in.preferred_username || var.sign_in.username
+  }
+}
+
+variable "auto_verify" {
+  default     = {}
+  description = "Attributes that Cognito verifies by sending a code or link."
+  type = object({
+    email = optional(bool)
+    phone = optional(bool)
+  })
+}
+
+variable "keep_original" {
+  default     = null
+  description = "Keep the old, verified email or phone in force until the user verifies a new one."
+  type = object({
+    email = optional(bool)
+    phone = optional(bool)
+  })
+
+  validation {
+    error_message = "Keeping the original email until a new one is verified needs auto_verify.email: set it to true, or keep_original.email to false."
+    condition     = !((try(var.keep_original.email, null) != null ? var.keep_original.email : (var.auto_verify.email != null ? var.auto_verify.email : var.sign_in.email)) && !(var.auto_verify.email != null ? var.auto_verify.email : var.sign_in.email))
+  }
+
+  validation {
+    error_message = "Keeping the original phone until a new one is verified needs auto_verify.phone: set it to true, or keep_original.phone to false."
+    condition     = !((try(var.keep_original.phone, null) != null ? var.keep_original.phone : (var.auto_verify.phone != null ? var.auto_verify.phone : var.sign_in.phone)) && !(var.auto_verify.phone != null ? var.auto_verify.phone : var.sign_in.phone))
   }
 }
 
@@ -82,7 +111,9 @@ variable "mfa" {
   type = object({
     mode          = optional(string, "REQUIRED")
     otp           = optional(bool, true)
+    sms           = optional(bool, false)
     email         = optional(bool, false)
+    sms_message   = optional(string)
     email_subject = optional(string)
     email_body    = optional(string)
   })
@@ -113,6 +144,11 @@ variable "mfa" {
   }
 
   validation {
+    error_message = "mfa.sms_message must be 6 to 140 characters long and contain {####}."
+    condition     = (var.mfa.sms_message == null ? true : (length(var.mfa.sms_message) >= 6 && length(var.mfa.sms_message) <= 140 && strcontains(var.mfa.sms_message, "{####}")))
+  }
+
+  validation {
     error_message = "mfa.mode must be one of OFF, OPTIONAL, REQUIRED."
     condition     = contains(["OFF", "OPTIONAL", "REQUIRED"], var.mfa.mode)
   }
@@ -124,7 +160,7 @@ variable "verification" {
   type = object({
     email_style   = optional(string, "CODE")
     email_subject = optional(string, "Verify your email")
-    email_body    = optional(string, "Your verification code is {####}")
+    email_body    = optional(string)
     sms_message   = optional(string, "Your verification code is {####}")
   })
 
@@ -134,13 +170,53 @@ variable "verification" {
   }
 
   validation {
-    error_message = "verification.email_body must be 6 to 20000 characters long and contain {####}."
-    condition     = length(var.verification.email_body) >= 6 && length(var.verification.email_body) <= 20000 && strcontains(var.verification.email_body, "{####}")
+    error_message = "A custom verification email needs the pool to send email through Amazon SES: set email.sending_account to \"DEVELOPER\", or leave verification.email_subject and email_body to their defaults."
+    condition     = (!contains(["Verify your email", "Your verification code is {####}", "Verify your email: {##Click here##}"], var.verification.email_subject) || (var.verification.email_body == null ? false : !contains(["Verify your email", "Your verification code is {####}", "Verify your email: {##Click here##}"], var.verification.email_body))) ? var.email.sending_account == "DEVELOPER" : true
+  }
+
+  validation {
+    error_message = "verification.email_body must be 6 to 20000 characters long and contain {####} (CODE) or a {##link text##} placeholder (LINK)."
+    condition     = (var.verification.email_body == null ? true : (length(var.verification.email_body) >= 6 && length(var.verification.email_body) <= 20000 && (var.verification.email_style == "LINK" ? can(regex("\\{##[^#}][\\s\\S]*?##\\}", var.verification.email_body)) : strcontains(var.verification.email_body, "{####}"))))
   }
 
   validation {
     error_message = "verification.sms_message must be 6 to 140 characters long and contain {####}."
     condition     = length(var.verification.sms_message) >= 6 && length(var.verification.sms_message) <= 140 && strcontains(var.verification.sms_message, "{####}")
+  }
+
+  validation {
+    error_message = "verification.email_style must be one of CODE, LINK."
+    condition     = contains(["CODE", "LINK"], var.verification.email_style)
+  }
+}
+
+variable "user_invitation" {
+  default     = null
+  description = "The message new users get when an administrator creates them."
+  type = object({
+    email_subject = optional(string)
+    email_body    = optional(string)
+    sms_message   = optional(string)
+  })
+
+  validation {
+    error_message = "user_invitation.email_subject must be 1 to 140 characters long."
+    condition     = (try(var.user_invitation.email_subject, null) != null ? (length(var.user_invitation.email_subject) >= 1 && length(var.user_invitation.email_subject) <= 140) : true)
+  }
+
+  validation {
+    error_message = "user_invitation.email_body must be 6 to 20000 characters long and contain {####} and {username}."
+    condition     = (try(var.user_invitation.email_body, null) != null ? (length(var.user_invitation.email_body) >= 6 && length(var.user_invitation.email_body) <= 20000 && strcontains(var.user_invitation.email_body, "{####}") && strcontains(var.user_invitation.email_body, "{username}")) : true)
+  }
+
+  validation {
+    error_message = "user_invitation.sms_message must be 6 to 140 characters long and contain {####} and {username}."
+    condition     = (try(var.user_invitation.sms_message, null) != null ? (length(var.user_invitation.sms_message) >= 6 && length(var.user_invitation.sms_message) <= 140 && strcontains(var.user_invitation.sms_message, "{####}") && strcontains(var.user_invitation.sms_message, "{username}")) : true)
+  }
+
+  validation {
+    error_message = "A custom invitation email needs the pool to send email through Amazon SES: set email.sending_account to \"DEVELOPER\"."
+    condition     = (try(var.user_invitation.email_subject, null) != null || try(var.user_invitation.email_body, null) != null) ? var.email.sending_account == "DEVELOPER" : true
   }
 }
 
@@ -150,8 +226,8 @@ variable "account_recovery" {
   type        = string
 
   validation {
-    error_message = "account_recovery must be one of EMAIL_ONLY, ADMIN_ONLY (the module sends no SMS)."
-    condition     = contains(["EMAIL_ONLY", "ADMIN_ONLY"], var.account_recovery)
+    error_message = "account_recovery must be one of EMAIL_ONLY, PHONE_AND_EMAIL, EMAIL_AND_PHONE, PHONE_ONLY, ADMIN_ONLY."
+    condition     = contains(["EMAIL_ONLY", "PHONE_AND_EMAIL", "EMAIL_AND_PHONE", "PHONE_ONLY", "ADMIN_ONLY"], var.account_recovery)
   }
 }
 
@@ -203,6 +279,42 @@ variable "email" {
   }
 }
 
+variable "sms" {
+  default     = null
+  description = "How the pool sends SMS: through your role (`existing_role`), which anything that sends SMS needs here (phone sign-in or verification, SMS MFA, SMS codes, phone recovery)."
+  type = object({
+    existing_role = optional(object({
+      role_arn    = string
+      external_id = string
+    }))
+    sns_region = optional(string)
+  })
+
+  validation {
+    error_message = "Sending SMS (phone sign-in or verification, SMS MFA, SMS_OTP, phone recovery) needs sms.existing_role: the role the library would create trusts only this account's pools, and the module has no declared account."
+    condition     = ((var.mfa.mode != "OFF" && var.mfa.sms) || (var.auto_verify.phone != null ? var.auto_verify.phone : var.sign_in.phone) || contains(var.allowed_first_auth_factors, "SMS_OTP") || contains(["PHONE_AND_EMAIL", "EMAIL_AND_PHONE", "PHONE_ONLY"], var.account_recovery)) ? try(var.sms.existing_role, null) != null : true
+  }
+
+  validation {
+    error_message = "sms.existing_role.role_arn must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)."
+    condition     = (try(var.sms.existing_role.role_arn, null) == null ? true : (can(regex("^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$", var.sms.existing_role.role_arn))))
+  }
+
+  validation {
+    error_message = "sms.sns_region must be 5 to 32 characters long."
+    condition     = (try(var.sms.sns_region, null) == null ? true : (length(var.sms.sns_region) >= 5 && length(var.sms.sns_region) <= 32))
+  }
+}
+
+variable "device_tracking" {
+  default     = null
+  description = "Remembered devices."
+  type = object({
+    challenge_required_on_new_device      = bool
+    device_only_remembered_on_user_prompt = bool
+  })
+}
+
 variable "feature_plan" {
   default     = "ESSENTIALS"
   description = "The feature plan (`user_pool_tier`). One of `LITE`, `ESSENTIALS`, `PLUS`."
@@ -227,6 +339,57 @@ variable "threat_protection_mode" {
   validation {
     error_message = "threat_protection_mode must be one of OFF, AUDIT, ENFORCED."
     condition     = contains(["OFF", "AUDIT", "ENFORCED"], var.threat_protection_mode)
+  }
+}
+
+variable "threat_protection_custom_auth_mode" {
+  default     = null
+  description = "For custom authentication flows; needs PLUS. One of `AUDIT`, `ENFORCED`."
+  type        = string
+
+  validation {
+    error_message = "Threat protection for custom authentication needs the PLUS feature plan: set feature_plan to \"PLUS\", or leave threat_protection_custom_auth_mode null."
+    condition     = var.threat_protection_custom_auth_mode == null || var.feature_plan == "PLUS"
+  }
+
+  validation {
+    error_message = "threat_protection_custom_auth_mode must be one of AUDIT, ENFORCED."
+    condition     = (var.threat_protection_custom_auth_mode == null ? true : (contains(["AUDIT", "ENFORCED"], var.threat_protection_custom_auth_mode)))
+  }
+}
+
+variable "allowed_first_auth_factors" {
+  default     = ["PASSWORD"]
+  description = "The factors users may start sign-in with; beyond PASSWORD (passwordless) needs ESSENTIALS or PLUS. Each one of `PASSWORD`, `EMAIL_OTP`, `SMS_OTP`, `WEB_AUTHN`."
+  type        = list(string)
+
+  validation {
+    error_message = "allowed_first_auth_factors must hold PASSWORD and may add EMAIL_OTP, SMS_OTP, WEB_AUTHN, each once."
+    condition     = contains(var.allowed_first_auth_factors, "PASSWORD") && length(distinct(var.allowed_first_auth_factors)) == length(var.allowed_first_auth_factors) && alltrue([for f in var.allowed_first_auth_factors : contains(["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"], f)])
+  }
+
+  validation {
+    error_message = "Passwordless sign-in needs the ESSENTIALS or PLUS feature plan."
+    condition     = length(setsubtract(var.allowed_first_auth_factors, ["PASSWORD"])) == 0 || contains(["ESSENTIALS", "PLUS"], var.feature_plan)
+  }
+}
+
+variable "passkeys" {
+  default     = null
+  description = "Passkey (WebAuthn) settings, used when allowedFirstAuthFactors has WEB_AUTHN."
+  type = object({
+    relying_party_id  = optional(string)
+    user_verification = optional(string, "preferred")
+  })
+
+  validation {
+    error_message = "passkeys.relying_party_id must be 1 to 127 characters long."
+    condition     = (var.passkeys == null ? true : ((var.passkeys.relying_party_id == null ? true : (length(var.passkeys.relying_party_id) >= 1 && length(var.passkeys.relying_party_id) <= 127))))
+  }
+
+  validation {
+    error_message = "passkeys.user_verification must be one of required, preferred."
+    condition     = (var.passkeys == null ? true : (contains(["required", "preferred"], var.passkeys.user_verification)))
   }
 }
 
@@ -345,25 +508,33 @@ variable "clients" {
   default     = {}
   description = "App clients, by key. Each starts from a preset; every setting given overrides the preset's."
   type = map(object({
-    preset                                 = string
-    name                                   = optional(string)
-    generate_secret                        = optional(bool)
-    oauth_flows                            = optional(list(string))
-    scopes                                 = optional(list(string))
-    callback_urls                          = optional(list(string), [])
-    logout_urls                            = optional(list(string), [])
-    default_redirect_uri                   = optional(string)
-    auth_flows                             = optional(list(string))
-    read_attributes                        = optional(list(string), [])
-    write_attributes                       = optional(list(string), [])
-    identity_providers                     = optional(list(string))
-    access_token_validity_minutes          = optional(number)
-    id_token_validity_minutes              = optional(number)
-    refresh_token_validity_minutes         = optional(number)
-    auth_session_validity_minutes          = optional(number)
-    enable_token_revocation                = optional(bool)
+    preset                         = string
+    name                           = optional(string)
+    generate_secret                = optional(bool)
+    oauth_flows                    = optional(list(string))
+    scopes                         = optional(list(string))
+    callback_urls                  = optional(list(string), [])
+    logout_urls                    = optional(list(string), [])
+    default_redirect_uri           = optional(string)
+    auth_flows                     = optional(list(string))
+    read_attributes                = optional(list(string), [])
+    write_attributes               = optional(list(string))
+    identity_providers             = optional(list(string))
+    access_token_validity_minutes  = optional(number)
+    id_token_validity_minutes      = optional(number)
+    refresh_token_validity_minutes = optional(number)
+    auth_session_validity_minutes  = optional(number)
+    enable_token_revocation        = optional(bool)
+    refresh_token_rotation = optional(object({
+      retry_grace_period_seconds = number
+    }))
     prevent_user_existence_errors          = optional(bool)
     propagate_additional_user_context_data = optional(bool)
+    analytics = optional(object({
+      application_arn  = string
+      role_arn         = optional(string)
+      user_data_shared = optional(bool)
+    }))
   }))
 
   validation {
@@ -387,8 +558,8 @@ variable "clients" {
   }
 
   validation {
-    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (length((c.oauth_flows != null ? c.oauth_flows : local.client_presets[c.preset].oauth_flows)) == 0 || var.domain != null) : true)])}: OAuth flows need a user pool domain: set domain."
-    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (length((c.oauth_flows != null ? c.oauth_flows : local.client_presets[c.preset].oauth_flows)) == 0 || var.domain != null) : true])
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (length((c.oauth_flows != null ? c.oauth_flows : local.client_presets[c.preset].oauth_flows)) == 0 || var.domain != null || var.domain_managed_elsewhere) : true)])}: OAuth flows need a user pool domain: set domain (or domain_managed_elsewhere when it is managed elsewhere)."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (length((c.oauth_flows != null ? c.oauth_flows : local.client_presets[c.preset].oauth_flows)) == 0 || var.domain != null || var.domain_managed_elsewhere) : true])
   }
 
   validation {
@@ -432,8 +603,13 @@ variable "clients" {
   }
 
   validation {
-    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (length((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows)) == 0 || contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_REFRESH_TOKEN_AUTH") || length(setintersection((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), ["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"])) > 0) : true)])}: auth_flows must include ALLOW_REFRESH_TOKEN_AUTH (AWS: \"REFRESH_TOKEN_AUTH should always be allowed\"; the module offers no refresh-token rotation)."
-    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (length((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows)) == 0 || contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_REFRESH_TOKEN_AUTH") || length(setintersection((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), ["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"])) > 0) : true])
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.refresh_token_rotation != null || length((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows)) == 0 || contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_REFRESH_TOKEN_AUTH") || length(setintersection((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), ["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"])) > 0) : true)])}: auth_flows must include ALLOW_REFRESH_TOKEN_AUTH (AWS: \"REFRESH_TOKEN_AUTH should always be allowed\"), unless refresh_token_rotation is set."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.refresh_token_rotation != null || length((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows)) == 0 || contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_REFRESH_TOKEN_AUTH") || length(setintersection((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), ["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"])) > 0) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.refresh_token_rotation == null || length(setintersection((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), ["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"])) > 0 || (length((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows)) > 0 && !contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_REFRESH_TOKEN_AUTH"))) : true)])}: with refresh_token_rotation, auth_flows must not hold ALLOW_REFRESH_TOKEN_AUTH (rotation replaces it; AWS refuses both) and must hold another sign-in flow."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.refresh_token_rotation == null || length(setintersection((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), ["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"])) > 0 || (length((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows)) > 0 && !contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_REFRESH_TOKEN_AUTH"))) : true])
   }
 
   validation {
@@ -454,6 +630,11 @@ variable "clients" {
   validation {
     error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (floor((c.auth_session_validity_minutes != null ? c.auth_session_validity_minutes : local.client_presets[c.preset].auth_session_validity_minutes)) == (c.auth_session_validity_minutes != null ? c.auth_session_validity_minutes : local.client_presets[c.preset].auth_session_validity_minutes) && (c.auth_session_validity_minutes != null ? c.auth_session_validity_minutes : local.client_presets[c.preset].auth_session_validity_minutes) >= 3 && (c.auth_session_validity_minutes != null ? c.auth_session_validity_minutes : local.client_presets[c.preset].auth_session_validity_minutes) <= 15) : true)])}: auth_session_validity_minutes must be a whole number from 3 to 15."
     condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (floor((c.auth_session_validity_minutes != null ? c.auth_session_validity_minutes : local.client_presets[c.preset].auth_session_validity_minutes)) == (c.auth_session_validity_minutes != null ? c.auth_session_validity_minutes : local.client_presets[c.preset].auth_session_validity_minutes) && (c.auth_session_validity_minutes != null ? c.auth_session_validity_minutes : local.client_presets[c.preset].auth_session_validity_minutes) >= 3 && (c.auth_session_validity_minutes != null ? c.auth_session_validity_minutes : local.client_presets[c.preset].auth_session_validity_minutes) <= 15) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? ((c.refresh_token_rotation == null ? true : (floor(c.refresh_token_rotation.retry_grace_period_seconds) == c.refresh_token_rotation.retry_grace_period_seconds && c.refresh_token_rotation.retry_grace_period_seconds >= 0 && c.refresh_token_rotation.retry_grace_period_seconds <= 60))) : true)])}: refresh_token_rotation.retry_grace_period_seconds must be a whole number from 0 to 60."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? ((c.refresh_token_rotation == null ? true : (floor(c.refresh_token_rotation.retry_grace_period_seconds) == c.refresh_token_rotation.retry_grace_period_seconds && c.refresh_token_rotation.retry_grace_period_seconds >= 0 && c.refresh_token_rotation.retry_grace_period_seconds <= 60))) : true])
   }
 
   validation {
@@ -494,8 +675,13 @@ variable "groups" {
 
 variable "domain_managed_elsewhere" {
   default     = false
-  description = "The pool's domain exists in another Terraform state or stack: OAuth clients are accepted without a domain here (and get no sign-in URL output). Without any domain they are refused."
+  description = "The pool's domain exists in another Terraform state or stack: OAuth clients are accepted without a domain here (and get no sign-in URL output). With no domain anywhere they are refused."
   type        = bool
+
+  validation {
+    error_message = "A domain managed elsewhere and a domain created here exclude each other: set domain to null, or domain_managed_elsewhere to false."
+    condition     = !(var.domain_managed_elsewhere && var.domain != null)
+  }
 }
 
 variable "identity_providers" {

@@ -1,7 +1,7 @@
 import { CognitoUserPoolClientConfig } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
 import { UserPoolClientProps } from './client-props';
 import type { OAuthScope } from './oauth-scope';
-import { choose, hasItems, nonEmpty } from '../core/conditional';
+import { choose, given, hasItems, nonEmpty, optionalListBlock } from '../core/conditional';
 import { Token } from '../engine';
 import type { TerraformMetaArguments } from '../engine';
 import { defined } from '../core/defined';
@@ -40,8 +40,15 @@ export function renderClient(c: UserPoolClientProps, name: string, userPoolId: s
     enableTokenRevocation: c.enableTokenRevocation,
     preventUserExistenceErrors: choose(c.preventUserExistenceErrors ?? false, 'ENABLED', 'LEGACY'),
     enablePropagateAdditionalUserContextData: c.propagateAdditionalUserContextData,
-    ...(c.refreshTokenRotation ? { refreshTokenRotation: [{ feature: 'ENABLED', retryGracePeriodSeconds: c.refreshTokenRotation.retryGracePeriodSeconds }] } : {}),
-    ...(c.analytics ? { analyticsConfiguration: [defined({ applicationArn: c.analytics.applicationArn, roleArn: c.analytics.roleArn, userDataShared: c.analytics.userDataShared })] } : {}),
+    ...optionalListBlock('refreshTokenRotation', given(c.refreshTokenRotation?.retryGracePeriodSeconds), defined({
+      feature: 'ENABLED',
+      retryGracePeriodSeconds: c.refreshTokenRotation?.retryGracePeriodSeconds,
+    })),
+    ...optionalListBlock('analyticsConfiguration', given(c.analytics?.applicationArn), defined({
+      applicationArn: c.analytics?.applicationArn,
+      roleArn: c.analytics?.roleArn,
+      userDataShared: c.analytics?.userDataShared,
+    })),
   });
 }
 

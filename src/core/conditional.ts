@@ -40,6 +40,20 @@ export function isSet(value: string | undefined): boolean {
   return isKnown(value) ? value !== '' : value === undefined ? false : (Op.neq(value, Token.nullValue()) as unknown as boolean);
 }
 
+/** `a || b || ...`: a known true decides it, known falses drop out. */
+export function anyOf(flags: readonly boolean[]): boolean {
+  if (flags.some((f) => isKnown(f) && f)) return true;
+  const open = flags.filter((f) => !isKnown(f));
+  if (open.length === 0) return false;
+  return open.reduce((a, b) => Op.or(a, b) as unknown as boolean);
+}
+
+/** Whether a value is given: known values when not undefined, a token when not null. */
+export function given(value: unknown): boolean {
+  if (!Token.isUnresolved(value)) return value !== undefined;
+  return Op.neq(value, Token.nullValue()) as unknown as boolean;
+}
+
 /** Whether a number is above zero. */
 export function isPositive(value: number): boolean {
   // `> 0` would be the natural spelling, but the engine drops a literal 0 operand.
@@ -103,6 +117,12 @@ export class DynamicBlock {
 export function optionalBlock<K extends string, V extends object>(key: K, present: boolean, block: V): { [P in K]?: V } {
   if (isKnown(present)) return (present ? { [key]: block } : {}) as { [P in K]?: V };
   return { [key]: new DynamicBlock(Fn.conditional(present, [1], []), terraformArguments(block)) } as unknown as { [P in K]?: V };
+}
+
+/** {@link optionalBlock} for a block the provider types as a list of one (`refresh_token_rotation`). */
+export function optionalListBlock<K extends string, V extends object>(key: K, present: boolean, block: V): { [P in K]?: V[] } {
+  if (isKnown(present)) return (present ? { [key]: [block] } : {}) as { [P in K]?: V[] };
+  return { [key]: new DynamicBlock(Fn.conditional(present, [1], []), terraformArguments(block)) } as unknown as { [P in K]?: V[] };
 }
 
 /** Flat arguments by their Terraform names, as a `dynamic` block's content needs them. */

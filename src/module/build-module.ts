@@ -121,7 +121,9 @@ export function buildModuleStack(): TerraformStack {
     '${var.domain == null ? null : (var.domain.prefix != null ? "https://${var.domain.prefix}.auth.${split(":", aws_cognito_user_pool.this.arn)[3]}.amazoncognito.com" : "https://${var.domain.custom_domain.domain_name}")}',
   );
 
-  const { config, dynamicBlocks } = splitDynamicBlocks(renderUserPool(modulePoolSettings(), {}));
+  // SMS goes through the user's role: without a declared account the library, too, needs one (smsSettings).
+  const sms = { roleArn: str('try(var.sms.existing_role.role_arn, null)'), externalId: str('try(var.sms.existing_role.external_id, null)'), present: Op.neq(ref('try(var.sms.existing_role, null)'), Token.nullValue()) as unknown as boolean };
+  const { config, dynamicBlocks } = splitDynamicBlocks(renderUserPool(modulePoolSettings(), { sms }));
   // prevent_destroy must be a literal: a variable cannot turn it off, by design (see the README).
   const pool = new CognitoUserPool(stack, 'pool', { ...config, lifecycle: { preventDestroy: true } });
   addDynamicBlocks(pool, dynamicBlocks);

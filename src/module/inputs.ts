@@ -1,9 +1,9 @@
 import { Attribute, TfType } from './hcl-type';
 import { attributesOf, place } from './placement';
-import { CLIENT_DEFAULTS } from '../client/presets';
+import { CLIENT_DEFAULTS, PRESETS } from '../client/presets';
 import { POOL_FILE_SETTINGS } from '../settings';
 import { CLIENT_SETTINGS } from '../settings/client-settings';
-import { AccountRecovery, Mfa } from '../user-pool/enums';
+import { Mfa } from '../user-pool/enums';
 import { terraformName } from '../core/conditional';
 import { TRIGGER_OPERATIONS, TriggerOperation } from '../triggers/trigger-operation';
 
@@ -18,9 +18,6 @@ export interface ModuleInput {
 
 /** The name of an {@link Mfa} value (`Mfa.REQUIRED` is `"ON"` to the provider, `"REQUIRED"` here as in the app's file). */
 export const MFA_MODES: Readonly<Record<string, Mfa>> = { ...Mfa };
-
-/** Recovery without SMS: the module creates no SMS role, so phone recovery is not offered. */
-export const MODULE_ACCOUNT_RECOVERY: readonly AccountRecovery[] = [AccountRecovery.EMAIL_ONLY, AccountRecovery.ADMIN_ONLY];
 
 /**
  * The operations an existing function can be attached to, by their `lambda_config` names. Custom
@@ -42,8 +39,9 @@ export const MODULE_INPUTS: readonly ModuleInput[] = Object.entries(attributesOf
 }));
 
 const clientAttributes = (MODULE_INPUTS.find((i) => i.name === 'clients')!.type as { map: { object: Record<string, Attribute> } }).map.object;
-/** The client settings that the defaults and presets resolve (`resolveClientProps`), by their module names. */
-const resolvedByPreset = place(CLIENT_SETTINGS).placed.filter((p) => p.configPath.split('.')[0] in CLIENT_DEFAULTS).map((p) => p.modulePath.join('.'));
+/** The client settings that the defaults or a preset set (`resolveClientProps`), by their module names. */
+const byPreset = new Set([...Object.keys(CLIENT_DEFAULTS), ...Object.values(PRESETS).flatMap((preset) => Object.keys(preset))]);
+const resolvedByPreset = place(CLIENT_SETTINGS).placed.filter((p) => byPreset.has(p.configPath.split('.')[0])).map((p) => p.modulePath.join('.'));
 
 /** Client settings that a preset fills in when they are not given (all `optional(type)`: null means "the preset's"). */
 export const CLIENT_PRESET_SETTINGS: Readonly<Record<string, Attribute>> = Object.fromEntries(resolvedByPreset.map((name) => [name, clientAttributes[name]]));

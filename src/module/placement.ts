@@ -108,14 +108,16 @@ export function moduleType(s: AnySetting): TfType {
  * The props of a table of settings as Terraform expressions on the module's inputs (`root` is `var`,
  * or `each.value` for an entry of a map): what the same renderers turn into the module's resources.
  */
-export function propsFromModule(settings: Readonly<Record<string, AnySetting>>, root: string, base: readonly string[] = []): Record<string, unknown> {
+export function propsFromModule(settings: Readonly<Record<string, AnySetting>>, root: string, base: readonly string[] = [], nullable = false): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(settings).flatMap(([key, s]) => {
       // A hand-written form without `fromTerraform` is wired by the module builder itself (triggers).
       if (isOmitted(s.module) || (!s.fields && !s.fromTerraform)) return [];
       const at = modulePathOf(key, s, base);
-      if (s.fields) return [[key, propsFromModule(s.fields, root, at)]];
-      return [[key, s.fromTerraform!(`${root}.${at.join('.')}`)]];
+      // Inside an object that may be null (`device_tracking = null`), every field reads as null then.
+      if (s.fields) return [[key, propsFromModule(s.fields, root, at, nullable || moduleDefault(s) === null)]];
+      const expression = `${root}.${at.join('.')}`;
+      return [[key, s.fromTerraform!(nullable ? `try(${expression}, null)` : expression)]];
     }),
   );
 }

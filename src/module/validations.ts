@@ -1,12 +1,12 @@
-import { CLIENT_PRESET_SETTINGS, MFA_MODES, MODULE_ACCOUNT_RECOVERY, MODULE_TRIGGERS } from './inputs';
+import { CLIENT_PRESET_SETTINGS, MFA_MODES, MODULE_TRIGGERS } from './inputs';
 import { AuthFlow, ClientPreset, LEGACY_AUTH_FLOWS, OAuthFlow } from '../client/client-props';
 import { OAuthScope } from '../client/oauth-scope';
 import { SCOPE_NAME_PATTERN, SCOPE_PATTERN } from '../client/resource-server';
 import { ACM_ARN, ManagedLoginVersion, PREFIX_PATTERN } from '../client/user-pool-domain';
-import { FeaturePlan, ThreatProtectionMode } from '../user-pool/enums';
+import { AccountRecovery, AuthFactor, CustomAuthThreatProtectionMode, FeaturePlan, PasskeyUserVerification, ThreatProtectionMode, VerificationEmailStyle } from '../user-pool/enums';
 import { LAMBDA_ARN_PATTERN } from '../triggers/trigger-rules';
 import { MAX_GROUP_PRECEDENCE } from '../user-pool/user-pool-group';
-import { ARN_PATTERN, EMAIL_PATTERN, NAME_PATTERN } from '../user-pool/user-pool-rules';
+import { ARN_PATTERN, DEFAULT_VERIFICATION_EMAIL, EMAIL_PATTERN, LINK_PLACEHOLDER, NAME_PATTERN } from '../user-pool/user-pool-rules';
 
 /**
  * The library's rules as Terraform `validation` blocks, keyed by the rule they express: the names of
@@ -84,6 +84,17 @@ const group = (condition: string, message: string, groups: Record<string, unknow
 const domain = (condition: string, message: string, value: unknown, other: Record<string, unknown> = {}) =>
   check('domain', ifSet('var.domain', condition), message, { ...other, domain: value });
 
+/** An invitation message, when given and its object is (`user_invitation` may be null). */
+const invitationSet = (field: string) => `try(var.user_invitation.${field}, null) != null`;
+const invitation = (field: string, condition: string) => `(${invitationSet(field)} ? (${condition}) : true)`;
+const MODULE_FIRST_FACTORS = Object.values(AuthFactor);
+
+/** An attribute's resolved auto-verify and keep-original flags (null takes the library's default). */
+const autoVerified = (a: 'email' | 'phone') => `(var.auto_verify.${a} != null ? var.auto_verify.${a} : var.sign_in.${a})`;
+const keepOriginal = (a: 'email' | 'phone') => `(try(var.keep_original.${a}, null) != null ? var.keep_original.${a} : ${autoVerified('email' === a ? 'email' : 'phone')})`;
+/** What `sendsSms` says, in Terraform. */
+const SENDS_SMS = `((var.mfa.mode != "OFF" && var.mfa.sms) || ${autoVerified('phone')} || contains(var.allowed_first_auth_factors, "SMS_OTP") || contains(${strings([AccountRecovery.PHONE_AND_EMAIL, AccountRecovery.EMAIL_AND_PHONE, AccountRecovery.PHONE_ONLY])}, var.account_recovery))`;
+
 const ESSENTIALS_OR_PLUS = strings([FeaturePlan.ESSENTIALS, FeaturePlan.PLUS]);
 const PLUS = JSON.stringify(FeaturePlan.PLUS);
 const usesFlow = (flow: OAuthFlow) => `contains(c.oauth_flows, ${JSON.stringify(flow)})`;
@@ -140,25 +151,83 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   threatProtectionNeedsPlus: {
     validations: [
       check('threat_protection_mode', `var.threat_protection_mode == "OFF" || var.feature_plan == ${PLUS}`, 'Threat protection needs the PLUS feature plan: set feature_plan to "PLUS", or threat_protection_mode to "OFF".', { threat_protection_mode: ThreatProtectionMode.AUDIT, feature_plan: FeaturePlan.ESSENTIALS }),
+      check('threat_protection_custom_auth_mode', `var.threat_protection_custom_auth_mode == null || var.feature_plan == ${PLUS}`, 'Threat protection for custom authentication needs the PLUS feature plan: set feature_plan to "PLUS", or leave threat_protection_custom_auth_mode null.', { threat_protection_custom_auth_mode: CustomAuthThreatProtectionMode.AUDIT, feature_plan: FeaturePlan.ESSENTIALS }),
     ],
   },
-  firstAuthFactors: { notExpressible: 'the module offers password sign-in only: passwordless first factors are not an input' },
-  passkeys: { notExpressible: 'passkeys are not an input of the module' },
+  firstAuthFactors: {
+    validations: [
+      check(
+        'allowed_first_auth_factors',
+        `contains(var.allowed_first_auth_factors, ${JSON.stringify(AuthFactor.PASSWORD)}) && length(distinct(var.allowed_first_auth_factors)) == length(var.allowed_first_auth_factors) && alltrue([for f in var.allowed_first_auth_factors : ${oneOf('f', MODULE_FIRST_FACTORS)}])`,
+        `allowed_first_auth_factors must hold PASSWORD and may add ${MODULE_FIRST_FACTORS.filter((f) => f !== AuthFactor.PASSWORD).join(', ')}, each once.`,
+        { allowed_first_auth_factors: [AuthFactor.EMAIL_OTP] },
+      ),
+      check('allowed_first_auth_factors', `length(setsubtract(var.allowed_first_auth_factors, [${JSON.stringify(AuthFactor.PASSWORD)}])) == 0 || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`, 'Passwordless sign-in needs the ESSENTIALS or PLUS feature plan.', { allowed_first_auth_factors: [AuthFactor.PASSWORD, AuthFactor.WEB_AUTHN], feature_plan: FeaturePlan.LITE }),
+    ],
+  },
+  passkeys: {
+    validations: [
+      check('passkeys', ifSet('var.passkeys', ifSet('var.passkeys.relying_party_id', lengthIn('var.passkeys.relying_party_id', 1, 127))), 'passkeys.relying_party_id must be 1 to 127 characters long.', { passkeys: { relying_party_id: '' } }),
+    ],
+  },
   standardAttributes: { notExpressible: 'the attribute schema is not an input of the module (it is fixed at creation; use the library for it)' },
   customAttributes: { notExpressible: 'custom attributes are not an input of the module (use the library for them)' },
-  keepOriginalNeedsAutoVerify: { notExpressible: 'the module verifies email, and keeps the original until a new one is verified, exactly when users sign in with email: the two cannot disagree' },
+  keepOriginalNeedsAutoVerify: {
+    validations: (['email', 'phone'] as const).map((a) =>
+      check(
+        'keep_original',
+        `!(${keepOriginal(a)} && !${autoVerified(a)})`,
+        `Keeping the original ${a} until a new one is verified needs auto_verify.${a}: set it to true, or keep_original.${a} to false.`,
+        { keep_original: { [a]: true }, auto_verify: { [a]: false } },
+      ),
+    ),
+  },
   verificationMessages: {
     validations: [
       check('verification', lengthIn('var.verification.email_subject', 1, 140), 'verification.email_subject must be 1 to 140 characters long.', { verification: { email_subject: '' } }),
-      check('verification', `${lengthIn('var.verification.email_body', 6, 20000)} && ${hasCode('var.verification.email_body')}`, `verification.email_body must be 6 to 20000 characters long and contain ${CODE}.`, { verification: { email_body: 'Welcome aboard' } }),
+      check(
+        'verification',
+        `(!contains(${strings(DEFAULT_VERIFICATION_EMAIL)}, var.verification.email_subject) || (var.verification.email_body == null ? false : !contains(${strings(DEFAULT_VERIFICATION_EMAIL)}, var.verification.email_body))) ? var.email.sending_account == "DEVELOPER" : true`,
+        'A custom verification email needs the pool to send email through Amazon SES: set email.sending_account to "DEVELOPER", or leave verification.email_subject and email_body to their defaults.',
+        { verification: { email_subject: 'Confirm' }, email: { sending_account: 'COGNITO_DEFAULT' } },
+      ),
+      check(
+        'verification',
+        ifSet('var.verification.email_body', `${lengthIn('var.verification.email_body', 6, 20000)} && (var.verification.email_style == "LINK" ? ${matches('var.verification.email_body', LINK_PLACEHOLDER)} : ${hasCode('var.verification.email_body')})`),
+        `verification.email_body must be 6 to 20000 characters long and contain ${CODE} (CODE) or a {##link text##} placeholder (LINK).`,
+        { verification: { email_body: 'Welcome aboard' } },
+      ),
       check('verification', `${lengthIn('var.verification.sms_message', 6, 140)} && ${hasCode('var.verification.sms_message')}`, `verification.sms_message must be 6 to 140 characters long and contain ${CODE}.`, { verification: { sms_message: 'Hello!' } }),
     ],
   },
-  invitationMessages: { notExpressible: 'invitation messages are not an input of the module (AWS\'s defaults apply)' },
+  invitationMessages: {
+    validations: [
+      check('user_invitation', invitation('email_subject', lengthIn('var.user_invitation.email_subject', 1, 140)), 'user_invitation.email_subject must be 1 to 140 characters long.', { user_invitation: { email_subject: '' } }),
+      check(
+        'user_invitation',
+        invitation('email_body', `${lengthIn('var.user_invitation.email_body', 6, 20000)} && ${hasCode('var.user_invitation.email_body')} && strcontains(var.user_invitation.email_body, "{username}")`),
+        `user_invitation.email_body must be 6 to 20000 characters long and contain ${CODE} and {username}.`,
+        { user_invitation: { email_body: 'Welcome {username}' } },
+      ),
+      check(
+        'user_invitation',
+        invitation('sms_message', `${lengthIn('var.user_invitation.sms_message', 6, 140)} && ${hasCode('var.user_invitation.sms_message')} && strcontains(var.user_invitation.sms_message, "{username}")`),
+        `user_invitation.sms_message must be 6 to 140 characters long and contain ${CODE} and {username}.`,
+        { user_invitation: { sms_message: 'Your code is {####}' } },
+      ),
+      check(
+        'user_invitation',
+        `(${invitationSet('email_subject')} || ${invitationSet('email_body')}) ? var.email.sending_account == "DEVELOPER" : true`,
+        'A custom invitation email needs the pool to send email through Amazon SES: set email.sending_account to "DEVELOPER".',
+        { user_invitation: { email_subject: 'Welcome' }, email: { sending_account: 'COGNITO_DEFAULT' } },
+      ),
+    ],
+  },
   mfaMessages: {
     validations: [
       check('mfa', ifSet('var.mfa.email_subject', lengthIn('var.mfa.email_subject', 1, 140)), 'mfa.email_subject must be 1 to 140 characters long.', { mfa: { email_subject: '' } }),
       check('mfa', ifSet('var.mfa.email_body', `${lengthIn('var.mfa.email_body', 6, 20000)} && ${hasCode('var.mfa.email_body')}`), `mfa.email_body must be 6 to 20000 characters long and contain ${CODE}.`, { mfa: { email_body: 'Your code' } }),
+      check('mfa', ifSet('var.mfa.sms_message', `${lengthIn('var.mfa.sms_message', 6, 140)} && ${hasCode('var.mfa.sms_message')}`), `mfa.sms_message must be 6 to 140 characters long and contain ${CODE}.`, { mfa: { sms_message: 'Code' } }),
     ],
   },
   emailSettings: {
@@ -172,7 +241,18 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
     ],
   },
   securityProfile: { notExpressible: 'the module has no security profile input: its feature_plan, mfa and threat_protection_mode inputs are set one by one' },
-  smsSettings: { notExpressible: 'the module sends no SMS: phone sign-in, SMS MFA and phone recovery are not inputs, so it needs no SMS role' },
+  smsSettings: {
+    validations: [
+      check(
+        'sms',
+        `${SENDS_SMS} ? try(var.sms.existing_role, null) != null : true`,
+        'Sending SMS (phone sign-in or verification, SMS MFA, SMS_OTP, phone recovery) needs sms.existing_role: the role the library would create trusts only this account\'s pools, and the module has no declared account.',
+        { sign_in: { phone: true }, sms: null },
+      ),
+      check('sms', ifSet('try(var.sms.existing_role.role_arn, null)', matches('var.sms.existing_role.role_arn', ARN_PATTERN)), 'sms.existing_role.role_arn must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>).', { sms: { existing_role: { role_arn: 'sms-role', external_id: 'x' } } }),
+      check('sms', ifSet('try(var.sms.sns_region, null)', lengthIn('var.sms.sns_region', 5, 32)), 'sms.sns_region must be 5 to 32 characters long.', { sms: { sns_region: 'eu' } }),
+    ],
+  },
   tags: {
     validations: [
       check('tags', `length(var.tags) <= 50 && alltrue([for k, v in var.tags : ${lengthIn('k', 1, 128)} && length(v) <= 256])`, 'At most 50 tags, with keys of 1 to 128 and values of at most 256 characters.', { tags: { ['k'.repeat(129)]: 'v' } }),
@@ -190,7 +270,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
     ],
   },
   oAuthFlowsNeedDomain: {
-    validations: [client('length(c.oauth_flows) == 0 || var.domain != null', 'OAuth flows need a user pool domain: set domain.', { no_domain: { preset: ClientPreset.SPA, callback_urls: [CALLBACK] } }, { domain: null })],
+    validations: [client('length(c.oauth_flows) == 0 || var.domain != null || var.domain_managed_elsewhere', 'OAuth flows need a user pool domain: set domain (or domain_managed_elsewhere when it is managed elsewhere).', { no_domain: { preset: ClientPreset.SPA, callback_urls: [CALLBACK] } }, { domain: null })],
   },
   oAuthFlowsNeedScopes: {
     validations: [client('length(c.oauth_flows) == 0 || length(c.scopes) > 0', 'a client with OAuth flows needs at least one scope.', { no_scopes: { preset: ClientPreset.MACHINE, scopes: null } })],
@@ -241,9 +321,14 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   refreshTokenFlow: {
     validations: [
       client(
-        `length(c.auth_flows) == 0 || contains(c.auth_flows, ${JSON.stringify(AuthFlow.REFRESH_TOKEN)}) || length(setintersection(c.auth_flows, ${strings(LEGACY_AUTH_FLOWS)})) > 0`,
-        'auth_flows must include ALLOW_REFRESH_TOKEN_AUTH (AWS: "REFRESH_TOKEN_AUTH should always be allowed"; the module offers no refresh-token rotation).',
+        `c.refresh_token_rotation != null || length(c.auth_flows) == 0 || contains(c.auth_flows, ${JSON.stringify(AuthFlow.REFRESH_TOKEN)}) || length(setintersection(c.auth_flows, ${strings(LEGACY_AUTH_FLOWS)})) > 0`,
+        'auth_flows must include ALLOW_REFRESH_TOKEN_AUTH (AWS: "REFRESH_TOKEN_AUTH should always be allowed"), unless refresh_token_rotation is set.',
         { no_refresh: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_SRP] } },
+      ),
+      client(
+        `c.refresh_token_rotation == null || length(setintersection(c.auth_flows, ${strings(LEGACY_AUTH_FLOWS)})) > 0 || (length(c.auth_flows) > 0 && !contains(c.auth_flows, ${JSON.stringify(AuthFlow.REFRESH_TOKEN)}))`,
+        'with refresh_token_rotation, auth_flows must not hold ALLOW_REFRESH_TOKEN_AUTH (rotation replaces it; AWS refuses both) and must hold another sign-in flow.',
+        { rotation_and_refresh: { preset: ClientPreset.WEB, callback_urls: [CALLBACK], refresh_token_rotation: { retry_grace_period_seconds: 5 } } },
       ),
     ],
   },
@@ -267,7 +352,14 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
     ],
   },
   sessionAndRotation: {
-    validations: [client(wholeIn('c.auth_session_validity_minutes', 3, 15), 'auth_session_validity_minutes must be a whole number from 3 to 15.', { long_session: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_session_validity_minutes: 16 } })],
+    validations: [
+      client(wholeIn('c.auth_session_validity_minutes', 3, 15), 'auth_session_validity_minutes must be a whole number from 3 to 15.', { long_session: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_session_validity_minutes: 16 } }),
+      client(
+        ifSet('c.refresh_token_rotation', wholeIn('c.refresh_token_rotation.retry_grace_period_seconds', 0, 60)),
+        'refresh_token_rotation.retry_grace_period_seconds must be a whole number from 0 to 60.',
+        { long_grace: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], refresh_token_rotation: { retry_grace_period_seconds: 61 } } },
+      ),
+    ],
   },
   identityProviders: {
     validations: [client(`alltrue([for p in c.identity_providers : ${lengthIn('p', 1, 32)}])`, 'identity provider names are 1 to 32 characters.', { bad_idp: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], identity_providers: [''] } })],
@@ -319,11 +411,15 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
 
   moduleInputs: {
     validations: [
+      check('domain_managed_elsewhere', '!(var.domain_managed_elsewhere && var.domain != null)', 'A domain managed elsewhere and a domain created here exclude each other: set domain to null, or domain_managed_elsewhere to false.', { domain_managed_elsewhere: true, domain: { prefix: 'acme-auth' } }),
+      check('verification', oneOf('var.verification.email_style', Object.keys(VerificationEmailStyle)), `verification.email_style must be one of ${Object.keys(VerificationEmailStyle).join(', ')}.`, { verification: { email_style: 'CONFIRM_WITH_LINK' } }),
       check('mfa', oneOf('var.mfa.mode', Object.keys(MFA_MODES)), `mfa.mode must be one of ${Object.keys(MFA_MODES).join(', ')}.`, { mfa: { mode: 'ON' } }),
       check('email', oneOf('var.email.sending_account', ['COGNITO_DEFAULT', 'DEVELOPER']), 'email.sending_account must be COGNITO_DEFAULT or DEVELOPER.', { email: { sending_account: 'SES' } }),
-      check('account_recovery', oneOf('var.account_recovery', MODULE_ACCOUNT_RECOVERY), `account_recovery must be one of ${MODULE_ACCOUNT_RECOVERY.join(', ')} (the module sends no SMS).`, { account_recovery: 'PHONE_ONLY' }),
+      check('account_recovery', oneOf('var.account_recovery', Object.values(AccountRecovery)), `account_recovery must be one of ${Object.values(AccountRecovery).join(', ')}.`, { account_recovery: 'PHONE' }),
       check('feature_plan', oneOf('var.feature_plan', Object.values(FeaturePlan)), `feature_plan must be one of ${Object.values(FeaturePlan).join(', ')}.`, { feature_plan: 'FREE' }),
       check('threat_protection_mode', oneOf('var.threat_protection_mode', Object.values(ThreatProtectionMode)), `threat_protection_mode must be one of ${Object.values(ThreatProtectionMode).join(', ')}.`, { threat_protection_mode: 'ON' }),
+      check('threat_protection_custom_auth_mode', ifSet('var.threat_protection_custom_auth_mode', oneOf('var.threat_protection_custom_auth_mode', Object.values(CustomAuthThreatProtectionMode))), `threat_protection_custom_auth_mode must be one of ${Object.values(CustomAuthThreatProtectionMode).join(', ')}.`, { threat_protection_custom_auth_mode: 'OFF' }),
+      check('passkeys', ifSet('var.passkeys', oneOf('var.passkeys.user_verification', Object.values(PasskeyUserVerification))), `passkeys.user_verification must be one of ${Object.values(PasskeyUserVerification).join(', ')}.`, { passkeys: { user_verification: 'always' } }),
       check('deletion_protection', oneOf('var.deletion_protection', ['ACTIVE', 'INACTIVE']), 'deletion_protection must be ACTIVE or INACTIVE.', { deletion_protection: 'OFF' }),
       eachEntry('clients', 'var.clients', 'c', 'Clients', oneOf('c.preset', Object.values(ClientPreset)), `preset must be one of ${Object.values(ClientPreset).join(', ')}.`, { clients: { bad_preset: { preset: 'mobile' } } }),
       check('triggers', `alltrue([for operation, arn in var.triggers : ${oneOf('operation', MODULE_TRIGGERS)} && ${matches('arn', LAMBDA_ARN_PATTERN)}])`, `triggers are Lambda function ARNs by operation: ${MODULE_TRIGGERS.join(', ')}.`, { triggers: { pre_signup: LAMBDA_ARN } }),

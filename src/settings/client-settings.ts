@@ -58,7 +58,10 @@ export const CLIENT_SETTINGS = {
   defaultRedirectUri: text('The redirect used when a request names none; one of the callback URLs.', { defaultText: 'none' }),
   authFlows: listOf(oneOf(AUTH_FLOWS_WITH_LEGACY, 'An authentication flow.'), 'Flows the client may call directly. The legacy values (ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH) are accepted, alone, with a synth warning.', { defaultText: PRESET_DEFAULT }),
   readAttributes: listOf(text('An attribute name.'), 'Attributes the client can read.', { defaultText: 'all', moduleDefault: [] }),
-  writeAttributes: listOf(text('An attribute name.'), 'Attributes the client can write.', { defaultText: 'all writable', moduleDefault: [] }),
+  writeAttributes: listOf(text('An attribute name.'), 'Attributes the client can write.', {
+    defaultText: 'the public presets (`spa`, `native`): the standard profile attributes; otherwise all writable',
+    ...FROM_PRESET,
+  }),
   identityProviders: listOf(text('A provider name.'), 'Identity providers users sign in through: `COGNITO`, or the names of the pool\'s providers.', { defaultText: PRESET_DEFAULT }),
   tokenValidity: object(
     {
@@ -74,7 +77,7 @@ export const CLIENT_SETTINGS = {
   refreshTokenRotation: object(
     { retryGracePeriodSeconds: required(whole('Seconds the old refresh token still works, 0 to 60.')) },
     'Refresh-token rotation: each refresh returns a new refresh token and invalidates the old one after the grace period.',
-    { defaultText: 'off', notInModule: 'refresh-token rotation is not an input of the module yet' },
+    { defaultText: 'off' },
   ),
   preventUserExistenceErrors: flag('Whether sign-in errors hide that a user does not exist (no user enumeration).', { default: CLIENT_DEFAULTS.preventUserExistenceErrors, ...FROM_PRESET }),
   propagateAdditionalUserContextData: flag('Pass the user\'s IP and device data to threat protection.', { default: CLIENT_DEFAULTS.propagateAdditionalUserContextData, ...FROM_PRESET }),
@@ -85,7 +88,7 @@ export const CLIENT_SETTINGS = {
       userDataShared: flag('Whether user data is sent along.', { defaultText: 'not shared' }),
     },
     'Amazon Pinpoint analytics.',
-    { defaultText: 'none', notInModule: 'analytics is not an input of the module yet' },
+    { defaultText: 'none' },
   ),
   secretHandOff: object(
     {

@@ -20,7 +20,7 @@ export const POOL_FILE_SETTINGS = {
   identityProviders: IDENTITY_PROVIDERS,
   groups: mapOf(object(GROUP_SETTINGS, 'A group.'), 'Groups by name (the name is in the cognito:groups claim).', { defaultText: 'none', moduleDefault: {} }),
   domainManagedElsewhere: flag(
-    'The pool\'s domain exists in another Terraform state or stack: OAuth clients are accepted without a domain here (and get no sign-in URL output). Without any domain they are refused.',
+    'The pool\'s domain exists in another Terraform state or stack: OAuth clients are accepted without a domain here (and get no sign-in URL output). With no domain anywhere they are refused.',
     { default: false },
   ),
 };

@@ -10,7 +10,7 @@ import { UserPoolProps } from '../user-pool/user-pool-props';
 import { renderUserPool } from '../user-pool/render-user-pool';
 import { resolveUserPoolProps } from '../user-pool/resolved-props';
 import { optional } from '../module/hcl-type';
-import { Op, ref, Token } from '../engine';
+import { Fn, Op, ref, Token } from '../engine';
 import { TriggerOperation } from '../triggers/trigger-operation';
 import type { TriggerSpec } from '../triggers/pool-triggers';
 
@@ -22,14 +22,18 @@ import type { TriggerSpec } from '../triggers/pool-triggers';
  */
 
 /** Why the module leaves a setting out (the coverage test lists these). */
-const NO_SMS = 'the module creates no SMS role yet: phone sign-in, SMS MFA, SMS texts and phone recovery are not inputs';
-const SIGN_IN_ONLY = 'the module verifies, and keeps until a new one is verified, exactly the sign-in email: the two cannot disagree';
 const NO_SCHEMA = 'the attribute schema is not an input of the module yet (it is fixed at creation)';
 const EXISTING_FUNCTIONS_ONLY = 'the module attaches existing functions by ARN; deploying code, and the function settings, are not inputs yet';
 
-const verified = (what: string) => ({
-  email: flag(`${what} email addresses.`, { defaultText: 'true when users sign in with email' }),
-  phone: flag(`${what} phone numbers (SMS: creates the SMS role).`, { defaultText: 'true when users sign in with phone' }),
+/** `value`, or when it is null `fallback`: a computed default, computed by Terraform in the module. */
+const orElse = (value: string, fallback: string) => `(${value} != null ? ${value} : ${fallback})`;
+/** The module's auto-verified flag of an attribute (the library's default: the sign-in flag). */
+const autoVerified = (attribute: 'email' | 'phone') => orElse(`var.auto_verify.${attribute}`, `var.sign_in.${attribute}`);
+
+/** Email and phone flags, defaulting in the module to `fallback(attribute)`, as `resolveUserPoolProps` does. */
+const verified = (what: string, defaultText: string, fallback: (attribute: 'email' | 'phone') => string) => ({
+  email: { ...flag(`${what} email addresses.`, { defaultText: `${defaultText} email` }), fromTerraform: (e: string) => ref(orElse(e, fallback('email'))) as unknown as boolean },
+  phone: { ...flag(`${what} phone numbers (sends SMS).`, { defaultText: `${defaultText} phone` }), fromTerraform: (e: string) => ref(orElse(e, fallback('phone'))) as unknown as boolean },
 });
 
 /** One verification email template (subject and body), for pools that keep both styles' templates. */
@@ -110,7 +114,7 @@ export const POOL_SETTINGS = {
       // The module's fields default to the library's resolved defaults: email on unless turned off.
       username: flag('A username of the user\'s choosing; email, phone and preferred username become aliases of it.', { default: false, moduleDefault: DEFAULTS.signInAliases.username }),
       email: flag('Sign in with an email address.', { default: false, moduleDefault: DEFAULTS.signInAliases.email }),
-      phone: flag('Sign in with a phone number (creates the SMS role).', { default: false, notInModule: NO_SMS }),
+      phone: flag('Sign in with a phone number (sends SMS).', { default: false, moduleDefault: DEFAULTS.signInAliases.phone }),
       preferredUsername: flag('Preferred username, an alias (needs `username`).', { default: false, moduleDefault: DEFAULTS.signInAliases.preferredUsername }),
     },
     'What users sign in with. Fixed at creation: a change replaces the pool. Given settings replace the default set whole: `{ phone: true }` is phone only.',
@@ -123,10 +127,9 @@ export const POOL_SETTINGS = {
     },
   ),
   signInCaseSensitive: flag('Whether `User@Example.com` and `user@example.com` are different users. Fixed at creation.', { default: DEFAULTS.signInCaseSensitive, module: 'sign_in.case_sensitive' }),
-  autoVerify: object(verified('Verify'), 'Attributes that Cognito verifies by sending a code or link.', { notInModule: SIGN_IN_ONLY }),
-  keepOriginal: object(verified('Until a new one is verified, keep the old'), 'Keep the old, verified email or phone in force until the user verifies a new one.', {
+  autoVerify: object(verified('Verify', 'true when users sign in with', (a) => `var.sign_in.${a}`), 'Attributes that Cognito verifies by sending a code or link.'),
+  keepOriginal: object(verified('Until a new one is verified, keep the old', 'true when Cognito verifies', autoVerified), 'Keep the old, verified email or phone in force until the user verifies a new one.', {
     defaultText: 'the auto-verified attributes',
-    notInModule: SIGN_IN_ONLY,
   }),
   standardAttributes: mapOf(standardAttribute, 'Standard attributes by name (`email`, `givenName`, ...): required and mutable flags, and for strings the length bounds (AWS\'s own unless given). Fixed at creation.', {
     keys: z.enum(Object.keys(STANDARD_ATTRIBUTES) as [string, ...string[]]),
@@ -157,13 +160,13 @@ export const POOL_SETTINGS = {
   mfaSecondFactor: object(
     {
       otp: flag('Authenticator apps (TOTP); need no SMS or email set-up.', { default: DEFAULTS.mfaSecondFactor.otp }),
-      sms: flag('Codes by SMS (creates the SMS role).', { default: DEFAULTS.mfaSecondFactor.sms, notInModule: NO_SMS }),
+      sms: flag('Codes by SMS (sends SMS).', { default: DEFAULTS.mfaSecondFactor.sms }),
       email: flag('Codes by email: needs the ESSENTIALS or PLUS plan and an SES sender.', { default: DEFAULTS.mfaSecondFactor.email }),
     },
     'The second factors offered when MFA is OPTIONAL or REQUIRED.',
     { module: 'mfa', moduleDescription: 'Multi-factor authentication: the mode, the second factors offered, and the email that carries codes.' },
   ),
-  mfaMessage: text('The SMS text that carries an MFA code, 6 to 140 characters, with `{####}`.', { defaultText: 'AWS\'s default message', notInModule: NO_SMS }),
+  mfaMessage: text('The SMS text that carries an MFA code, 6 to 140 characters, with `{####}`.', { defaultText: 'AWS\'s default message', module: 'mfa.sms_message' }),
   emailMfaMessage: object(
     {
       subject: text('Subject, 1 to 140 characters.', { defaultText: 'AWS\'s default subject', module: 'email_subject' }),
@@ -176,9 +179,17 @@ export const POOL_SETTINGS = {
     {
       emailStyle: oneOfByName(VerificationEmailStyle, 'A code (`{####}`) to type in, or a link (`{##link text##}`) to follow.', { default: VerificationEmailStyle.CODE }),
       emailSubject: text('Email subject, 1 to 140 characters. Sent as given only with an SES sender (Cognito\'s sender uses AWS\'s text; a custom one needs SES).', { default: DEFAULTS.verificationEmailSubject }),
-      emailBody: text(`Email body, 6 to 20000 characters, with \`{####}\` (CODE) or \`{##link text##}\` (LINK). For LINK the default is \`${DEFAULTS.verificationLinkBody}\`. Like the subject, needs an SES sender when not the default.`, {
-        default: DEFAULTS.verificationCodeBody,
-      }),
+      emailBody: {
+        ...text(`Email body, 6 to 20000 characters, with \`{####}\` (CODE) or \`{##link text##}\` (LINK). For LINK the default is \`${DEFAULTS.verificationLinkBody}\`. Like the subject, needs an SES sender when not the default.`, {
+          default: DEFAULTS.verificationCodeBody,
+          // The module's default depends on email_style, as the library's does.
+          moduleDefault: null,
+        }),
+        fromTerraform: (e: string) => {
+          const style = e.replace(/email_body(, null\))?$/, 'email_style$1');
+          return Token.asString(Fn.conditional(Op.neq(ref(e), Token.nullValue()), ref(e), Fn.conditional(Op.eq(ref(style), 'LINK'), DEFAULTS.verificationLinkBody, DEFAULTS.verificationCodeBody)));
+        },
+      },
       smsMessage: text('SMS text, 6 to 140 characters, with `{####}`.', { default: DEFAULTS.verificationSms }),
       codeEmail: verificationTemplate('The code template (`{####}`) as a pair, kept beside a link template: AWS sends it for attribute updates and password resets even with LINK.'),
       linkEmail: verificationTemplate('The link template (`{##link text##}`) as a pair, kept beside a code template, so that switching emailStyle keeps both.'),
@@ -193,7 +204,7 @@ export const POOL_SETTINGS = {
       smsMessage: text('SMS text, 6 to 140 characters, with `{username}` and `{####}`.', { defaultText: 'AWS\'s default message' }),
     },
     'The message new users get when an administrator creates them.',
-    { notInModule: 'invitation messages are not an input of the module yet: AWS\'s defaults apply' },
+    { defaultText: 'AWS\'s default messages' },
   ),
   accountRecovery: oneOf(AccountRecovery, 'How users recover their account; phone recovery creates the SMS role.', { default: DEFAULTS.accountRecovery }),
   email: custom<UserPoolEmail, EmailFile>({
@@ -239,7 +250,12 @@ export const POOL_SETTINGS = {
       snsRegion: text('The region whose Amazon SNS sends the messages.', { defaultText: 'the pool\'s region' }),
     },
     'How the pool sends SMS.',
-    { defaultText: 'a least-privilege role is created when anything sends SMS', notInModule: NO_SMS },
+    {
+      defaultText: 'a least-privilege role is created when anything sends SMS',
+      // Without a declared account (as the module has none), the library too needs your role: the role
+      // it would create trusts only this account's pools, which needs the account id.
+      moduleDescription: 'How the pool sends SMS: through your role (`existing_role`), which anything that sends SMS needs here (phone sign-in or verification, SMS MFA, SMS codes, phone recovery).',
+    },
   ),
   deviceTracking: object(
     {
@@ -247,13 +263,13 @@ export const POOL_SETTINGS = {
       deviceOnlyRememberedOnUserPrompt: required(flag('Remember a device only when the user asks to.')),
     },
     'Remembered devices.',
-    { defaultText: 'devices are not remembered', notInModule: 'device tracking is not an input of the module yet' },
+    { defaultText: 'devices are not remembered' },
   ),
   featurePlan: oneOf(FeaturePlan, 'The feature plan (`user_pool_tier`).', { default: DEFAULTS.featurePlan }),
   threatProtection: object(
     {
       standardMode: oneOf(ThreatProtectionMode, 'For password and SRP sign-in (Security Hub Cognito.1 wants ENFORCED); AUDIT and ENFORCED need PLUS.', { default: DEFAULTS.threatProtectionMode, module: 'threat_protection_mode' }),
-      customAuthMode: oneOf(CustomAuthThreatProtectionMode, 'For custom authentication flows; needs PLUS.', { defaultText: 'not protected', notInModule: 'custom authentication flows need Lambda challenge triggers, which the module takes only as existing functions; not an input yet' }),
+      customAuthMode: oneOf(CustomAuthThreatProtectionMode, 'For custom authentication flows; needs PLUS.', { defaultText: 'not protected', module: 'threat_protection_custom_auth_mode' }),
       ...RISK_RESPONSE_SETTINGS,
     },
     'Threat protection (adaptive authentication, compromised credentials) and its responses, which become the pool\'s risk configuration.',
@@ -261,7 +277,6 @@ export const POOL_SETTINGS = {
   ),
   allowedFirstAuthFactors: listOf(oneOf(AuthFactor, 'A first factor.'), 'The factors users may start sign-in with; beyond PASSWORD (passwordless) needs ESSENTIALS or PLUS.', {
     default: DEFAULTS.allowedFirstAuthFactors,
-    notInModule: 'passwordless first factors are not an input of the module yet',
   }),
   passkeys: object(
     {
@@ -269,7 +284,7 @@ export const POOL_SETTINGS = {
       userVerification: oneOf(PasskeyUserVerification, 'Whether authenticators must verify the user.', { default: PasskeyUserVerification.PREFERRED }),
     },
     'Passkey (WebAuthn) settings, used when allowedFirstAuthFactors has WEB_AUTHN.',
-    { defaultText: 'AWS\'s defaults', notInModule: 'passkeys are not an input of the module yet' },
+    { defaultText: 'AWS\'s defaults' },
   ),
   triggers: custom<{ readonly [O in TriggerOperation]?: TriggerSpec }, { [O in TriggerOperation]?: TriggerFile }>({
     description: 'Lambda triggers by operation: code deployed here (a file, a folder, a ready-made handler) or an existing function.',

@@ -281,7 +281,8 @@ export function moduleAttribute(f: AnySetting): Attribute {
 export function moduleDefault(f: AnySetting): unknown {
   if (f.moduleDefault !== undefined) return f.moduleDefault;
   if (f.default && 'value' in f.default) return f.default.value;
-  if (f.fields && !f.default) return {};
+  // An object with required fields cannot default to {}: it is null (not set) unless given.
+  if (f.fields && !f.default) return Object.values(f.fields).some((x) => x.required || x.moduleRequired) ? null : {};
   return null;
 }
 

@@ -2,18 +2,21 @@ import { CognitoUserPoolConfig, CognitoUserPoolSchema } from '@cdktf/provider-aw
 import { CustomAttributeType, STANDARD_ATTRIBUTES, StandardAttributes } from './attributes';
 import { isSesEmail, PlanTimeEmail, SesEmailOptions } from './email';
 import { asciiAddress, encodeDisplayName } from './ses-address';
-import { AccountRecovery, AuthFactor, Mfa, VerificationEmailStyle } from './enums';
+import { AccountRecovery, AuthFactor, Mfa, PasskeyUserVerification, VerificationEmailStyle } from './enums';
 import { DEFAULTS, ResolvedUserPoolProps } from './resolved-props';
-import { and, choose, chooseArguments, differs, DynamicBlock, isPositive, isSet, namesWhere, nonEmpty, not, optionalArgument, optionalBlock, hasItems } from '../core/conditional';
+import { and, anyOf, choose, chooseArguments, differs, DynamicBlock, given, isPositive, isSet, namesWhere, nonEmpty, not, optionalArgument, optionalBlock, hasItems } from '../core/conditional';
 import { isKnown } from '../core/problem';
-import { Fn } from '../engine';
+import { Fn, Op, Token } from '../engine';
 import type { TerraformMetaArguments } from '../engine';
 import { defined } from '../core/defined';
 
 /** What rendering needs from other resources. */
 export interface UserPoolDependencies {
-  /** The SMS role and its external id, when the pool sends SMS. */
-  readonly sms?: { readonly roleArn: string; readonly externalId: string };
+  /**
+   * The SMS role and its external id, when the pool sends SMS; `present` is a Terraform condition when
+   * that is decided at plan time (the module's `sms.existing_role`).
+   */
+  readonly sms?: { readonly roleArn: string; readonly externalId: string; readonly present?: boolean };
   /** The SES identity ARN, when the pool sends email through SES. */
   readonly sesSourceArn?: string | undefined;
 }
@@ -58,33 +61,55 @@ export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependenc
     },
     adminCreateUserConfig: {
       allowAdminCreateUserOnly: not(p.selfSignUpEnabled),
-      ...(p.userInvitation
-        ? { inviteMessageTemplate: defined({ emailSubject: p.userInvitation.emailSubject, emailMessage: p.userInvitation.emailBody, smsMessage: p.userInvitation.smsMessage }) }
-        : {}),
+      ...invitation(p),
     },
     mfaConfiguration: p.mfa,
     ...optionalBlock('softwareTokenMfaConfiguration', and(mfaOn, p.mfaSecondFactor.otp), { enabled: true }),
     ...optionalBlock('emailMfaConfiguration', and(mfaOn, p.mfaSecondFactor.email), defined({ subject: p.emailMfaMessage?.subject, message: p.emailMfaMessage?.body })),
     ...(p.mfaMessage !== undefined ? { smsAuthenticationMessage: p.mfaMessage } : {}),
-    ...(deps.sms ? { smsConfiguration: defined({ snsCallerArn: deps.sms.roleArn, externalId: deps.sms.externalId, snsRegion: p.sms?.snsRegion }) } : {}),
+    ...(deps.sms ? optionalBlock('smsConfiguration', deps.sms.present ?? true, defined({ snsCallerArn: deps.sms.roleArn, externalId: deps.sms.externalId, snsRegion: p.sms?.snsRegion })) : {}),
     emailConfiguration: emailConfiguration(p, deps),
     verificationMessageTemplate: verificationTemplate(p),
     accountRecoverySetting: { recoveryMechanism: recoveryMechanismBlocks(p.accountRecovery) },
-    ...(p.deviceTracking
-      ? { deviceConfiguration: { challengeRequiredOnNewDevice: p.deviceTracking.challengeRequiredOnNewDevice, deviceOnlyRememberedOnUserPrompt: p.deviceTracking.deviceOnlyRememberedOnUserPrompt } }
-      : {}),
+    ...optionalBlock('deviceConfiguration', given(p.deviceTracking?.challengeRequiredOnNewDevice), defined({
+      challengeRequiredOnNewDevice: p.deviceTracking?.challengeRequiredOnNewDevice,
+      deviceOnlyRememberedOnUserPrompt: p.deviceTracking?.deviceOnlyRememberedOnUserPrompt,
+    })),
     userPoolTier: p.featurePlan,
     userPoolAddOns: {
       advancedSecurityMode: p.threatProtection.standardMode,
-      ...(p.threatProtection.customAuthMode ? { advancedSecurityAdditionalFlows: { customAuthMode: p.threatProtection.customAuthMode } } : {}),
+      ...optionalBlock('advancedSecurityAdditionalFlows', given(p.threatProtection.customAuthMode), defined({ customAuthMode: p.threatProtection.customAuthMode })),
     },
     // Rendered only beyond the password-only default, which is valid on every plan (LITE included).
-    ...(p.allowedFirstAuthFactors.some((f) => f !== AuthFactor.PASSWORD) ? { signInPolicy: { allowedFirstAuthFactors: p.allowedFirstAuthFactors } } : {}),
-    ...(p.allowedFirstAuthFactors.includes(AuthFactor.WEB_AUTHN) || p.passkeys
-      ? { webAuthnConfiguration: defined({ relyingPartyId: p.passkeys?.relyingPartyId, userVerification: p.passkeys?.userVerification ?? 'preferred' }) }
-      : {}),
+    ...optionalBlock('signInPolicy', beyondPassword(p.allowedFirstAuthFactors), { allowedFirstAuthFactors: p.allowedFirstAuthFactors }),
+    ...optionalBlock(
+      'webAuthnConfiguration',
+      anyOf([includes(p.allowedFirstAuthFactors, AuthFactor.WEB_AUTHN), given(p.passkeys?.relyingPartyId)]),
+      defined({ relyingPartyId: p.passkeys?.relyingPartyId, userVerification: choose(given(p.passkeys?.userVerification), p.passkeys?.userVerification, PasskeyUserVerification.PREFERRED) }),
+    ),
     ...(p.tags ? { tags: { ...p.tags } } : {}),
   };
+}
+
+/** The invitation template, when any of its messages is given (an empty block is a perpetual diff). */
+function invitation(p: ResolvedUserPoolProps): Pick<NonNullable<PoolArguments['adminCreateUserConfig']>, 'inviteMessageTemplate'> {
+  const i = p.userInvitation;
+  return optionalBlock('inviteMessageTemplate', anyOf([given(i?.emailSubject), given(i?.emailBody), given(i?.smsMessage)]), defined({
+    emailSubject: i?.emailSubject,
+    emailMessage: i?.emailBody,
+    smsMessage: i?.smsMessage,
+  }));
+}
+
+/** Whether the first factors go beyond PASSWORD (rendered only then: password-only is valid on every plan). */
+function beyondPassword(factors: readonly AuthFactor[]): boolean {
+  if (!Token.isUnresolved(factors)) return factors.some((f) => f !== AuthFactor.PASSWORD);
+  return Op.gte(Fn.lengthOf(Fn.setsubtract(factors as AuthFactor[], [AuthFactor.PASSWORD])), 1) as unknown as boolean;
+}
+
+/** Whether a list holds a value. */
+function includes(list: readonly string[], value: string): boolean {
+  return Token.isUnresolved(list) ? (Fn.contains(list, value) as unknown as boolean) : list.includes(value);
 }
 
 function keepOriginal(p: ResolvedUserPoolProps): Pick<PoolArguments, 'userAttributeUpdateSettings'> {

@@ -27,9 +27,9 @@ export const ARN_PATTERN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]
 export const EMAIL_PATTERN = new RegExp(`^[${PRINTABLE}]+@[${PRINTABLE}]+$`, 'u');
 const CODE_PLACEHOLDER = '{####}';
 /** The library's default verification texts: with Cognito's sender they are not rendered, so they are not "custom". */
-const DEFAULT_VERIFICATION_EMAIL: readonly string[] = [DEFAULTS.verificationEmailSubject, DEFAULTS.verificationCodeBody, DEFAULTS.verificationLinkBody];
+export const DEFAULT_VERIFICATION_EMAIL: readonly string[] = [DEFAULTS.verificationEmailSubject, DEFAULTS.verificationCodeBody, DEFAULTS.verificationLinkBody];
 /** `{##link text##}` with some link text: `{####}` is the code placeholder, not an empty link. */
-const LINK_PLACEHOLDER = /\{##[^#}][\s\S]*?##\}/;
+export const LINK_PLACEHOLDER = /\{##[^#}][\s\S]*?##\}/;
 
 export const poolName: UserPoolRule = (p) => [
   ...checkLength('userPoolName', p.userPoolName, 1, 128),

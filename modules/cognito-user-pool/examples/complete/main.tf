@@ -1,6 +1,8 @@
-# Every input of the module: SES email with email MFA beside authenticator apps, the PLUS plan with
-# threat protection and a password history, a custom domain with managed login, resource servers, one
-# client of each preset, groups, and existing Lambda functions as triggers.
+# Every input of the module (a test holds it to that): SES email with email MFA beside authenticator
+# apps, invitations, passwordless sign-in with email codes and passkeys, remembered devices, the PLUS
+# plan with threat protection and a password history, a custom domain with managed login, resource
+# servers, one client of each preset (with rotation and analytics), groups, and existing Lambda
+# functions as triggers.
 
 terraform {
   required_version = ">= 1.9"
@@ -22,12 +24,29 @@ module "auth" {
   sign_in = {
     username           = true
     email              = true
+    phone              = false
     preferred_username = true
+    case_sensitive     = false
+  }
+
+  auto_verify = {
+    email = true
+    phone = false
+  }
+
+  keep_original = {
+    email = true
+    phone = false
   }
 
   password_policy = {
-    min_length            = 14
-    password_history_size = 5
+    min_length                       = 14
+    require_lowercase                = true
+    require_uppercase                = true
+    require_digits                   = true
+    require_symbols                  = true
+    temporary_password_validity_days = 2
+    password_history_size            = 5
   }
 
   mfa = {
@@ -36,27 +55,61 @@ module "auth" {
     email         = true
     email_subject = "Your sign-in code"
     email_body    = "Your sign-in code is {####}"
+    sms           = true
+    sms_message   = "Your sign-in code is {####}"
+  }
+
+  # SMS MFA sends SMS through a role of yours (the role the library would create needs the account id).
+  sms = {
+    existing_role = {
+      role_arn    = "arn:aws:iam::111122223333:role/example-cognito-sms"
+      external_id = "example-cognito-sms"
+    }
+    sns_region = "eu-west-1"
   }
 
   email = {
-    sending_account = "DEVELOPER"
-    from_email      = "no-reply@example.com"
-    from_name       = "Example"
-    reply_to        = "support@example.com"
-    source_arn      = local.ses_identity
+    sending_account   = "DEVELOPER"
+    from_email        = "no-reply@example.com"
+    from_name         = "Example"
+    reply_to          = "support@example.com"
+    source_arn        = local.ses_identity
+    configuration_set = "example-auth"
   }
 
   verification = {
+    email_style   = "CODE"
     email_subject = "Confirm your email address"
     email_body    = "Your confirmation code is {####}"
+    sms_message   = "Your confirmation code is {####}"
   }
 
-  account_recovery       = "EMAIL_ONLY"
-  self_sign_up_enabled   = true
-  feature_plan           = "PLUS"
-  threat_protection_mode = "ENFORCED"
-  deletion_protection    = "ACTIVE"
+  user_invitation = {
+    email_subject = "Welcome to Example"
+    email_body    = "Hello {username}, your temporary password is {####}"
+    sms_message   = "Hello {username}, your temporary password is {####}"
+  }
 
+  account_recovery                   = "EMAIL_ONLY"
+  self_sign_up_enabled               = true
+  feature_plan                       = "PLUS"
+  threat_protection_mode             = "ENFORCED"
+  threat_protection_custom_auth_mode = "AUDIT"
+  deletion_protection                = "ACTIVE"
+
+  allowed_first_auth_factors = ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"]
+
+  passkeys = {
+    relying_party_id  = "auth.example.com"
+    user_verification = "required"
+  }
+
+  device_tracking = {
+    challenge_required_on_new_device      = true
+    device_only_remembered_on_user_prompt = true
+  }
+
+  domain_managed_elsewhere = false # the domain below is this module's
   domain = {
     custom_domain = {
       domain_name     = "auth.example.com"
@@ -84,10 +137,29 @@ module "auth" {
       scopes        = ["openid", "email", "profile", "https://orders.example.com/read"]
     }
     portal = {
-      preset                         = "web"
-      callback_urls                  = ["https://portal.example.com/oauth/callback"]
-      default_redirect_uri           = "https://portal.example.com/oauth/callback"
-      refresh_token_validity_minutes = 10080
+      preset                                 = "web"
+      name                                   = "Customer portal"
+      callback_urls                          = ["https://portal.example.com/oauth/callback"]
+      default_redirect_uri                   = "https://portal.example.com/oauth/callback"
+      generate_secret                        = true
+      oauth_flows                            = ["code"]
+      auth_flows                             = ["ALLOW_USER_SRP_AUTH"] # rotation replaces the refresh flow
+      identity_providers                     = ["COGNITO"]
+      read_attributes                        = ["email", "email_verified", "name"]
+      write_attributes                       = ["name"]
+      access_token_validity_minutes          = 30
+      id_token_validity_minutes              = 30
+      refresh_token_validity_minutes         = 10080
+      auth_session_validity_minutes          = 5
+      enable_token_revocation                = true
+      prevent_user_existence_errors          = true
+      propagate_additional_user_context_data = true
+      refresh_token_rotation                 = { retry_grace_period_seconds = 10 }
+      analytics = {
+        application_arn  = "arn:aws:mobiletargeting:eu-west-1:111122223333:apps/0123456789abcdef0123456789abcdef"
+        role_arn         = "arn:aws:iam::111122223333:role/example-pinpoint"
+        user_data_shared = false
+      }
     }
     mobile = {
       preset        = "native"
@@ -108,6 +180,7 @@ module "auth" {
     support = {
       description = "Support staff"
       precedence  = 10
+      role_arn    = "arn:aws:iam::111122223333:role/example-support"
     }
   }
 
