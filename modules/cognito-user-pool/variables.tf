@@ -120,7 +120,7 @@ variable "mfa" {
 
   validation {
     error_message = "MFA needs at least one second factor: set mfa.otp to true (authenticator apps need no set-up), or mfa.mode to \"OFF\"."
-    condition     = var.mfa.mode == "OFF" || var.mfa.otp || var.mfa.email
+    condition     = var.mfa.mode == "OFF" || var.mfa.otp || var.mfa.email || var.mfa.sms
   }
 
   validation {

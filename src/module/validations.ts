@@ -139,7 +139,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   },
   mfaNeedsFactor: {
     validations: [
-      check('mfa', 'var.mfa.mode == "OFF" || var.mfa.otp || var.mfa.email', 'MFA needs at least one second factor: set mfa.otp to true (authenticator apps need no set-up), or mfa.mode to "OFF".', { mfa: { mode: 'REQUIRED', otp: false, email: false } }),
+      check('mfa', 'var.mfa.mode == "OFF" || var.mfa.otp || var.mfa.email || var.mfa.sms', 'MFA needs at least one second factor: set mfa.otp to true (authenticator apps need no set-up), or mfa.mode to "OFF".', { mfa: { mode: 'REQUIRED', otp: false, email: false } }),
     ],
   },
   emailMfaNeedsEssentialsAndSes: {

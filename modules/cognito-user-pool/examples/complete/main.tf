@@ -157,7 +157,6 @@ module "auth" {
       refresh_token_rotation                 = { retry_grace_period_seconds = 10 }
       analytics = {
         application_arn  = "arn:aws:mobiletargeting:eu-west-1:111122223333:apps/0123456789abcdef0123456789abcdef"
-        role_arn         = "arn:aws:iam::111122223333:role/example-pinpoint"
         user_data_shared = false
       }
     }
