@@ -92,7 +92,7 @@ describe('the module is a module', () => {
     expect(readme).toMatch(/\| `clients\[\*\]\.preset` \| [^|]+ \| `string` \| n\/a \| yes \|/);
     expect(readme).toMatch(/\| `sign_in\.email` \| [^|]+ \| `bool` \| `true` \| no \|/);
     for (const section of ['Requirements', 'Providers', 'Resources', 'Inputs', 'Outputs']) expect(readme).toContain(`\n## ${section}\n`);
-    for (const type of Object.keys(config.resource)) expect(readme).toContain(`| [${type}.this](`);
+    for (const [type, byName] of Object.entries(config.resource as Record<string, object>)) for (const name of Object.keys(byName)) expect(readme).toContain(`| [${type}.${name}](`);
     for (const output of Object.keys(config.output)) expect(readme).toContain(`| \`${output}\` |`);
     expect(readme).toMatch(/\| `refresh_token_validity_minutes` \| `720` \| `43200` \| `43200` \| `1440` \|/);
     expect(readme).toContain('`customSenderKmsKeyArn`: custom email and SMS senders are not offered');
