@@ -147,6 +147,19 @@ describe('accepted, and then wrong', () => {
     expect(resourcesOf(only(stacks).json, 'aws_cognito_user_pool_client').map((c) => c.name)).toEqual(['constructor']);
   });
 
+  test('an environment named constructor is refused at its name, not a duplicate-construct exception', () => {
+    expect(problemsOf(withPool({}, { name: 'constructor' }))).toEqual([
+      expect.stringMatching(/^environments\[0\]\.name: is a name the CDKTF engine reserves; received "constructor"\. Fix: use another name/),
+    ]);
+  });
+
+  test('a branding logoFile naming a folder ("" is the configuration folder) is a problem at its path, not EISDIR', () => {
+    const branding = { logoFile: '' };
+    expect(problemsOf(withPool({ domain: { ...DOMAIN, managedLoginVersion: 1 }, clients: { spa: { ...SPA, classicBranding: branding } } }))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^environments\[0\]\.pool\.clients\.spa\.classicBranding\.logoFile: names a folder or special file/)]),
+    );
+  });
+
   test.each([
     [{ functionArn: '' }, /handler\.functionArn: must be 20 to 2048 characters long \(it has 0\)/],
     [{ functionArn: `arn:aws:lambda:eu-west-1:111111111111:function:${'f'.repeat(3000)}` }, /handler\.functionArn: must be 20 to 2048 characters long \(it has 3047\)/],

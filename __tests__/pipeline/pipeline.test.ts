@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import { join } from 'path';
 import { parse as parseYaml } from 'yaml';
 import { runTerraform } from '../../src/terraform/offline';
+import { stacksOf } from '../support/config-check';
 import { terraformIt } from '../support/terraform';
 import { loadWorkflow, ROOT, runPipeline, tempDir, Workflow, WorkflowJob, WorkflowStep } from './run-pipeline';
 
@@ -245,6 +246,18 @@ describe('the GitHub Actions workflow', () => {
       expect([name, installs.length]).toEqual([name, 1]);
       for (const install of installs) expect([name, install]).toEqual([name, expect.stringContaining('npm ci --ignore-scripts')]);
     }
+  });
+
+  it('maps every identity-provider secret the stacks declare, and gives a pull request only a placeholder', () => {
+    const stacks = stacksOf(parseYaml(readFileSync(join(ROOT, 'config/default.yaml'), 'utf8')), join(ROOT, 'config'));
+    const secrets = [...new Set(Object.values(stacks).flatMap((s) => Object.keys(s.json.variable ?? {}).filter((v) => v.startsWith('idp_'))))];
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const name of ['plan', 'apply']) {
+      const env = job(name).env ?? {};
+      for (const secret of secrets) expect([name, secret, env[`TF_VAR_${secret}`]]).toEqual([name, secret, expect.stringContaining('secrets.')]);
+    }
+    // The plan job also runs for pull requests, whose code is the branch's own: the secret only on a push.
+    for (const secret of secrets) expect(job('plan').env?.[`TF_VAR_${secret}`]).toMatch(/^\$\{\{ github\.event_name == 'push' && secrets\.\w+ \|\| '[\w-]+' \}\}$/);
   });
 
   it('has Dependabot update the npm packages and the pinned actions', () => {

@@ -53,6 +53,7 @@ export interface WorkflowJob {
   readonly concurrency?: { group: string; 'cancel-in-progress': boolean | string };
   readonly strategy?: { matrix: Record<string, unknown> };
   readonly outputs?: Record<string, string>;
+  readonly env?: Record<string, string>;
   readonly steps: readonly WorkflowStep[];
 }
 

@@ -76,6 +76,11 @@ function checkEnvironment(env: EnvironmentConfig, i: number, resolved: ResolvedE
       fix: `remove it; for an existing pool only ${EXISTING_POOL_SETTINGS.join(', ')} apply`,
     })),
     ...checkPattern(`${at}.name`, env.name, /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be 1 to 64 lowercase letters, digits and inner hyphens (it names the stack, its folder and its state key)', 'use e.g. "prod-eu"'),
+    // The engine keeps stacks in a plain object, where Object.prototype's names are taken; a stack's id is
+    // its folder and state key, so it cannot be renamed the way a client's construct id is.
+    ...(env.name in Object.prototype
+      ? [{ path: `${at}.name`, rule: 'is a name the CDKTF engine reserves', received: env.name, fix: `use another name, e.g. "${env.name}-env"` }]
+      : []),
     ...checkPattern(`${at}.accountId`, env.accountId, /^\d{12}$/, 'must be a 12-digit AWS account id', 'quote it in YAML so leading zeros survive, e.g. "012345678901"'),
     ...(resolved.region === ''
       ? [{ path: `${at}.region`, rule: 'every environment needs a region', received: undefined, fix: 'set region here, or defaults.region' }]

@@ -1,6 +1,6 @@
 import { CognitoUserPoolUiCustomization } from '@cdktf/provider-aws/lib/cognito-user-pool-ui-customization';
 import { Construct } from 'constructs';
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import { resolve } from 'path';
 import { ManagedLoginVersion } from './user-pool-domain';
 import { defined } from '../core/defined';
@@ -73,8 +73,20 @@ export function loadClassicBranding(b: ClassicBranding): LoadedClassicBranding {
   const read = (setting: string, file: string | undefined): Buffer | undefined => {
     if (file === undefined) return undefined;
     const path = resolve(file);
-    if (existsSync(path)) return readFileSync(path);
-    unreadable.push({ path: setting, rule: 'names a file that does not exist', received: file, fix: `give a path relative to the configuration file (in code: to the working folder); it resolved to ${path}` });
+    // statSync, not existsSync: a folder or a device named here (`logoFile: ""` is the working folder) is a
+    // problem at this setting, not an EISDIR exception out of readFileSync.
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats?.isFile()) {
+      try {
+        return readFileSync(path);
+      } catch (e) {
+        const reason = (e as NodeJS.ErrnoException).code ?? 'read error';
+        unreadable.push({ path: setting, rule: `names a file that cannot be read (${reason})`, received: file, fix: `make ${path} readable` });
+        return undefined;
+      }
+    }
+    const rule = stats ? 'names a folder or special file, not a regular file' : 'names a file that does not exist';
+    unreadable.push({ path: setting, rule, received: file, fix: `give a path relative to the configuration file (in code: to the working folder); it resolved to ${path}` });
     return undefined;
   };
   const cssFile = read('cssFile', b.cssFile);
