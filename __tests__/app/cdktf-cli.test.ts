@@ -45,7 +45,7 @@ test('the pinned version, 0.21.0', () => {
 test("cdktf synth and cdktf list with cdktf.json's app: every stack of the default configuration", () => {
   const out = join(work, 'default');
   const synth = cdktf(['synth', '--output', out]);
-  expect(synth.output).toMatch(/Generated Terraform code for the stacks: bootstrap-111111111111, bootstrap-222222222222, dev, prod, staging/);
+  expect(synth.output).toMatch(/Generated Terraform code for the stacks: bootstrap-111111111111,\s+bootstrap-222222222222,\s+dev,\s+prod,\s+staging/);
   expect(synth.code).toBe(0);
   expect(stacksIn(out)).toEqual(ALL);
   expect(readdirSync(join(out, 'hcl')).sort()).toEqual(ALL);
