@@ -28,10 +28,12 @@ function floorStack(scope: App, index: number): void {
   const env = benchEnvironment(index);
   const stack = new TerraformStack(scope, env.name);
   new AwsProvider(stack, 'aws', { region: BENCH_REGION, allowedAccountIds: [env.accountId] });
-  new S3Backend(stack, { bucket: BENCH_STATE_BUCKET, region: BENCH_REGION, key: `cdktf-cognito/${env.name}/terraform.tfstate`, encrypt: true }).addOverride(
-    'use_lockfile',
-    true,
-  );
+  new S3Backend(stack, {
+    bucket: BENCH_STATE_BUCKET,
+    region: BENCH_REGION,
+    key: `cdktf-cognito/${env.name}/terraform.tfstate`,
+    encrypt: true,
+  }).addOverride('use_lockfile', true);
   const pool = new CognitoUserPool(stack, 'pool', {
     name: env.name,
     accountRecoverySetting: { recoveryMechanism: [{ name: 'verified_email', priority: 1 }] },
@@ -116,7 +118,11 @@ function floorStack(scope: App, index: number): void {
   output('pool_jwks_url', `https://${pool.endpoint}/.well-known/jwks.json`, 'The JSON Web Key Set that verifies tokens');
   output('pool_spa_client_id', spa.id, 'The id of client spa');
   const redirect = encodeURIComponent('https://app.example.com/callback');
-  output('pool_spa_sign_in_url', `${hosted}/login?client_id=${spa.id}&response_type=code&scope=openid+email+profile&redirect_uri=${redirect}`, 'The hosted sign-in page of client spa');
+  output(
+    'pool_spa_sign_in_url',
+    `${hosted}/login?client_id=${spa.id}&response_type=code&scope=openid+email+profile&redirect_uri=${redirect}`,
+    'The hosted sign-in page of client spa',
+  );
   output('pool_user_pool_arn', pool.arn, 'The user pool ARN');
   output('pool_user_pool_endpoint', pool.endpoint, 'The user pool endpoint');
   output('pool_user_pool_id', pool.id, 'The user pool id');

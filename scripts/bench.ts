@@ -56,9 +56,17 @@ function measure(args: readonly string[], outdir: string): Sample {
   const run = spawnSync(process.execPath, [RUN, ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed (${run.status}):\n${run.stderr}`);
-  const lines = readFileSync(measureFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { maxRssKb: number; cpuMs: number });
+  const lines = readFileSync(measureFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { maxRssKb: number; cpuMs: number });
   rmSync(outdir, { recursive: true, force: true });
-  return { wallMs, peakMiB: Math.max(...lines.map((l) => l.maxRssKb)) / 1024, cpuMs: lines.reduce((sum, l) => sum + l.cpuMs, 0), processes: lines.length };
+  return {
+    wallMs,
+    peakMiB: Math.max(...lines.map((l) => l.maxRssKb)) / 1024,
+    cpuMs: lines.reduce((sum, l) => sum + l.cpuMs, 0),
+    processes: lines.length,
+  };
 }
 
 function median(values: readonly number[]): number {
@@ -100,10 +108,15 @@ function benchSize(size: number): Row {
 
 const fixed = (value: number, digits = 0): string => value.toFixed(digits);
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
-const loads = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
+const loads = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 console.log(`median of ${RUNS} runs each, app and floor alternating; load average ${loads()} (2 cores: above 2, the numbers include waiting)\n`);
-console.log('| environments | floor wall | app wall | wall ratio | floor peak | app peak (largest process) | memory ratio | floor CPU | app CPU (all processes) |');
+console.log(
+  '| environments | floor wall | app wall | wall ratio | floor peak | app peak (largest process) | memory ratio | floor CPU | app CPU (all processes) |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const rows = SIZES.map((size) => {
   const row = benchSize(size);
@@ -116,13 +129,20 @@ const rows = SIZES.map((size) => {
   return row;
 });
 
-const shipped = summary(Array.from({ length: RUNS + 1 }, () => measure(['main.ts', '--out', join(work, 'shipped-out')], join(work, 'shipped-out'))).slice(1));
-console.log(`\nshipped configuration (config/default.yaml, 3 stacks, triggers, JSON and HCL): ${fixed(shipped.wallMs)} ms wall, ${fixed(shipped.peakMiB)} MiB, ${fixed(shipped.cpuMs)} ms CPU`);
+const shipped = summary(
+  Array.from({ length: RUNS + 1 }, () => measure(['main.ts', '--out', join(work, 'shipped-out')], join(work, 'shipped-out'))).slice(1),
+);
+console.log(
+  `\nshipped configuration (config/default.yaml, 3 stacks, triggers, JSON and HCL): ${fixed(shipped.wallMs)} ms wall, ${fixed(shipped.peakMiB)} MiB, ${fixed(shipped.cpuMs)} ms CPU`,
+);
 
 const at = (size: number): Row | undefined => rows.find((r) => r.size === size);
 const goals: [string, () => string | undefined][] = [
   ['1000 environments: wall <= 1.0x floor', () => at(1000) && check(at(1000)!.app.wallMs / at(1000)!.floor.wallMs, 1.0)],
-  ['1000 environments: peak memory of the largest process <= 1.3x floor', () => at(1000) && check(at(1000)!.app.peakMiB / at(1000)!.floor.peakMiB, 1.3)],
+  [
+    '1000 environments: peak memory of the largest process <= 1.3x floor',
+    () => at(1000) && check(at(1000)!.app.peakMiB / at(1000)!.floor.peakMiB, 1.3),
+  ],
   ['100 environments: wall <= 1.5x floor', () => at(100) && check(at(100)!.app.wallMs / at(100)!.floor.wallMs, 1.5)],
   ['shipped configuration: < 800 ms wall', () => check(shipped.wallMs, 800, ' ms')],
   ['memory of 1000 environments <= 2x that of 100', () => at(1000) && at(100) && check(at(1000)!.app.peakMiB / at(100)!.app.peakMiB, 2)],

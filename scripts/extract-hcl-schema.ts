@@ -19,7 +19,8 @@ import { OFFLINE_PROVIDER_CONSTRAINT, runTerraform, TerraformError } from '../sr
 import { noArguments } from './command-line';
 
 // Only when run: the tests import this file, and jest's own arguments are not this command's.
-if (require.main === module) noArguments(`
+if (require.main === module)
+  noArguments(`
 Usage: npx tsx scripts/extract-hcl-schema.ts
 
 Writes src/hcl/block-schema.json from the provider's own schema (terraform providers schema -json, offline,

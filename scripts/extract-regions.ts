@@ -13,8 +13,14 @@ interface Endpoints {
 
 const source =
   process.argv[2] ??
-  join(execFileSync('python3', ['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__))'], { encoding: 'utf8' }).trim(), 'data', 'endpoints.json');
-const version = process.argv[2] ? 'given file' : execFileSync('python3', ['-c', 'import botocore; print(botocore.__version__)'], { encoding: 'utf8' }).trim();
+  join(
+    execFileSync('python3', ['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__))'], { encoding: 'utf8' }).trim(),
+    'data',
+    'endpoints.json',
+  );
+const version = process.argv[2]
+  ? 'given file'
+  : execFileSync('python3', ['-c', 'import botocore; print(botocore.__version__)'], { encoding: 'utf8' }).trim();
 const endpoints = JSON.parse(readFileSync(source, 'utf8')) as Endpoints;
 const partitions = Object.fromEntries(endpoints.partitions.map((p) => [p.partition, Object.keys(p.regions).sort()]));
 const file = 'src/core/regions.json';

@@ -34,7 +34,11 @@ const INSTALLED = ['node_modules/.package-lock.json', 'package-lock.json'];
  */
 async function compiledEntry(entry) {
   const source = resolve(ROOT, entry);
-  const name = relative(ROOT, source).replace(/\.ts$/, '').split(sep).join('-').replace(/[^A-Za-z0-9_-]/g, '_');
+  const name = relative(ROOT, source)
+    .replace(/\.ts$/, '')
+    .split(sep)
+    .join('-')
+    .replace(/[^A-Za-z0-9_-]/g, '_');
   const recordFile = join(CACHE, `${name}.json`);
   const record = readRecord(recordFile);
   if (!process.env.CDKTF_COGNITO_NO_BUNDLE_CACHE && record && existsSync(join(CACHE, record.bundle)) && record.key === cacheKey(record.inputs)) {

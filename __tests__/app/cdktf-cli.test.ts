@@ -78,7 +78,10 @@ test('cdktf synth again after an environment is removed, and with --env: the set
   const one = cdktf(['synth', '--output', out, '--app', `${app} --env prod`]);
   expect(one.output).not.toMatch(/ENOENT|Error/);
   expect(one.code).toBe(0);
-  expect([stacksIn(out), manifestStacks(out)]).toEqual([['bootstrap-222222222222', 'prod'], ['bootstrap-222222222222', 'prod']]);
+  expect([stacksIn(out), manifestStacks(out)]).toEqual([
+    ['bootstrap-222222222222', 'prod'],
+    ['bootstrap-222222222222', 'prod'],
+  ]);
 }, 300000);
 
 test('a synth that fails under the CLI leaves the previous output as it was', () => {

@@ -27,7 +27,10 @@ describe('configuration shape', () => {
   });
 
   test('an unknown key is an error with a did-you-mean hint, never ignored', () => {
-    const doc = { ...BASE, environments: [{ ...BASE.environments[0], pool: { clients: { web: { preset: 'spa', callbackUrl: ['https://a.example.com'] } } } }] };
+    const doc = {
+      ...BASE,
+      environments: [{ ...BASE.environments[0], pool: { clients: { web: { preset: 'spa', callbackUrl: ['https://a.example.com'] } } } }],
+    };
     expect(problems(() => parseConfig(doc))).toEqual([
       'environments[0].pool.clients.web.callbackUrl: is not a known setting; received ["https://a.example.com"]. Fix: did you mean "callbackUrls"? Rename it',
     ]);
@@ -43,7 +46,11 @@ describe('configuration shape', () => {
     const doc = {
       backend: { bucket: 'state' },
       environments: [
-        { name: 'dev', accountId: 111111111111, pool: { mfa: 'SOMETIMES', clients: { web: { preset: 'browser' } }, passwordPolicy: { minLength: '12' } } },
+        {
+          name: 'dev',
+          accountId: 111111111111,
+          pool: { mfa: 'SOMETIMES', clients: { web: { preset: 'browser' } }, passwordPolicy: { minLength: '12' } },
+        },
       ],
     };
     expect(problems(() => parseConfig(doc))).toEqual([
@@ -63,15 +70,29 @@ describe('configuration shape', () => {
   });
 
   test('a misspelt key of a closed map (standard attributes, trigger operations) gets a did-you-mean', () => {
-    const doc = { ...BASE, defaults: { pool: { standardAttributes: { given_name: {} }, triggers: { preSignup: { handler: { functionArn: 'arn:aws:lambda:eu-west-1:111111111111:function:f' } } } } } };
+    const doc = {
+      ...BASE,
+      defaults: {
+        pool: {
+          standardAttributes: { given_name: {} },
+          triggers: { preSignup: { handler: { functionArn: 'arn:aws:lambda:eu-west-1:111111111111:function:f' } } },
+        },
+      },
+    };
     expect(problems(() => parseConfig(doc))).toEqual([
-      expect.stringMatching(/^defaults\.pool\.standardAttributes\.given_name: is not one of address, .*givenName.*; received "given_name"\. Fix: did you mean "givenName"\? Rename it$/),
-      expect.stringMatching(/^defaults\.pool\.triggers\.preSignup: is not one of preSignUp, .*; received "preSignup"\. Fix: did you mean "preSignUp"\? Rename it$/),
+      expect.stringMatching(
+        /^defaults\.pool\.standardAttributes\.given_name: is not one of address, .*givenName.*; received "given_name"\. Fix: did you mean "givenName"\? Rename it$/,
+      ),
+      expect.stringMatching(
+        /^defaults\.pool\.triggers\.preSignup: is not one of preSignUp, .*; received "preSignup"\. Fix: did you mean "preSignUp"\? Rename it$/,
+      ),
     ]);
   });
 
   test('a configuration without environments', () => {
-    expect(problems(() => parseConfig({ ...BASE, environments: [] }))).toEqual(['environments: must have at least 1 item; received []. Fix: add one']);
+    expect(problems(() => parseConfig({ ...BASE, environments: [] }))).toEqual([
+      'environments: must have at least 1 item; received []. Fix: add one',
+    ]);
   });
 
   test('a trigger handler must be one of the documented forms', () => {
@@ -87,16 +108,31 @@ describe('configuration shape', () => {
 });
 
 describe('environments', () => {
-  const config = (environments: object[], defaults: object = { region: 'eu-west-1' }) => configSchema.parse({ ...BASE, defaults, environments }) as AppConfig;
+  const config = (environments: object[], defaults: object = { region: 'eu-west-1' }) =>
+    configSchema.parse({ ...BASE, defaults, environments }) as AppConfig;
 
   test('defaults merge into each environment; objects key by key, lists and one-of settings replaced', () => {
     const [env] = resolveEnvironments(
-      config([{ name: 'dev', accountId: '111111111111', tags: { env: 'dev' }, pool: { passwordPolicy: { minLength: 16 }, email: { sender: 'cognito' }, clients: { spa: { callbackUrls: ['http://localhost:3000/'] } } } }], {
-        region: 'eu-west-1',
-        deployRoleArn: 'arn:aws:iam::{accountId}:role/deploy',
-        tags: { team: 'id' },
-        pool: { passwordPolicy: { requireSymbols: false }, email: { sender: 'ses', fromEmail: 'a@example.com' }, clients: { spa: { preset: 'spa', callbackUrls: ['https://a.example.com/'] } } },
-      }),
+      config(
+        [
+          {
+            name: 'dev',
+            accountId: '111111111111',
+            tags: { env: 'dev' },
+            pool: { passwordPolicy: { minLength: 16 }, email: { sender: 'cognito' }, clients: { spa: { callbackUrls: ['http://localhost:3000/'] } } },
+          },
+        ],
+        {
+          region: 'eu-west-1',
+          deployRoleArn: 'arn:aws:iam::{accountId}:role/deploy',
+          tags: { team: 'id' },
+          pool: {
+            passwordPolicy: { requireSymbols: false },
+            email: { sender: 'ses', fromEmail: 'a@example.com' },
+            clients: { spa: { preset: 'spa', callbackUrls: ['https://a.example.com/'] } },
+          },
+        },
+      ),
     );
     expect(env).toEqual({
       index: 0,
@@ -115,25 +151,61 @@ describe('environments', () => {
   });
 
   test.each([
-    [{ name: 'Prod EU', accountId: '111111111111' }, 'environments[0].name: must be 1 to 64 lowercase letters, digits and inner hyphens (it names the stack, its folder and its state key); received "Prod EU". Fix: use e.g. "prod-eu"'],
-    [{ name: 'dev', accountId: '1111' }, 'environments[0].accountId: must be a 12-digit AWS account id; received "1111". Fix: quote it in YAML so leading zeros survive, e.g. "012345678901"'],
-    [{ name: 'dev', accountId: '111111111111', region: 'Ireland' }, expect.stringMatching(/^environments\[0\]\.region: must be an AWS region \(botocore [\d.]+ data\/endpoints\.json lists \d+ in \d+ partitions\); received "Ireland"\. Fix: use one of af-south-1, /)],
-    [{ name: 'dev', accountId: '111111111111', deployRoleArn: 'deploy' }, 'environments[0].deployRoleArn: must be an IAM role ARN; received "deploy". Fix: use arn:<partition>:iam::<account>:role/<name>'],
-    [{ name: 'dev', accountId: '111111111111', deployRoleArn: 'arn:aws:iam::222222222222:role/deploy' }, 'environments[0].deployRoleArn: must be a role in the environment\'s own account; received "arn:aws:iam::222222222222:role/deploy". Fix: use a role of account 111111111111'],
+    [
+      { name: 'Prod EU', accountId: '111111111111' },
+      'environments[0].name: must be 1 to 64 lowercase letters, digits and inner hyphens (it names the stack, its folder and its state key); received "Prod EU". Fix: use e.g. "prod-eu"',
+    ],
+    [
+      { name: 'dev', accountId: '1111' },
+      'environments[0].accountId: must be a 12-digit AWS account id; received "1111". Fix: quote it in YAML so leading zeros survive, e.g. "012345678901"',
+    ],
+    [
+      { name: 'dev', accountId: '111111111111', region: 'Ireland' },
+      expect.stringMatching(
+        /^environments\[0\]\.region: must be an AWS region \(botocore [\d.]+ data\/endpoints\.json lists \d+ in \d+ partitions\); received "Ireland"\. Fix: use one of af-south-1, /,
+      ),
+    ],
+    [
+      { name: 'dev', accountId: '111111111111', deployRoleArn: 'deploy' },
+      'environments[0].deployRoleArn: must be an IAM role ARN; received "deploy". Fix: use arn:<partition>:iam::<account>:role/<name>',
+    ],
+    [
+      { name: 'dev', accountId: '111111111111', deployRoleArn: 'arn:aws:iam::222222222222:role/deploy' },
+      'environments[0].deployRoleArn: must be a role in the environment\'s own account; received "arn:aws:iam::222222222222:role/deploy". Fix: use a role of account 111111111111',
+    ],
   ])('environment rule: %j', (env, message) => {
     expect(problems(() => resolveEnvironments(config([env])))).toEqual([message]);
   });
 
   test('a missing region, and names used twice', () => {
-    expect(problems(() => resolveEnvironments(config([{ name: 'a', accountId: '111111111111' }, { name: 'a', accountId: '111111111111', region: 'eu-west-1' }], {})))).toEqual([
+    expect(
+      problems(() =>
+        resolveEnvironments(
+          config(
+            [
+              { name: 'a', accountId: '111111111111' },
+              { name: 'a', accountId: '111111111111', region: 'eu-west-1' },
+            ],
+            {},
+          ),
+        ),
+      ),
+    ).toEqual([
       'environments[0].region: every environment needs a region; received nothing (not set). Fix: set region here, or defaults.region',
       'environments[1].name: must be unique (environments[0] has it too); received "a". Fix: rename one of them',
     ]);
   });
 
   test('selecting environments by name; an unknown name lists the known ones', () => {
-    const all = resolveEnvironments(config([{ name: 'dev', accountId: '111111111111' }, { name: 'prod', accountId: '222222222222' }]));
+    const all = resolveEnvironments(
+      config([
+        { name: 'dev', accountId: '111111111111' },
+        { name: 'prod', accountId: '222222222222' },
+      ]),
+    );
     expect(selectEnvironments(all, ['prod']).map((e) => e.name)).toEqual(['prod']);
-    expect(problems(() => selectEnvironments(all, ['qa']))).toEqual(['--env qa: is not an environment of the configuration; received "qa". Fix: use one of dev, prod']);
+    expect(problems(() => selectEnvironments(all, ['qa']))).toEqual([
+      '--env qa: is not an environment of the configuration; received "qa". Fix: use one of dev, prod',
+    ]);
   });
 });

@@ -14,7 +14,7 @@ describe("what synthesis saves of the engine's costs", () => {
     expect(tokenMark()).toEqual(mark);
   });
 
-  test('no stack trace is captured for the engine\'s plain objects; errors keep theirs, and both are restored', () => {
+  test("no stack trace is captured for the engine's plain objects; errors keep theirs, and both are restored", () => {
     const [prepare, capture] = [Error.prepareStackTrace, Error.captureStackTrace];
     const [plain, error] = withoutTokenStackTraces(() => {
       const object = { stack: '' };

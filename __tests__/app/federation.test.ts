@@ -27,7 +27,9 @@ function captured<T>(run: () => T): { result: T; output: string } {
   const spies = [
     jest.spyOn(process.stdout, 'write').mockImplementation((c: any) => (chunks.push(String(c)), true)),
     jest.spyOn(process.stderr, 'write').mockImplementation((c: any) => (chunks.push(String(c)), true)),
-    ...(['log', 'info', 'warn', 'error'] as const).map((m) => jest.spyOn(console, m).mockImplementation((...a: unknown[]) => void chunks.push(a.map(String).join(' ')))),
+    ...(['log', 'info', 'warn', 'error'] as const).map((m) =>
+      jest.spyOn(console, m).mockImplementation((...a: unknown[]) => void chunks.push(a.map(String).join(' '))),
+    ),
   ];
   try {
     return { result: run(), output: chunks.join('\n') };
@@ -66,11 +68,24 @@ describe('the shipped configuration', () => {
     expect(config.variable.idp_google_client_secret.default).toBeUndefined();
     const providers = Object.entries(resources(config, 'aws_cognito_identity_provider')) as [string, any][];
     const byName = Object.fromEntries(providers.map(([id, p]) => [p.provider_name, { id, ...p }]));
-    expect(byName.Google).toMatchObject({ provider_type: 'Google', provider_details: { client_secret: '${var.idp_google_client_secret}', authorize_scopes: 'openid email profile' } });
-    expect(byName.CorpSSO).toMatchObject({ provider_type: 'OIDC', provider_details: { client_secret: '${var.idp_corp_client_secret}', oidc_issuer: 'https://login.example.com', attributes_request_method: 'GET' }, idp_identifiers: ['example.com'] });
+    expect(byName.Google).toMatchObject({
+      provider_type: 'Google',
+      provider_details: { client_secret: '${var.idp_google_client_secret}', authorize_scopes: 'openid email profile' },
+    });
+    expect(byName.CorpSSO).toMatchObject({
+      provider_type: 'OIDC',
+      provider_details: {
+        client_secret: '${var.idp_corp_client_secret}',
+        oidc_issuer: 'https://login.example.com',
+        attributes_request_method: 'GET',
+      },
+      idp_identifiers: ['example.com'],
+    });
     const spa = (Object.values(resources(config, 'aws_cognito_user_pool_client')) as any[]).find((c) => c.name === 'spa');
     expect(spa.supported_identity_providers).toEqual(['COGNITO', 'Google', 'CorpSSO']);
-    expect([...spa.depends_on].sort()).toEqual([`aws_cognito_identity_provider.${byName.CorpSSO.id}`, `aws_cognito_identity_provider.${byName.Google.id}`].sort());
+    expect([...spa.depends_on].sort()).toEqual(
+      [`aws_cognito_identity_provider.${byName.CorpSSO.id}`, `aws_cognito_identity_provider.${byName.Google.id}`].sort(),
+    );
   });
 
   test('dev: classic branding for the spa client, after the domain', () => {
@@ -91,7 +106,13 @@ describe('the shipped configuration', () => {
     });
     expect(onlyResource(config, 'aws_cognito_risk_configuration')).toMatchObject({
       compromised_credentials_risk_configuration: { actions: { event_action: 'BLOCK' }, event_filter: ['SIGN_IN', 'PASSWORD_CHANGE', 'SIGN_UP'] },
-      account_takeover_risk_configuration: { actions: { low_action: { event_action: 'NO_ACTION' }, medium_action: { event_action: 'MFA_REQUIRED' }, high_action: { event_action: 'BLOCK' } } },
+      account_takeover_risk_configuration: {
+        actions: {
+          low_action: { event_action: 'NO_ACTION' },
+          medium_action: { event_action: 'MFA_REQUIRED' },
+          high_action: { event_action: 'BLOCK' },
+        },
+      },
       risk_exception_configuration: { skipped_ip_range_list: ['203.0.113.0/24'] },
     });
   });
@@ -99,14 +120,17 @@ describe('the shipped configuration', () => {
   test('staging has none of them', () => {
     const config = json('staging');
     expect(config.variable ?? {}).not.toHaveProperty('idp_google_client_secret');
-    for (const type of ['aws_cognito_identity_provider', 'aws_cognito_user_pool_ui_customization', 'aws_cognito_risk_configuration']) expect(resources(config, type)).toEqual({});
+    for (const type of ['aws_cognito_identity_provider', 'aws_cognito_user_pool_ui_customization', 'aws_cognito_risk_configuration'])
+      expect(resources(config, type)).toEqual({});
   });
 });
 
 describe('problems in the file', () => {
   test('a literal secret is refused with the variable that replaces it, and never echoed', () => {
     const message = synthWith((c) => (dev(c).identityProviders.google.clientSecret = TEST_SECRET));
-    expect(message).toMatch(/environments\[0\]\.pool\.identityProviders\.google\.clientSecret: secrets never sit in the configuration file.*received "\(a literal value, not shown\)"\. Fix: remove it; the stack declares the sensitive variable idp_google_client_secret: set it in the pipeline as the environment variable TF_VAR_idp_google_client_secret/);
+    expect(message).toMatch(
+      /environments\[0\]\.pool\.identityProviders\.google\.clientSecret: secrets never sit in the configuration file.*received "\(a literal value, not shown\)"\. Fix: remove it; the stack declares the sensitive variable idp_google_client_secret: set it in the pipeline as the environment variable TF_VAR_idp_google_client_secret/,
+    );
     expect(message).not.toContain(TEST_SECRET);
   });
 
@@ -122,9 +146,15 @@ describe('problems in the file', () => {
       dev(c).identityProviders.google.issuerUrl = 'https://accounts.google.com';
       dev(c).identityProviders['corp-sso'] = dev(c).identityProviders.corp;
     });
-    expect(message).toContain('environments[0].pool.clients.spa.identityProviders[1]: names no identity provider of this pool; received "gogle". Fix: use COGNITO or one of the keys of identityProviders: google, corp');
-    expect(message).toMatch(/environments\[0\]\.pool\.identityProviders\.google\.issuerUrl: is not a setting of a Google provider; received "https:\/\/accounts\.google\.com"\. Fix: remove it; a Google provider takes clientId, scopes/);
-    expect(message).toMatch(/environments\[0\]\.pool\.identityProviders\.corp-sso: an identity provider key names its secret variables.*Fix: rename it, e\.g\. "corp_sso"/);
+    expect(message).toContain(
+      'environments[0].pool.clients.spa.identityProviders[1]: names no identity provider of this pool; received "gogle". Fix: use COGNITO or one of the keys of identityProviders: google, corp',
+    );
+    expect(message).toMatch(
+      /environments\[0\]\.pool\.identityProviders\.google\.issuerUrl: is not a setting of a Google provider; received "https:\/\/accounts\.google\.com"\. Fix: remove it; a Google provider takes clientId, scopes/,
+    );
+    expect(message).toMatch(
+      /environments\[0\]\.pool\.identityProviders\.corp-sso: an identity provider key names its secret variables.*Fix: rename it, e\.g\. "corp_sso"/,
+    );
   });
 
   test('library rules reach the file at its paths: attribute mapping, branding, risk responses', () => {
@@ -133,24 +163,32 @@ describe('problems in the file', () => {
       dev(c).clients.spa.classicBranding = { css: 'body { margin: 0 }' };
       dev(c).threatProtection = { compromisedCredentials: { action: 'BLOCK' } };
     });
-    expect(message).toContain('environments[0].pool.identityProviders.google.attributeMapping.custom:tenant: maps to an attribute that cannot change');
+    expect(message).toContain(
+      'environments[0].pool.identityProviders.google.attributeMapping.custom:tenant: maps to an attribute that cannot change',
+    );
     expect(message).toContain('environments[0].pool.identityProviders.google.attributeMapping.shoe: is not an attribute of the pool');
-    expect(message).toContain('environments[0].pool.clients.spa.classicBranding.css: the classic hosted UI lets you style only its *-customizable classes');
+    expect(message).toContain(
+      'environments[0].pool.clients.spa.classicBranding.css: the classic hosted UI lets you style only its *-customizable classes',
+    );
     expect(message).toContain('environments[0].pool.threatProtection.compromisedCredentials: threat protection responses need the PLUS feature plan');
   });
 
   test('the strict profile refuses what falls short of a control', () => {
     const message = synthWith((c) => (c.environments.find((e: any) => e.name === 'prod').pool.mfa = 'OPTIONAL'));
-    expect(message).toContain('environments[2].pool.mfa: the strict security profile (Security Hub Cognito.5) needs MFA REQUIRED; received "OPTIONAL"');
+    expect(message).toContain(
+      'environments[2].pool.mfa: the strict security profile (Security Hub Cognito.5) needs MFA REQUIRED; received "OPTIONAL"',
+    );
   });
 });
 
 /** Every file under a folder, as text. */
 function allText(dir: string): string {
-  return readdirSync(dir).map((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? allText(path) : readFileSync(path).toString('latin1');
-  }).join('\n');
+  return readdirSync(dir)
+    .map((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? allText(path) : readFileSync(path).toString('latin1');
+    })
+    .join('\n');
 }
 
 describe('an identity-provider secret never shows', () => {

@@ -24,9 +24,12 @@ describe('every stack is written as HCL too', () => {
     }
   });
 
-  test.each(['dev', 'staging', 'prod', 'bootstrap-111111111111'])('%s: HashiCorp\'s HCL parser reads back the same configuration as the JSON', async (name) => {
-    expect(await parsedHcl(hcl(name))).toEqual(await meaningOf(json(name)));
-  });
+  test.each(['dev', 'staging', 'prod', 'bootstrap-111111111111'])(
+    "%s: HashiCorp's HCL parser reads back the same configuration as the JSON",
+    async (name) => {
+      expect(await parsedHcl(hcl(name))).toEqual(await meaningOf(json(name)));
+    },
+  );
 
   test('falsy values and interpolations survive as HCL, not as "${...}" strings', () => {
     const text = hcl('dev');

@@ -35,9 +35,9 @@ const work = mkdtempSync(join(tmpdir(), 'cdktf-cognito-mutation-'));
 const outdir = join(work, 'out');
 
 // The engine records a full stack trace (source-mapped under jest) for every token; nothing here reads them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 require('cdktf/lib/tokens/private/stack-trace').captureStackTrace = () => [];
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 require('constructs/lib/private/stack-trace').captureStackTrace = () => [];
 
 /** Every path of the document, objects and lists included. */
@@ -49,16 +49,66 @@ function pathsOf(value: unknown, path: (string | number)[] = []): (string | numb
 const PATHS = pathsOf(SHIPPED).filter((p) => p.length > 0);
 
 const HOSTILE_STRINGS = [
-  '', ' ', '${uuid()}', 'a ${ b', '%{ if x }', '$${x}', 'a\ud800', '\u0000', 'line\nbreak', 'x'.repeat(3000), '__proto__', 'constructor',
-  'javascript:alert(1)', 'https://*.example.com/cb', 'https://user:pass@example.com/', 'http://example.com/', 'bücher.example', 'no-reply@bücher.example',
-  'eu-centrall-1', 'us-gov-west-1', 'arn:aws:lambda:eu-west-1:111111111111:function:f', '111111111111', '0', '-1', '30d', '0m', '99999d', 'true', 'null',
-  'ALLOW_USER_SRP_AUTH', 'spa', 'machine', 'PLUS', 'LITE', 'OFF', 'LINK', 'cognito', 'ses', 'orders/read', 'openid', '日本語', '👍', 'a"b\\c',
+  '',
+  ' ',
+  '${uuid()}',
+  'a ${ b',
+  '%{ if x }',
+  '$${x}',
+  'a\ud800',
+  '\u0000',
+  'line\nbreak',
+  'x'.repeat(3000),
+  '__proto__',
+  'constructor',
+  'javascript:alert(1)',
+  'https://*.example.com/cb',
+  'https://user:pass@example.com/',
+  'http://example.com/',
+  'bücher.example',
+  'no-reply@bücher.example',
+  'eu-centrall-1',
+  'us-gov-west-1',
+  'arn:aws:lambda:eu-west-1:111111111111:function:f',
+  '111111111111',
+  '0',
+  '-1',
+  '30d',
+  '0m',
+  '99999d',
+  'true',
+  'null',
+  'ALLOW_USER_SRP_AUTH',
+  'spa',
+  'machine',
+  'PLUS',
+  'LITE',
+  'OFF',
+  'LINK',
+  'cognito',
+  'ses',
+  'orders/read',
+  'openid',
+  '日本語',
+  '👍',
+  'a"b\\c',
 ];
 const value = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
-  { weight: 3, arbitrary: fc.oneof(fc.integer({ min: -5, max: 100000 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)) },
-  { weight: 3, arbitrary: fc.oneof(fc.constant([]), fc.constant({}), fc.array(fc.constantFrom(...HOSTILE_STRINGS), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'email', 'preset', '__proto__', 'constructor'), fc.constantFrom(...HOSTILE_STRINGS), { maxKeys: 2 })) },
+  {
+    weight: 3,
+    arbitrary: fc.oneof(fc.integer({ min: -5, max: 100000 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.oneof(
+      fc.constant([]),
+      fc.constant({}),
+      fc.array(fc.constantFrom(...HOSTILE_STRINGS), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('a', 'email', 'preset', '__proto__', 'constructor'), fc.constantFrom(...HOSTILE_STRINGS), { maxKeys: 2 }),
+    ),
+  },
 );
 /** One mutation: replace a value, remove it, or add a key beside it. */
 const mutation = fc.record({
@@ -106,7 +156,10 @@ function snapshot(): string {
     }
   };
   walk(outdir);
-  return `${hash.digest('hex')} ${readdirSync(work).filter((e) => !e.startsWith('config-') && e !== 'app').sort().join(',')}`;
+  return `${hash.digest('hex')} ${readdirSync(work)
+    .filter((e) => !e.startsWith('config-') && e !== 'app')
+    .sort()
+    .join(',')}`;
 }
 
 const baseline = resolveEnvironments(parseConfig(SHIPPED)).map((e) => JSON.stringify(e));
@@ -173,6 +226,8 @@ test(`${RUNS} mutations of the shipped configuration (seed ${SEED}): refused cle
     { seed: SEED, numRuns: RUNS, endOnFailure: true },
   );
   expect(snapshot()).toBe(before);
-  console.log(`mutation property test: ${counts.shape} refused by shape or environment, ${counts.rules} by the constructs' rules, ${counts.accepted} synthesized; ${counts.checkedOnDisk} refused from a file with the output intact; ms: ${JSON.stringify(Object.fromEntries(Object.entries(time).map(([k, v]) => [k, Math.round(v)])))}`);
+  console.log(
+    `mutation property test: ${counts.shape} refused by shape or environment, ${counts.rules} by the constructs' rules, ${counts.accepted} synthesized; ${counts.checkedOnDisk} refused from a file with the output intact; ms: ${JSON.stringify(Object.fromEntries(Object.entries(time).map(([k, v]) => [k, Math.round(v)])))}`,
+  );
   expect(counts.shape + counts.rules + counts.accepted).toBe(RUNS);
 }, 600_000);

@@ -44,7 +44,14 @@ describe('one stack per environment', () => {
   test('state in S3: a key per stack, encrypted, natively locked, through the state role', () => {
     for (const name of ['dev', 'staging', 'prod']) {
       expect(stack(name).terraform.backend).toEqual({
-        s3: { bucket: 'example-terraform-state', region: 'eu-west-1', key: `cognito/${name}/terraform.tfstate`, encrypt: true, use_lockfile: true, assume_role: { role_arn: 'arn:aws:iam::999999999999:role/terraform-state' } },
+        s3: {
+          bucket: 'example-terraform-state',
+          region: 'eu-west-1',
+          key: `cognito/${name}/terraform.tfstate`,
+          encrypt: true,
+          use_lockfile: true,
+          assume_role: { role_arn: 'arn:aws:iam::999999999999:role/terraform-state' },
+        },
       });
     }
   });
@@ -55,12 +62,17 @@ describe('one stack per environment', () => {
 
   test('every preset, a resource server, a domain and triggers in every stack; overrides per environment', () => {
     for (const name of ['dev', 'staging', 'prod']) {
-      const clients = Object.values(resources(stack(name), 'aws_cognito_user_pool_client')).map((c: any) => c.name).sort();
+      const clients = Object.values(resources(stack(name), 'aws_cognito_user_pool_client'))
+        .map((c: any) => c.name)
+        .sort();
       expect(clients).toEqual(['mobile', 'orders-worker', 'portal', 'spa']);
       expect(Object.keys(resources(stack(name), 'aws_cognito_resource_server'))).toHaveLength(1);
       expect(Object.keys(resources(stack(name), 'aws_cognito_user_pool_domain'))).toHaveLength(1);
       expect(Object.keys(resources(stack(name), 'aws_lambda_permission'))).toHaveLength(2);
-      expect(Object.values(resources(stack(name), 'aws_cognito_user_group')).map((g: any) => [g.name, g.precedence])).toEqual([['admins', 1], ['staff', 10]]);
+      expect(Object.values(resources(stack(name), 'aws_cognito_user_group')).map((g: any) => [g.name, g.precedence])).toEqual([
+        ['admins', 1],
+        ['staff', 10],
+      ]);
     }
     const spa = (name: string) => (Object.values(resources(stack(name), 'aws_cognito_user_pool_client')) as any[]).find((c) => c.name === 'spa');
     expect(spa('dev').callback_urls).toContain('http://localhost:5173/callback');
@@ -68,12 +80,16 @@ describe('one stack per environment', () => {
     const pool = (name: string) => Object.values(resources(stack(name), 'aws_cognito_user_pool'))[0] as any;
     expect([pool('dev').mfa_configuration, pool('prod').mfa_configuration]).toEqual(['OPTIONAL', 'ON']);
     // The strict security profile: ENFORCED for standard and custom authentication.
-    expect(pool('prod').user_pool_add_ons).toEqual({ advanced_security_mode: 'ENFORCED', advanced_security_additional_flows: { custom_auth_mode: 'ENFORCED' } });
+    expect(pool('prod').user_pool_add_ons).toEqual({
+      advanced_security_mode: 'ENFORCED',
+      advanced_security_additional_flows: { custom_auth_mode: 'ENFORCED' },
+    });
     expect(Object.keys(resources(stack('prod'), 'aws_secretsmanager_secret'))).toHaveLength(1);
   });
 
   test('no absolute machine path in any output file', () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
     for (const file of files(outdir).filter((f) => /\.(json|tf)$/.test(f))) {
       const text = readFileSync(file, 'utf8');
       expect({ file, absolute: [process.cwd(), tmpdir(), '/home/', '/root/'].filter((p) => text.includes(p)) }).toEqual({ file, absolute: [] });
@@ -82,14 +98,20 @@ describe('one stack per environment', () => {
 
   test('construct warnings are returned with their construct paths', () => {
     expect(stacks.flatMap((s) => s.warnings)).toEqual([]);
-    const file = writeConfig('warn.yaml', { backend: { bucket: 'state', region: 'eu-west-1' }, environments: [{ name: 'tmp', accountId: '111111111111', region: 'eu-west-1', pool: { dangerouslyAllowDeletionOfAllUsers: true } }] });
+    const file = writeConfig('warn.yaml', {
+      backend: { bucket: 'state', region: 'eu-west-1' },
+      environments: [{ name: 'tmp', accountId: '111111111111', region: 'eu-west-1', pool: { dangerouslyAllowDeletionOfAllUsers: true } }],
+    });
     const [tmp] = synthesizeConfig({ configFile: file, outdir: join(work, 'warn') });
     expect(tmp.warnings).toEqual([expect.stringMatching(/^\[tmp\/pool\] dangerouslyAllowDeletionOfAllUsers is on: .*deletes every user/)]);
   });
 
   test('one environment can be synthesized alone', () => {
     const alone = join(work, 'alone');
-    expect(synthesizeConfig({ configFile: 'config/default.yaml', outdir: alone, environments: ['staging'] }).map((s) => s.name)).toEqual(['bootstrap-111111111111', 'staging']);
+    expect(synthesizeConfig({ configFile: 'config/default.yaml', outdir: alone, environments: ['staging'] }).map((s) => s.name)).toEqual([
+      'bootstrap-111111111111',
+      'staging',
+    ]);
     expect(readdirSync(join(alone, 'stacks'))).toEqual(['bootstrap-111111111111', 'staging']);
   });
 });
@@ -108,7 +130,11 @@ describe('problems are reported at their configuration path, all at once', () =>
             domain: { prefix: 'my-cognito' },
             resourceServers: { orders: { identifier: 'https://orders.example.com', scopes: { read: 'Read' } } },
             groups: { 'has space': { precedence: -1 } },
-            clients: { web: { preset: 'spa', callbackUrls: ['http://app.example.com/cb'] }, worker: { preset: 'machine', scopes: ['orders/raed'] }, cli: { preset: 'machine', scopes: ['billing/read'] } },
+            clients: {
+              web: { preset: 'spa', callbackUrls: ['http://app.example.com/cb'] },
+              worker: { preset: 'machine', scopes: ['orders/raed'] },
+              cli: { preset: 'machine', scopes: ['billing/read'] },
+            },
             triggers: { preSignUp: { handler: { functionArn: 'arn:aws:lambda:eu-west-1:222222222222:function:f' }, eventVersion: 'V2_0' } },
           },
         },
@@ -123,7 +149,9 @@ describe('problems are reported at their configuration path, all at once', () =>
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).problems).toEqual([
       'environments[0].pool.passwordPolicy.minLength: must be a whole number from 6 to 99; received 4. Fix: use a whole number from 6 to 99',
-      expect.stringMatching(/^environments\[1\]\.pool\.clients\.cli\.scopes\[0\]: must be a standard scope or "<resource server key>\/<scope>" of a resource server of this pool; received "billing\/read"\. Fix: use one of openid, .*orders\/read$/),
+      expect.stringMatching(
+        /^environments\[1\]\.pool\.clients\.cli\.scopes\[0\]: must be a standard scope or "<resource server key>\/<scope>" of a resource server of this pool; received "billing\/read"\. Fix: use one of openid, .*orders\/read$/,
+      ),
       'environments[1].pool.triggers.preSignUp.eventVersion: the preSignUp trigger takes no event version; received "V2_0". Fix: remove eventVersion',
       'environments[1].pool.domain.prefix: may not contain the reserved word cognito; received "my-cognito". Fix: choose a prefix without aws, amazon or cognito',
       'environments[1].pool.groups["has space"].groupName: may not contain spaces or control characters; received "has space". Fix: remove them from the name',
@@ -140,7 +168,10 @@ describe('a failed synth leaves the previous output untouched', () => {
     const out = join(work, 'kept');
     synthesizeConfig({ configFile: 'config/default.yaml', outdir: out, environments: ['dev'] });
     const before = readFileSync(join(out, 'stacks', 'dev', 'cdk.tf.json'), 'utf8');
-    const bad = writeConfig('typo.yaml', { backend: { bucket: 'state', region: 'eu-west-1' }, environments: [{ name: 'dev', accountId: '111111111111', region: 'eu-west-1', pool: { mfa: 'ALWAYS' } }] });
+    const bad = writeConfig('typo.yaml', {
+      backend: { bucket: 'state', region: 'eu-west-1' },
+      environments: [{ name: 'dev', accountId: '111111111111', region: 'eu-west-1', pool: { mfa: 'ALWAYS' } }],
+    });
     expect(() => synthesizeConfig({ configFile: bad, outdir: out })).toThrow(/environments\[0\]\.pool\.mfa: must be one of/);
     expect(readFileSync(join(out, 'stacks', 'dev', 'cdk.tf.json'), 'utf8')).toBe(before);
     expect(readdirSync(out).filter((f) => f.startsWith('.cdktf-cognito-') && f !== '.cdktf-cognito-output.json')).toEqual([]);

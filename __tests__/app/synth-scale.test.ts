@@ -50,9 +50,19 @@ describe('batches and worker processes write exactly what one engine App writes'
   };
   const single = synth('single', { batchSize: 100, workers: 1 });
 
-  test('the reference run wrote nine stacks and the two accounts\' bootstrap stacks, their HCL and one manifest', () => {
+  test("the reference run wrote nine stacks and the two accounts' bootstrap stacks, their HCL and one manifest", () => {
     expect(single.stacks.map((s) => s.name)).toEqual([
-      'bootstrap-111111111111', 'bootstrap-222222222222', 'dev', 'dev-1', 'dev-2', 'prod', 'prod-1', 'prod-2', 'staging', 'staging-1', 'staging-2',
+      'bootstrap-111111111111',
+      'bootstrap-222222222222',
+      'dev',
+      'dev-1',
+      'dev-2',
+      'prod',
+      'prod-1',
+      'prod-2',
+      'staging',
+      'staging-1',
+      'staging-2',
     ]);
     const names = Object.keys(single.files);
     expect(names.filter((f) => f.endsWith('cdk.tf.json'))).toHaveLength(11);
@@ -107,7 +117,14 @@ describe('every problem of every batch and worker is reported at once, in the fi
 describe('a mistake in the defaults is reported once, at defaults, however the environments are split', () => {
   const environments = Array.from({ length: 6 }, (_, i) => ({ name: `env${i}`, accountId: String(111111111110 + i) }));
   const file = join(work, 'bad-defaults.yaml');
-  writeFileSync(file, stringify({ backend: { bucket: 'state', region: 'eu-west-1' }, defaults: { region: 'eu-west-1', pool: { passwordPolicy: { minLength: 4 } } }, environments }));
+  writeFileSync(
+    file,
+    stringify({
+      backend: { bucket: 'state', region: 'eu-west-1' },
+      defaults: { region: 'eu-west-1', pool: { passwordPolicy: { minLength: 4 } } },
+      environments,
+    }),
+  );
 
   test.each([
     ['in batches', { batchSize: 2, workers: 1 }],
@@ -169,7 +186,11 @@ describe('the progress line', () => {
     asked.at(3200);
     asked.line.add(70); // the last one always is
     asked.line.finish();
-    expect(asked.written).toEqual(['synthesizing: 10/100 environments\n', 'synthesizing: 30/100 environments\n', 'synthesizing: 100/100 environments\n']);
+    expect(asked.written).toEqual([
+      'synthesizing: 10/100 environments\n',
+      'synthesizing: 30/100 environments\n',
+      'synthesizing: 100/100 environments\n',
+    ]);
   });
 
   test('never, when turned off', () => {

@@ -39,7 +39,9 @@ describe('without a backend: local state, and a warning that says what it means 
     const config = JSON.parse(readFileSync(join(work, 'local/stacks/dev/cdk.tf.json'), 'utf8'));
     expect(config.terraform.backend).toEqual({ local: { path: '../../../terraform.dev.tfstate' } });
     expect(resolve(work, 'local/stacks/dev', config.terraform.backend.local.path)).toBe(join(work, 'terraform.dev.tfstate'));
-    expect(dev!.warnings).toEqual([expect.stringMatching(/^\[dev\] No backend is configured: .*terraform\.dev\.tfstate.*on this machine only.*team.*locks.*Set backend/)]);
+    expect(dev!.warnings).toEqual([
+      expect.stringMatching(/^\[dev\] No backend is configured: .*terraform\.dev\.tfstate.*on this machine only.*team.*locks.*Set backend/),
+    ]);
   });
 
   test('with a backend there is no warning and no local state', () => {
@@ -90,13 +92,30 @@ describe('an environment may add its children to an existing pool', () => {
 
   test('no pool is created; clients, groups and resource servers name the existing pool; pool settings of the defaults do not apply', () => {
     const file = writeConfig('existing.yaml', {
-      defaults: { pool: { mfa: 'OPTIONAL', featurePlan: 'ESSENTIALS', resourceServers: { api: { identifier: 'https://api.example.com', scopes: { read: 'Read' } } } } },
-      environments: [{ ...ENV, existingPool: existing, pool: { clients: { web: { preset: 'spa', callbackUrls: ['https://app.example.com/cb'] }, worker: { preset: 'machine', scopes: ['api/read'] } }, groups: { admins: {} } } }],
+      defaults: {
+        pool: {
+          mfa: 'OPTIONAL',
+          featurePlan: 'ESSENTIALS',
+          resourceServers: { api: { identifier: 'https://api.example.com', scopes: { read: 'Read' } } },
+        },
+      },
+      environments: [
+        {
+          ...ENV,
+          existingPool: existing,
+          pool: {
+            clients: { web: { preset: 'spa', callbackUrls: ['https://app.example.com/cb'] }, worker: { preset: 'machine', scopes: ['api/read'] } },
+            groups: { admins: {} },
+          },
+        },
+      ],
     });
     synthesizeConfig({ configFile: file, outdir: join(work, 'existing') });
     const config = JSON.parse(readFileSync(join(work, 'existing/stacks/dev/cdk.tf.json'), 'utf8'));
     expect(resources(config, 'aws_cognito_user_pool')).toEqual({});
-    const children = ['aws_cognito_user_pool_client', 'aws_cognito_user_group', 'aws_cognito_resource_server'].flatMap((type) => Object.values(resources(config, type)));
+    const children = ['aws_cognito_user_pool_client', 'aws_cognito_user_group', 'aws_cognito_resource_server'].flatMap((type) =>
+      Object.values(resources(config, type)),
+    );
     expect(children).toHaveLength(4);
     for (const child of children) expect((child as { user_pool_id: string }).user_pool_id).toBe(existing.userPoolId);
   });
@@ -116,7 +135,11 @@ describe('an environment may add its children to an existing pool', () => {
     expect(message).toMatch(/environments\[0\]\.pool\.mfa: configures the pool itself, which exists already .*Fix: remove it/);
     expect(message).not.toMatch(/userPoolId/); // a round runs only when the one before found nothing
 
-    const second = writeConfig('existing-region.yaml', { environments: [{ ...ENV, existingPool: { userPoolId: 'us-east-1_Abc' }, pool: { clients: { app: {} } } }] });
-    expect(() => synthesizeConfig({ configFile: second, outdir: join(work, 'existing-region') })).toThrow(/environments\[0\]\.existingPool\.userPoolId: the pool must be in the stack's region/);
+    const second = writeConfig('existing-region.yaml', {
+      environments: [{ ...ENV, existingPool: { userPoolId: 'us-east-1_Abc' }, pool: { clients: { app: {} } } }],
+    });
+    expect(() => synthesizeConfig({ configFile: second, outdir: join(work, 'existing-region') })).toThrow(
+      /environments\[0\]\.existingPool\.userPoolId: the pool must be in the stack's region/,
+    );
   });
 });

@@ -17,7 +17,12 @@ function synthesizeAll(config: AppConfig): Record<string, any> {
   buildStacks(app, config, environments);
   buildBootstrapStacks(app, config, environments);
   // A full synth: Testing.synth leaves out the "//" comments, where the pipeline's metadata is.
-  return Object.fromEntries(app.node.children.map((stack) => [stack.node.id, JSON.parse(readFileSync(join(Testing.fullSynth(stack as any), 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'))]));
+  return Object.fromEntries(
+    app.node.children.map((stack) => [
+      stack.node.id,
+      JSON.parse(readFileSync(join(Testing.fullSynth(stack as any), 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8')),
+    ]),
+  );
 }
 
 const DEFAULT = loadConfig('config/default.yaml');
@@ -36,7 +41,10 @@ describe('bootstrap stacks of the default configuration', () => {
       expect(Object.keys(stack.resource.aws_iam_role).sort()).toEqual(['deploy', 'plan']);
       expect(stack.resource.aws_iam_role.plan.name).toBe('cdktf-cognito-plan');
       expect(stack.resource.aws_iam_policy.boundary.name).toBe('cdktf-cognito-boundary');
-      expect(stack.resource.aws_iam_openid_connect_provider.github).toMatchObject({ url: 'https://token.actions.githubusercontent.com', client_id_list: ['sts.amazonaws.com'] });
+      expect(stack.resource.aws_iam_openid_connect_provider.github).toMatchObject({
+        url: 'https://token.actions.githubusercontent.com',
+        client_id_list: ['sts.amazonaws.com'],
+      });
       expect(stack.data).toBeUndefined();
       expect(stack['//'].pipeline).toEqual({ kind: 'bootstrap' });
       // Its own state, under a prefix the deploy role cannot write.
@@ -52,15 +60,21 @@ describe('bootstrap stacks of the default configuration', () => {
     }
   });
 
-  test('the plan role may read the state keys of the app\'s stacks, and nothing of the bucket else', () => {
+  test("the plan role may read the state keys of the app's stacks, and nothing of the bucket else", () => {
     const state = rolePolicy(stacks['bootstrap-111111111111'], 'plan').filter((s) => s.Sid.startsWith('State'));
     expect(state).toEqual([
-      { Sid: 'StateList', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::example-terraform-state', Condition: { StringLike: { 's3:prefix': 'cognito/*' } } },
+      {
+        Sid: 'StateList',
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: 'arn:aws:s3:::example-terraform-state',
+        Condition: { StringLike: { 's3:prefix': 'cognito/*' } },
+      },
       { Sid: 'State', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-terraform-state/cognito/*' },
     ]);
   });
 
-  test('the plan role trusts the repository\'s pull requests and branches, never an environment', () => {
+  test("the plan role trusts the repository's pull requests and branches, never an environment", () => {
     expect(trust(stacks['bootstrap-111111111111'], 'plan')).toEqual([
       {
         Sid: 'GitHubActionsOfThisRepository',
@@ -69,14 +83,19 @@ describe('bootstrap stacks of the default configuration', () => {
         Action: 'sts:AssumeRoleWithWebIdentity',
         Condition: {
           StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-          StringLike: { 'token.actions.githubusercontent.com:sub': ['repo:example-org/identity:pull_request', 'repo:example-org/identity:ref:refs/heads/*'] },
+          StringLike: {
+            'token.actions.githubusercontent.com:sub': ['repo:example-org/identity:pull_request', 'repo:example-org/identity:ref:refs/heads/*'],
+          },
         },
       },
     ]);
   });
 
   test('the deploy role trusts only the named environments of the stacks in its account, matched exactly', () => {
-    for (const [name, environments] of [['bootstrap-111111111111', ['dev', 'staging']], ['bootstrap-222222222222', ['prod']]] as const) {
+    for (const [name, environments] of [
+      ['bootstrap-111111111111', ['dev', 'staging']],
+      ['bootstrap-222222222222', ['prod']],
+    ] as const) {
       const [statement, ...more] = trust(stacks[name], 'deploy');
       expect(more).toEqual([]);
       expect(statement.Condition).toEqual({
@@ -96,45 +115,74 @@ describe('bootstrap stacks of the default configuration', () => {
     const iam = policy.filter((s) => actionsOf([s]).some((a) => a.startsWith('iam:')));
     for (const s of iam) expect([s.Sid, s.Resource]).toEqual([s.Sid, 'arn:aws:iam::222222222222:role/cdktf-cognito/*']);
     const create = iam.find((s) => actionsOf([s]).includes('iam:CreateRole'));
-    expect([create.Action, create.Condition]).toEqual([['iam:CreateRole', 'iam:PutRolePolicy'], { StringEquals: { 'iam:PermissionsBoundary': 'arn:aws:iam::222222222222:policy/cdktf-cognito-boundary' } }]);
-    expect(iam.find((s) => s.Action === 'iam:PassRole').Condition).toEqual({ StringEquals: { 'iam:PassedToService': ['lambda.amazonaws.com', 'cognito-idp.amazonaws.com'] } });
+    expect([create.Action, create.Condition]).toEqual([
+      ['iam:CreateRole', 'iam:PutRolePolicy'],
+      { StringEquals: { 'iam:PermissionsBoundary': 'arn:aws:iam::222222222222:policy/cdktf-cognito-boundary' } },
+    ]);
+    expect(iam.find((s) => s.Action === 'iam:PassRole').Condition).toEqual({
+      StringEquals: { 'iam:PassedToService': ['lambda.amazonaws.com', 'cognito-idp.amazonaws.com'] },
+    });
     // Nothing that would loosen the boundary or touch the pipeline's own roles and policy.
-    for (const forbidden of ['iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary', 'iam:CreatePolicyVersion', 'iam:AttachRolePolicy']) {
+    for (const forbidden of [
+      'iam:DeleteRolePermissionsBoundary',
+      'iam:PutRolePermissionsBoundary',
+      'iam:CreatePolicyVersion',
+      'iam:AttachRolePolicy',
+    ]) {
       expect(actionsOf(policy)).not.toContain(forbidden);
     }
   });
 
-  terraformIt('every bootstrap stack passes terraform validate and plans offline', () => {
-    for (const name of bootstrapNames) {
-      const { plan } = checkOffline(stacks[name]);
-      const created = plan.resource_changes.map((c: any) => `${c.type}.${c.name}`).sort();
-      expect([name, created]).toEqual([
-        name,
-        ['aws_iam_openid_connect_provider.github', 'aws_iam_policy.boundary', 'aws_iam_role.deploy', 'aws_iam_role.plan', 'aws_iam_role_policy.deploy-policy', 'aws_iam_role_policy.plan-policy'],
-      ]);
-    }
-  }, 240_000);
+  terraformIt(
+    'every bootstrap stack passes terraform validate and plans offline',
+    () => {
+      for (const name of bootstrapNames) {
+        const { plan } = checkOffline(stacks[name]);
+        const created = plan.resource_changes.map((c: any) => `${c.type}.${c.name}`).sort();
+        expect([name, created]).toEqual([
+          name,
+          [
+            'aws_iam_openid_connect_provider.github',
+            'aws_iam_policy.boundary',
+            'aws_iam_role.deploy',
+            'aws_iam_role.plan',
+            'aws_iam_role_policy.deploy-policy',
+            'aws_iam_role_policy.plan-policy',
+          ],
+        ]);
+      }
+    },
+    240_000,
+  );
 });
 
-describe('the app\'s stacks with bootstrap', () => {
+describe("the app's stacks with bootstrap", () => {
   test('assume no role (the pipeline job holds the plan or the deploy role) and record both for the pipeline', () => {
     const prod = stacks.prod;
     expect(prod.provider.aws[0].assume_role).toBeUndefined();
     expect(prod.provider.aws[0].allowed_account_ids).toEqual(['222222222222']);
-    expect(prod['//'].pipeline).toEqual({ kind: 'app', planRoleArn: 'arn:aws:iam::222222222222:role/cdktf-cognito-plan', deployRoleArn: 'arn:aws:iam::222222222222:role/cdktf-cognito-deploy' });
+    expect(prod['//'].pipeline).toEqual({
+      kind: 'app',
+      planRoleArn: 'arn:aws:iam::222222222222:role/cdktf-cognito-plan',
+      deployRoleArn: 'arn:aws:iam::222222222222:role/cdktf-cognito-deploy',
+    });
   });
 
   test('put every IAM role they create under the app path, with the permissions boundary', () => {
     const roles = Object.values(stacks.dev.resource.aws_iam_role) as any[];
     expect(roles.length).toBeGreaterThan(0);
-    for (const role of roles) expect([role.path, role.permissions_boundary]).toEqual(['/cdktf-cognito/', 'arn:aws:iam::111111111111:policy/cdktf-cognito-boundary']);
+    for (const role of roles)
+      expect([role.path, role.permissions_boundary]).toEqual(['/cdktf-cognito/', 'arn:aws:iam::111111111111:policy/cdktf-cognito-boundary']);
   });
 });
 
 describe('partitions and configuration problems', () => {
-  const base = { bootstrap: { repository: 'example-org/identity', prefix: 'idp' }, environments: [{ name: 'cn', accountId: '333333333333', region: 'cn-north-1' }] };
+  const base = {
+    bootstrap: { repository: 'example-org/identity', prefix: 'idp' },
+    environments: [{ name: 'cn', accountId: '333333333333', region: 'cn-north-1' }],
+  };
 
-  test('ARNs follow the region\'s partition: nothing says arn:aws: in China', () => {
+  test("ARNs follow the region's partition: nothing says arn:aws: in China", () => {
     const all = synthesizeAll(parseConfig(base));
     const text = JSON.stringify(all['bootstrap-333333333333']) + JSON.stringify(all.cn['//']);
     expect(text).toContain('arn:aws-cn:iam::333333333333:role/idp/*');
@@ -143,16 +191,38 @@ describe('partitions and configuration problems', () => {
 
   test.each([
     [{ ...base, bootstrap: { repository: 'identity' } }, 'bootstrap.repository: must be a GitHub repository, owner/name; received "identity"'],
-    [{ ...base, defaults: { deployRoleArn: 'arn:aws:iam::{accountId}:role/x' } }, 'defaults.deployRoleArn: with bootstrap, each pipeline job holds the plan or the deploy role of the account, so the stack assumes no role'],
-    [{ ...base, environments: [{ name: 'bootstrap-x', accountId: '333333333333', region: 'eu-west-1' }] }, 'environments[0].name: names starting with "bootstrap-" are the bootstrap stacks\''],
+    [
+      { ...base, defaults: { deployRoleArn: 'arn:aws:iam::{accountId}:role/x' } },
+      'defaults.deployRoleArn: with bootstrap, each pipeline job holds the plan or the deploy role of the account, so the stack assumes no role',
+    ],
+    [
+      { ...base, environments: [{ name: 'bootstrap-x', accountId: '333333333333', region: 'eu-west-1' }] },
+      'environments[0].name: names starting with "bootstrap-" are the bootstrap stacks\'',
+    ],
     [{ ...base, bootstrap: { repository: 'a/b', prefix: 'x'.repeat(51) } }, 'bootstrap.prefix: must be 1 to 50 letters'],
   ])('%j is refused', (doc, message) => {
     expect(() => resolveEnvironments(parseConfig(doc))).toThrow(message);
   });
 
   test('the classification: verbs of reading are read; wildcards, unknown verbs and writes are write', () => {
-    expect(['cognito-idp:DescribeUserPool', 's3:GetObject', 'iam:ListRolePolicies', 'kms:Decrypt'].map(accessLevel)).toEqual(['read', 'read', 'read', 'read']);
-    expect(['*', 'cognito-idp:*', 'cognito-idp:Describe*', 'iam:PassRole', 'lambda:UpdateFunctionCode', 'sts:GetSessionToken', 's3:PutObject', 'iam:Getaway'].map(accessLevel)).toEqual(Array(8).fill('write'));
+    expect(['cognito-idp:DescribeUserPool', 's3:GetObject', 'iam:ListRolePolicies', 'kms:Decrypt'].map(accessLevel)).toEqual([
+      'read',
+      'read',
+      'read',
+      'read',
+    ]);
+    expect(
+      [
+        '*',
+        'cognito-idp:*',
+        'cognito-idp:Describe*',
+        'iam:PassRole',
+        'lambda:UpdateFunctionCode',
+        'sts:GetSessionToken',
+        's3:PutObject',
+        'iam:Getaway',
+      ].map(accessLevel),
+    ).toEqual(Array(8).fill('write'));
     expect(Object.keys(READ_ONLY_EXCEPTIONS)).toEqual(['kms:Decrypt']);
   });
 });

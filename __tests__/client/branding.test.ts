@@ -37,21 +37,43 @@ const check = (b: ClassicBranding) => checkClassicBranding(b, loadClassicBrandin
 
 describe('classic branding rules (developer guide: hosted-ui-classic-branding)', () => {
   test('selectors are read from the style sheet, comments and groups included', () => {
-    expect(cssSelectors(readFileSync(CSS_FILE, 'utf8'))).toEqual(['.banner-customizable', '.submitButton-customizable', '.submitButton-customizable:hover']);
+    expect(cssSelectors(readFileSync(CSS_FILE, 'utf8'))).toEqual([
+      '.banner-customizable',
+      '.submitButton-customizable',
+      '.submitButton-customizable:hover',
+    ]);
   });
 
   test.each<[string, ClassicBranding, RegExp[]]>([
     ['a CSS file and a PNG logo', { cssFile: CSS_FILE, logoFile: LOGO }, []],
     ['inline CSS only', { css: '.label-customizable { font-weight: 400; }' }, []],
     ['a logo of exactly 100 KB', { logoFile: pngOf(100 * 1024) }, []],
-    ['a class outside the allowlist, a descendant selector and body', { css: '.banner-customizable img { width: 10px } body { margin: 0 } .my-class { color: red }' }, [/^css: the classic hosted UI lets you style only its \*-customizable classes, each selector one class; received \["\.banner-customizable img","body","\.my-class"\]/]],
-    ['@media and @import', { css: '@import url(x.css); @media (max-width: 10px) { .label-customizable { color: red } }' }, [/^css: may not contain @import, @supports, @page, @media or script; received \["@import","@media"\]/]],
+    [
+      'a class outside the allowlist, a descendant selector and body',
+      { css: '.banner-customizable img { width: 10px } body { margin: 0 } .my-class { color: red }' },
+      [
+        /^css: the classic hosted UI lets you style only its \*-customizable classes, each selector one class; received \["\.banner-customizable img","body","\.my-class"\]/,
+      ],
+    ],
+    [
+      '@media and @import',
+      { css: '@import url(x.css); @media (max-width: 10px) { .label-customizable { color: red } }' },
+      [/^css: may not contain @import, @supports, @page, @media or script; received \["@import","@media"\]/],
+    ],
     ['a logo over 100 KB', { logoFile: pngOf(100 * 1024 + 1) }, [/^logoFile: a logo may have at most 100 KB \(it has 100\.0 KB\)/]],
     ['a logo that is not PNG or JPEG', { logoFile: CSS_FILE }, [/^logoFile: a logo must be a PNG or JPEG image/]],
-    ['a missing file', { cssFile: `${DIR}/missing.css` }, [/^cssFile: names a file that does not exist; received "__tests__\/client\/branding-fixtures\/missing\.css"/]],
+    [
+      'a missing file',
+      { cssFile: `${DIR}/missing.css` },
+      [/^cssFile: names a file that does not exist; received "__tests__\/client\/branding-fixtures\/missing\.css"/],
+    ],
     ['CSS given twice', { css: '.label-customizable { color: red }', cssFile: CSS_FILE }, [/^css: give the CSS once: css or cssFile/]],
     ['nothing', {}, [/^css: a branding needs a style sheet or a logo/]],
-    ['a request of 135 KB or more', { css: `.label-customizable { color: red; /* ${'x'.repeat(40 * 1024)} */ }`, logoFile: pngOf(99 * 1024) }, [/^css: the CSS and the Base64 logo together must stay under 135 KB/]],
+    [
+      'a request of 135 KB or more',
+      { css: `.label-customizable { color: red; /* ${'x'.repeat(40 * 1024)} */ }`, logoFile: pngOf(99 * 1024) },
+      [/^css: the CSS and the Base64 logo together must stay under 135 KB/],
+    ],
   ])('%s', (_name, branding, expected) => {
     expect(check(branding)).toEqual(expected.map((r) => expect.stringMatching(r)));
   });
@@ -63,7 +85,11 @@ function brandedPool(version: ManagedLoginVersion = ManagedLoginVersion.CLASSIC_
   const addDomain = () => pool.addDomain('domain', { prefix: 'acme-branded', managedLoginVersion: version });
   if (domainFirst) addDomain();
   pool.addClassicBranding('branding', { cssFile: CSS_FILE });
-  pool.addClient('web', { preset: ClientPreset.SPA, callbackUrls: ['https://app.example.com/cb'], classicBranding: { css: '.banner-customizable { padding: 4px }', logoFile: LOGO } });
+  pool.addClient('web', {
+    preset: ClientPreset.SPA,
+    callbackUrls: ['https://app.example.com/cb'],
+    classicBranding: { css: '.banner-customizable { padding: 4px }', logoFile: LOGO },
+  });
   if (!domainFirst) addDomain();
   return stack;
 }
@@ -77,7 +103,11 @@ describe('classic branding resources', () => {
     expect(poolWide).toMatchObject({ css: readFileSync(CSS_FILE, 'utf8'), depends_on: [domain] });
     expect(poolWide.image_file).toBeUndefined();
     const client = all.find((r) => r.client_id !== undefined);
-    expect(client).toMatchObject({ css: '.banner-customizable { padding: 4px }', image_file: readFileSync(LOGO).toString('base64'), depends_on: [domain] });
+    expect(client).toMatchObject({
+      css: '.banner-customizable { padding: 4px }',
+      image_file: readFileSync(LOGO).toString('base64'),
+      depends_on: [domain],
+    });
   });
 
   test('a domain serving managed login (version 2) shows no classic branding: synth error', () => {
@@ -100,14 +130,17 @@ function managedLoginPool(version = ManagedLoginVersion.MANAGED_LOGIN, featurePl
   pool.addClient('web', {
     preset: ClientPreset.SPA,
     callbackUrls: ['https://app.example.com/cb'],
-    managedLoginBranding: { settings: { components: { primaryButton: { lightMode: { defaults: { backgroundColor: '0b5cabff' } } } } }, assets: [{ category: BrandingAssetCategory.FORM_LOGO, colorMode: BrandingColorMode.LIGHT, file: LOGO }] },
+    managedLoginBranding: {
+      settings: { components: { primaryButton: { lightMode: { defaults: { backgroundColor: '0b5cabff' } } } } },
+      assets: [{ category: BrandingAssetCategory.FORM_LOGO, colorMode: BrandingColorMode.LIGHT, file: LOGO }],
+    },
   });
   pool.addClient('plain', { preset: ClientPreset.SPA, callbackUrls: ['https://app.example.com/cb'], managedLoginBranding: {} });
   return stack;
 }
 
 describe('managed login branding (version 2; provider 6.x)', () => {
-  test('settings as JSON, assets Base64 with their extension; AWS\'s style when nothing is given', () => {
+  test("settings as JSON, assets Base64 with their extension; AWS's style when nothing is given", () => {
     const all = Object.values(resources(synth(managedLoginPool()), 'aws_cognito_managed_login_branding')) as any[];
     const styled = all.find((r) => r.use_cognito_provided_values === false);
     expect(JSON.parse(styled.settings)).toEqual({ components: { primaryButton: { lightMode: { defaults: { backgroundColor: '0b5cabff' } } } } });
@@ -118,13 +151,15 @@ describe('managed login branding (version 2; provider 6.x)', () => {
 
   test('renders as HCL with asset blocks (the block schema describes this 6.x-only resource by hand)', () => {
     const text = renderHcl(synth(managedLoginPool()));
-    expect(text).toMatch(/resource "aws_cognito_managed_login_branding" "[^"]+" \{[\s\S]*?\n  asset \{\n    bytes\s+= "/);
+    expect(text).toMatch(/resource "aws_cognito_managed_login_branding" "[^"]+" \{[\s\S]*?\n {2}asset \{\n {4}bytes\s+= "/);
   });
 
   test('needs a version 2 domain and ESSENTIALS or PLUS', () => {
     const errors = validationErrors(managedLoginPool(ManagedLoginVersion.CLASSIC_HOSTED_UI, FeaturePlan.LITE));
     expect(errors.filter((e) => /managedLoginBranding: managed login needs the ESSENTIALS or PLUS feature plan/.test(e))).toHaveLength(2);
-    expect(errors.filter((e) => /managedLoginBranding: managed login branding shows only on a domain serving managed login \(version 2\)/.test(e))).toHaveLength(2);
+    expect(
+      errors.filter((e) => /managedLoginBranding: managed login branding shows only on a domain serving managed login \(version 2\)/.test(e)),
+    ).toHaveLength(2);
   });
 
   // What could not be planned here: the offline mirror has hashicorp/aws 5.100.0, which has no

@@ -1,4 +1,14 @@
-import { checkDomain, checkResourceServer, FeaturePlan, formatProblem, ManagedLoginVersion, OAuthScope, ResourceServerScope, UserPool, UserPoolDomainProps } from '../../src';
+import {
+  checkDomain,
+  checkResourceServer,
+  FeaturePlan,
+  formatProblem,
+  ManagedLoginVersion,
+  OAuthScope,
+  ResourceServerScope,
+  UserPool,
+  UserPoolDomainProps,
+} from '../../src';
 import { onlyResource, resources, synth, testStack, validationErrors } from '../support/stack';
 
 function pool(featurePlan?: FeaturePlan): UserPool {
@@ -14,7 +24,10 @@ describe('domain rules', () => {
     ['acme-prod-auth', []],
     ['Acme', [/^prefix: may contain only lowercase letters, digits and inner hyphens; received "Acme"/]],
     ['-acme', [/^prefix: may contain only lowercase letters/]],
-    ['my-cognito-login', [/^prefix: may not contain the reserved word cognito; received "my-cognito-login"\. Fix: choose a prefix without aws, amazon or cognito/]],
+    [
+      'my-cognito-login',
+      [/^prefix: may not contain the reserved word cognito; received "my-cognito-login"\. Fix: choose a prefix without aws, amazon or cognito/],
+    ],
     ['aws-amazon', [/^prefix: may not contain the reserved words aws, amazon/]],
     ['x'.repeat(64), [/^prefix: must be 1 to 63 characters long \(it has 64\)/, /^prefix: may contain only/]],
   ])('prefix %s', (prefix, expected) => {
@@ -23,7 +36,9 @@ describe('domain rules', () => {
 
   test('exactly one of prefix and custom domain', () => {
     expect(domainErrors({})).toEqual([expect.stringMatching(/^prefix: a domain has exactly one of prefix or customDomain; received \{\}/)]);
-    expect(domainErrors({ prefix: 'a', customDomain: { domainName: 'auth.example.com', certificateArn: CERT } })).toEqual([expect.stringMatching(/^prefix: a domain has exactly one of prefix or customDomain/)]);
+    expect(domainErrors({ prefix: 'a', customDomain: { domainName: 'auth.example.com', certificateArn: CERT } })).toEqual([
+      expect.stringMatching(/^prefix: a domain has exactly one of prefix or customDomain/),
+    ]);
   });
 
   test('a prefix domain needs the region', () => {
@@ -33,16 +48,26 @@ describe('domain rules', () => {
   test('custom domain: certificate in us-east-1, FQDN of at most 63 characters', () => {
     expect(domainErrors({ customDomain: { domainName: 'auth.example.com', certificateArn: CERT } })).toEqual([]);
     expect(domainErrors({ customDomain: { domainName: 'auth.example.com', certificateArn: CERT.replace('us-east-1', 'eu-west-1') } })).toEqual([
-      expect.stringMatching(/^customDomain\.certificateArn: the certificate must be in us-east-1 \(CloudFront reads certificates only there\); received "arn:aws:acm:eu-west-1:/),
+      expect.stringMatching(
+        /^customDomain\.certificateArn: the certificate must be in us-east-1 \(CloudFront reads certificates only there\); received "arn:aws:acm:eu-west-1:/,
+      ),
     ]);
-    expect(domainErrors({ customDomain: { domainName: `${'a'.repeat(60)}.example.com`, certificateArn: CERT } })).toEqual([expect.stringMatching(/^customDomain\.domainName: must be a lowercase fully qualified domain name of at most 63 characters/)]);
-    expect(domainErrors({ customDomain: { domainName: 'auth.example.com', certificateArn: 'cert-123' } })).toEqual([expect.stringMatching(/^customDomain\.certificateArn: must be an ACM certificate ARN; received "cert-123"/)]);
+    expect(domainErrors({ customDomain: { domainName: `${'a'.repeat(60)}.example.com`, certificateArn: CERT } })).toEqual([
+      expect.stringMatching(/^customDomain\.domainName: must be a lowercase fully qualified domain name of at most 63 characters/),
+    ]);
+    expect(domainErrors({ customDomain: { domainName: 'auth.example.com', certificateArn: 'cert-123' } })).toEqual([
+      expect.stringMatching(/^customDomain\.certificateArn: must be an ACM certificate ARN; received "cert-123"/),
+    ]);
   });
 
   test('managed login needs ESSENTIALS or PLUS', () => {
     expect(domainErrors({ prefix: 'acme', managedLoginVersion: ManagedLoginVersion.MANAGED_LOGIN })).toEqual([]);
-    expect(domainErrors({ prefix: 'acme', managedLoginVersion: ManagedLoginVersion.MANAGED_LOGIN }, pool(FeaturePlan.LITE))).toEqual([expect.stringMatching(/^managedLoginVersion: managed login needs the ESSENTIALS or PLUS feature plan/)]);
-    expect(domainErrors({ prefix: 'acme', managedLoginVersion: 3 as ManagedLoginVersion })).toEqual([expect.stringMatching(/^managedLoginVersion: must be one of 1, 2; received 3/)]);
+    expect(domainErrors({ prefix: 'acme', managedLoginVersion: ManagedLoginVersion.MANAGED_LOGIN }, pool(FeaturePlan.LITE))).toEqual([
+      expect.stringMatching(/^managedLoginVersion: managed login needs the ESSENTIALS or PLUS feature plan/),
+    ]);
+    expect(domainErrors({ prefix: 'acme', managedLoginVersion: 3 as ManagedLoginVersion })).toEqual([
+      expect.stringMatching(/^managedLoginVersion: must be one of 1, 2; received 3/),
+    ]);
   });
 
   test('at most one prefix domain per pool', () => {
@@ -62,7 +87,10 @@ describe('domain resources', () => {
   test('a custom domain with Route 53 alias records to its CloudFront distribution', () => {
     const stack = testStack();
     const p = new UserPool(stack, 'pool', { userPoolName: 'p' });
-    p.addDomain('domain', { customDomain: { domainName: 'auth.example.com', certificateArn: CERT, hostedZoneId: 'Z0123456789ABC' }, managedLoginVersion: ManagedLoginVersion.MANAGED_LOGIN });
+    p.addDomain('domain', {
+      customDomain: { domainName: 'auth.example.com', certificateArn: CERT, hostedZoneId: 'Z0123456789ABC' },
+      managedLoginVersion: ManagedLoginVersion.MANAGED_LOGIN,
+    });
     const config = synth(stack);
     const domain = onlyResource(config, 'aws_cognito_user_pool_domain');
     expect(domain).toMatchObject({ domain: 'auth.example.com', certificate_arn: CERT, managed_login_version: 2 });
@@ -81,8 +109,14 @@ describe('domain resources', () => {
     new UserPool(stack, 'pool', { userPoolName: 'p' }).addDomain('domain', { prefix: 'acme-dev' });
     const config = synth(stack);
     expect(onlyResource(config, 'aws_cognito_user_pool_domain')).toMatchObject({ domain: 'acme-dev', managed_login_version: 1 });
-    expect(config.output.pool_domain_authorize_url.value).toMatch(/^https:\/\/\$\{aws_cognito_user_pool_domain\..+\.domain\}\.auth\.eu-west-1\.amazoncognito\.com\/oauth2\/authorize$/);
-    expect(Object.keys(config.output).filter((k) => k.startsWith('pool_domain_')).sort()).toEqual(['pool_domain_authorize_url', 'pool_domain_base_url', 'pool_domain_logout_url', 'pool_domain_token_url']);
+    expect(config.output.pool_domain_authorize_url.value).toMatch(
+      /^https:\/\/\$\{aws_cognito_user_pool_domain\..+\.domain\}\.auth\.eu-west-1\.amazoncognito\.com\/oauth2\/authorize$/,
+    );
+    expect(
+      Object.keys(config.output)
+        .filter((k) => k.startsWith('pool_domain_'))
+        .sort(),
+    ).toEqual(['pool_domain_authorize_url', 'pool_domain_base_url', 'pool_domain_logout_url', 'pool_domain_token_url']);
   });
 });
 
@@ -91,11 +125,18 @@ describe('resource servers', () => {
 
   test('rendered with their scopes', () => {
     const stack = testStack();
-    new UserPool(stack, 'pool', { userPoolName: 'p' }).addResourceServer('api', { identifier: 'https://api.example.com', name: 'Orders API', scopes });
+    new UserPool(stack, 'pool', { userPoolName: 'p' }).addResourceServer('api', {
+      identifier: 'https://api.example.com',
+      name: 'Orders API',
+      scopes,
+    });
     expect(onlyResource(synth(stack), 'aws_cognito_resource_server')).toMatchObject({
       identifier: 'https://api.example.com',
       name: 'Orders API',
-      scope: [{ scope_name: 'read', scope_description: 'Read' }, { scope_name: 'write', scope_description: 'Write' }],
+      scope: [
+        { scope_name: 'read', scope_description: 'Read' },
+        { scope_name: 'write', scope_description: 'Write' },
+      ],
     });
   });
 
@@ -103,9 +144,18 @@ describe('resource servers', () => {
     [{ identifier: 'https://api.example.com', scopes }, []],
     [{ identifier: 'has space' }, [/^identifier: may not contain spaces/]],
     [{ identifier: 'api', scopes: [new ResourceServerScope('orders/read', 'x')] }, [/^scopes\[0\]\.scopeName: may not contain \/, spaces/]],
-    [{ identifier: 'api', scopes: [new ResourceServerScope('read', '')] }, [/^scopes\[0\]\.scopeDescription: must be 1 to 256 characters long \(it has 0\)/]],
-    [{ identifier: 'api', scopes: [scopes[0], scopes[0]] }, [/^scopes: scope names must be unique; received \["read","read"\]\. Fix: remove the repeated read/]],
-    [{ identifier: 'api', scopes: Array.from({ length: 101 }, (_, i) => new ResourceServerScope(`s${i}`, 'd')) }, [/^scopes: must have at most 100 items/]],
+    [
+      { identifier: 'api', scopes: [new ResourceServerScope('read', '')] },
+      [/^scopes\[0\]\.scopeDescription: must be 1 to 256 characters long \(it has 0\)/],
+    ],
+    [
+      { identifier: 'api', scopes: [scopes[0], scopes[0]] },
+      [/^scopes: scope names must be unique; received \["read","read"\]\. Fix: remove the repeated read/],
+    ],
+    [
+      { identifier: 'api', scopes: Array.from({ length: 101 }, (_, i) => new ResourceServerScope(`s${i}`, 'd')) },
+      [/^scopes: must have at most 100 items/],
+    ],
   ])('rules: %j', (props, expected) => {
     expect(checkResourceServer(props).map((p) => formatProblem(p))).toEqual(expected.map((r) => expect.stringMatching(r)));
   });

@@ -16,7 +16,11 @@ describe('client outputs', () => {
   test('client ids for every client; secrets only as sensitive outputs', () => {
     const outputs = config.output as Record<string, { value: string; sensitive: boolean }>;
     for (const name of ['spa', 'web', 'native', 'machine']) expect(outputs[`pool_${name}_client_id`]).toMatchObject({ sensitive: false });
-    expect(Object.keys(outputs).filter((k) => k.endsWith('_client_secret')).sort()).toEqual(['pool_machine_client_secret', 'pool_web_client_secret']);
+    expect(
+      Object.keys(outputs)
+        .filter((k) => k.endsWith('_client_secret'))
+        .sort(),
+    ).toEqual(['pool_machine_client_secret', 'pool_web_client_secret']);
     for (const [name, output] of Object.entries(outputs)) {
       const secretRef = /client_secret\}/.test(output.value);
       expect({ name, sensitive: output.sensitive || !secretRef }).toEqual({ name, sensitive: true });
@@ -61,7 +65,13 @@ describe('secret hand-off across accounts', () => {
     expect(secret).toMatchObject({ name: 'cognito/clients/machine', kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\..+\.arn\}$/) });
     expect(policy.block_public_policy).toBe(true);
     expect(JSON.parse(policy.policy).Statement).toEqual([
-      { Sid: 'NamedReadersOnly', Effect: 'Allow', Principal: { AWS: readers }, Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: '*' },
+      {
+        Sid: 'NamedReadersOnly',
+        Effect: 'Allow',
+        Principal: { AWS: readers },
+        Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        Resource: '*',
+      },
     ]);
   });
 
@@ -78,8 +88,14 @@ describe('secret hand-off across accounts', () => {
   test('without a declared account, the hand-off fails synth with a fix', () => {
     const stack = testStack(null);
     const { pool, api, read } = poolWithApi(stack);
-    pool.addClient('m2m', { preset: ClientPreset.MACHINE, scopes: [OAuthScope.resourceServer(api, read)], secretHandOff: { readers: ['444455556666'] } });
-    expect(validationErrors(stack).join('\n')).toMatch(/\[test\/pool\/m2m\] secretHandOff: the key policy names the owning account and region.*Fix: declare the stack's environment/);
+    pool.addClient('m2m', {
+      preset: ClientPreset.MACHINE,
+      scopes: [OAuthScope.resourceServer(api, read)],
+      secretHandOff: { readers: ['444455556666'] },
+    });
+    expect(validationErrors(stack).join('\n')).toMatch(
+      /\[test\/pool\/m2m\] secretHandOff: the key policy names the owning account and region.*Fix: declare the stack's environment/,
+    );
   });
 });
 

@@ -10,8 +10,23 @@ function clients(): Record<string, any> {
 
 /** What a public client writes by default: the standard profile attributes, nothing custom. */
 const PROFILE = [
-  'address', 'birthdate', 'email', 'family_name', 'gender', 'given_name', 'locale', 'middle_name', 'name', 'nickname',
-  'phone_number', 'picture', 'preferred_username', 'profile', 'zoneinfo', 'updated_at', 'website',
+  'address',
+  'birthdate',
+  'email',
+  'family_name',
+  'gender',
+  'given_name',
+  'locale',
+  'middle_name',
+  'name',
+  'nickname',
+  'phone_number',
+  'picture',
+  'preferred_username',
+  'profile',
+  'zoneinfo',
+  'updated_at',
+  'website',
 ];
 
 const COMMON = {
@@ -65,7 +80,13 @@ describe('client presets render exactly', () => {
   });
 
   test('native: public, code flow, custom-scheme callbacks', () => {
-    expect(all.native).toMatchObject({ generate_secret: false, allowed_oauth_flows: ['code'], callback_urls: ['com.example.app://callback'], logout_urls: ['com.example.app://signout'], write_attributes: PROFILE });
+    expect(all.native).toMatchObject({
+      generate_secret: false,
+      allowed_oauth_flows: ['code'],
+      callback_urls: ['com.example.app://callback'],
+      logout_urls: ['com.example.app://signout'],
+      write_attributes: PROFILE,
+    });
   });
 
   test('machine: secret, client credentials only, resource-server scopes only, no user flows or redirects', () => {
@@ -129,16 +150,27 @@ describe('every preset setting can be overridden', () => {
 
   test('a custom attribute a public client may write is a warning; the public presets write none, confidential clients are quiet', () => {
     const stack = testStack();
-    const pool = new UserPool(stack, 'pool', { userPoolName: 'tenants', customAttributes: { tenant: new StringAttribute({ mutable: false }), plan: new StringAttribute() } });
+    const pool = new UserPool(stack, 'pool', {
+      userPoolName: 'tenants',
+      customAttributes: { tenant: new StringAttribute({ mutable: false }), plan: new StringAttribute() },
+    });
     pool.addDomain('domain', { prefix: 'acme-tenants' });
     const spa = pool.addClient('spa', { preset: ClientPreset.SPA, callbackUrls: ['https://a.example.com/'] });
-    const listed = pool.addClient('listed', { preset: ClientPreset.NATIVE, callbackUrls: ['com.example.app://cb'], writeAttributes: ['name', 'custom:tenant'] });
+    const listed = pool.addClient('listed', {
+      preset: ClientPreset.NATIVE,
+      callbackUrls: ['com.example.app://cb'],
+      writeAttributes: ['name', 'custom:tenant'],
+    });
     const everything = pool.addClient('everything', { generateSecret: false });
     const web = pool.addClient('web', { preset: ClientPreset.WEB, callbackUrls: ['https://a.example.com/'], writeAttributes: ['custom:tenant'] });
     const rendered = Object.values(resources(synth(stack), 'aws_cognito_user_pool_client')) as any[];
     expect(rendered.find((c) => c.name === 'spa').write_attributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
     expect([spa, web].map((c) => c.node.metadata)).toEqual([[], []]);
-    expect(listed.node.metadata.map((m) => m.data)).toEqual([expect.stringMatching(/^This public client \(no secret\) lets its users write custom:tenant about themselves\..*leave it out of writeAttributes/)]);
+    expect(listed.node.metadata.map((m) => m.data)).toEqual([
+      expect.stringMatching(
+        /^This public client \(no secret\) lets its users write custom:tenant about themselves\..*leave it out of writeAttributes/,
+      ),
+    ]);
     expect(everything.node.metadata.map((m) => m.data)).toEqual([expect.stringContaining('write custom:tenant, custom:plan about themselves')]);
   });
 

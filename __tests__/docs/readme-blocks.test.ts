@@ -68,7 +68,19 @@ describe('README blocks run', () => {
 
   test('every TypeScript block compiles under strict, exactOptionalPropertyTypes and noUncheckedIndexedAccess', () => {
     const tsconfig = {
-      compilerOptions: { target: 'ES2022', module: 'commonjs', moduleResolution: 'node', strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: true, noEmit: true, types: ['node'], esModuleInterop: true, resolveJsonModule: true },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'commonjs',
+        moduleResolution: 'node',
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        skipLibCheck: true,
+        noEmit: true,
+        types: ['node'],
+        esModuleInterop: true,
+        resolveJsonModule: true,
+      },
       files,
     };
     writeFileSync(join(work, 'tsconfig.json'), JSON.stringify(tsconfig));
@@ -102,11 +114,14 @@ describe('README blocks run', () => {
     expect(stacks.length).toBeGreaterThan(0);
   });
 
-  terraformIt('every HCL block plans offline (the module source is this repository\'s module, as the tag pins it)', () => {
+  terraformIt("every HCL block plans offline (the module source is this repository's module, as the tag pins it)", () => {
     blocks('hcl').forEach((code, i) => {
       const dir = join(work, `hcl-${i}`);
       mkdirSync(dir, { recursive: true });
-      const local = code.replace(/source\s*=\s*"git::https:\/\/github\.com\/[^"]+\/\/modules\/cognito-user-pool\?ref=v[^"]+"/, `source = "${join(ROOT, 'modules/cognito-user-pool')}"`);
+      const local = code.replace(
+        /source\s*=\s*"git::https:\/\/github\.com\/[^"]+\/\/modules\/cognito-user-pool\?ref=v[^"]+"/,
+        `source = "${join(ROOT, 'modules/cognito-user-pool')}"`,
+      );
       expect(local).not.toBe(code);
       writeFileSync(join(dir, 'main.tf'), local);
       addProvider(dir);

@@ -7,15 +7,24 @@ const readme = readFileSync('README.md', 'utf8');
 function defaultsTable(): Map<string, string> {
   const section = readme.split('<!-- pool-defaults -->')[1].split('<!-- /pool-defaults -->')[0];
   const rows = section.split('\n').filter((line) => line.startsWith('| `'));
-  return new Map(rows.map((row) => {
-    const [setting, value] = row.split('|').slice(1, 3).map((c) => c.trim());
-    return [setting.replace(/`/g, ''), value];
-  }));
+  return new Map(
+    rows.map((row) => {
+      const [setting, value] = row
+        .split('|')
+        .slice(1, 3)
+        .map((c) => c.trim());
+      return [setting.replace(/`/g, ''), value];
+    }),
+  );
 }
 
 describe('README', () => {
   test('starts with the install-and-run command and the test command', () => {
-    const firstBlock = readme.split('```sh\n')[1].split('```')[0].split('\n').map((l) => l.split('#')[0].trim());
+    const firstBlock = readme
+      .split('```sh\n')[1]
+      .split('```')[0]
+      .split('\n')
+      .map((l) => l.split('#')[0].trim());
     expect(firstBlock.slice(0, 2)).toEqual(['npm ci && npm run synth', 'npm test']);
   });
 

@@ -55,8 +55,7 @@ export const COGNITO_STACK = {
     aws_iam_role_policy: {
       sms: {
         name: 'publish',
-        policy:
-          '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Action" = "sns:Publish", "Effect" = "Allow", "Resource" = "*"}]})}',
+        policy: '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Action" = "sns:Publish", "Effect" = "Allow", "Resource" = "*"}]})}',
         role: '${aws_iam_role.sms.id}',
       },
       sms_guard: {
@@ -231,7 +230,9 @@ const asLiteral = (text: string): string => text.replace(/([$%])\{/g, '$1$1{');
 
 /** Configuration literals where the app puts configuration text: tags, default tags, scope descriptions. */
 export const CONFIG_LITERALS = {
-  provider: { aws: [{ region: 'eu-west-1', default_tags: [{ tags: { note: asLiteral('${timestamp()}'), [asLiteral('${key}')]: asLiteral('%{') } }] }] },
+  provider: {
+    aws: [{ region: 'eu-west-1', default_tags: [{ tags: { note: asLiteral('${timestamp()}'), [asLiteral('${key}')]: asLiteral('%{') } }] }],
+  },
   resource: {
     aws_cognito_user_pool: { pool: { name: 'literals', tags: Object.fromEntries(LITERAL_TEXTS.map((text, i) => [`t${i}`, asLiteral(text)])) } },
     aws_cognito_resource_server: {

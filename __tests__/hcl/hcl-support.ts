@@ -101,7 +101,11 @@ function literal(value: Json): Json {
 function withoutComments(value: Json): Json {
   if (Array.isArray(value)) return value.map(withoutComments);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== '//').map(([key, v]) => [key, withoutComments(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== '//')
+      .map(([key, v]) => [key, withoutComments(v)]),
+  );
 }
 
 /** Lists of one object are that object (blocks and lists of them look alike), and expressions are trees. */

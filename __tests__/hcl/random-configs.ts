@@ -44,7 +44,9 @@ export function randomConfigs(seed: number, count: number): object[] {
     if (depth > 3 || roll < 0.35) return pick<unknown>([...SCALARS, ...STRINGS]);
     const size = Math.floor(random() * 5);
     if (roll < 0.65) return Array.from({ length: size }, () => value(depth + 1));
-    return Object.fromEntries(Array.from({ length: size }, () => [pick(KEYS) + (random() < 0.3 ? `_${Math.floor(random() * 100)}` : ''), value(depth + 1)]));
+    return Object.fromEntries(
+      Array.from({ length: size }, () => [pick(KEYS) + (random() < 0.3 ? `_${Math.floor(random() * 100)}` : ''), value(depth + 1)]),
+    );
   };
   return Array.from({ length: count }, () => ({
     locals: Object.fromEntries(Array.from({ length: 1 + Math.floor(random() * 8) }, (_, i) => [pick(['a', 'bbbb', 'ccccccccc', 'ü']) + i, value(0)])),

@@ -301,7 +301,9 @@ output "arn" {
       expect(() => renderHcl({ resource: { aws_cognito_user_pool: { p: { name: 'p', future_block: { enabled: true } } } } })).toThrow(
         /resource\.aws_cognito_user_pool\.p\.future_block: "future_block" holds an object, but resource type "aws_cognito_user_pool" has no block type or object argument of that name/,
       );
-      expect(() => renderHcl({ terraform: { backend: { gcs: { bucket: 'b', encryption: { key: 'k' } } } } })).toThrow(/backend "gcs" has no block type/);
+      expect(() => renderHcl({ terraform: { backend: { gcs: { bucket: 'b', encryption: { key: 'k' } } } } })).toThrow(
+        /backend "gcs" has no block type/,
+      );
     });
 
     it('rejects what HCL or Terraform cannot carry', () => {
@@ -370,7 +372,11 @@ output "arn" {
         const resources = plan.planned_values.root_module.resources as { address: string; values: Record<string, any> }[];
         const values = (address: string) => resources.find((r) => r.address === address)!.values;
         expect(values('aws_cognito_user_pool.pool').tags).toEqual(Object.fromEntries(LITERAL_TEXTS.map((text, i) => [`t${i}`, text])));
-        expect(values('aws_cognito_resource_server.api').scope.map((s: any) => s.scope_description).sort()).toEqual([...LITERAL_TEXTS].sort());
+        expect(
+          values('aws_cognito_resource_server.api')
+            .scope.map((s: any) => s.scope_description)
+            .sort(),
+        ).toEqual([...LITERAL_TEXTS].sort());
         expect(values('aws_cognito_user_pool.pool').tags_all).toMatchObject({ note: '${timestamp()}', '${key}': '%{' });
       }
     });

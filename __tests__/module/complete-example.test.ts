@@ -19,7 +19,8 @@ function givenPaths(value: unknown, path: string, into: Set<string>, mapInputs: 
 /** What the complete example may leave out, and why. */
 const NOT_IN_THE_COMPLETE_EXAMPLE: Readonly<Record<string, string>> = {
   'domain.prefix': 'a domain has a prefix or a custom domain, not both: the example shows the custom domain (examples/spa shows a prefix)',
-  'clients.*.analytics.role_arn': 'the provider refuses role_arn beside application_arn, which the analytics setting requires (Pinpoint then uses its service-linked role)',
+  'clients.*.analytics.role_arn':
+    'the provider refuses role_arn beside application_arn, which the analytics setting requires (Pinpoint then uses its service-linked role)',
 };
 
 describe('examples/complete uses every input of the module', () => {

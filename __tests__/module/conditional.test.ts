@@ -1,5 +1,15 @@
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
-import { addDynamicBlocks, and, choose, chooseArguments, namesWhere, nonEmpty, not, optionalBlock, splitDynamicBlocks } from '../../src/core/conditional';
+import {
+  addDynamicBlocks,
+  and,
+  choose,
+  chooseArguments,
+  namesWhere,
+  nonEmpty,
+  not,
+  optionalBlock,
+  splitDynamicBlocks,
+} from '../../src/core/conditional';
 import { ref, TerraformOutput, TerraformStack, Testing, Token } from '../../src/engine';
 
 const flag = (name: string) => ref(`var.${name}`) as unknown as boolean;
@@ -15,7 +25,12 @@ describe('known values branch in TypeScript, exactly as before', () => {
     expect(choose(true, 'a', 'b')).toBe('a');
     expect(not(false)).toBe(true);
     expect(and(true, false)).toBe(false);
-    expect(namesWhere([[true, 'email'], [false, 'phone_number']])).toEqual(['email']);
+    expect(
+      namesWhere([
+        [true, 'email'],
+        [false, 'phone_number'],
+      ]),
+    ).toEqual(['email']);
     expect(nonEmpty('callbackUrls', [])).toEqual({});
     expect(nonEmpty('callbackUrls', ['https://a'])).toEqual({ callbackUrls: ['https://a'] });
     expect(optionalBlock('softwareTokenMfaConfiguration', false, { enabled: true })).toEqual({});
@@ -32,12 +47,24 @@ describe('tokens become Terraform expressions', () => {
     expect(and(flag('a'), false)).toBe(false);
     const b = flag('b');
     expect(and(true, b)).toBe(b);
-    expect(resolved(namesWhere([[flag('email'), 'email'], [false, 'phone_number']]))).toBe('${compact([var.email ? "email" : ""])}');
-    expect(resolved(chooseArguments(flag('ses'), { sourceArn: 'arn', replyTo: 'r' }, { replyTo: 'r' }))).toEqual({ sourceArn: '${var.ses ? "arn" : null}', replyTo: 'r' });
+    expect(
+      resolved(
+        namesWhere([
+          [flag('email'), 'email'],
+          [false, 'phone_number'],
+        ]),
+      ),
+    ).toBe('${compact([var.email ? "email" : ""])}');
+    expect(resolved(chooseArguments(flag('ses'), { sourceArn: 'arn', replyTo: 'r' }, { replyTo: 'r' }))).toEqual({
+      sourceArn: '${var.ses ? "arn" : null}',
+      replyTo: 'r',
+    });
   });
 
   test('a list argument is there only when the list has items', () => {
-    expect(resolved(nonEmpty('callbackUrls', Token.asList(ref('var.urls'))))).toEqual({ callbackUrls: '${(length(var.urls) >= 1) ? var.urls : null}' });
+    expect(resolved(nonEmpty('callbackUrls', Token.asList(ref('var.urls'))))).toEqual({
+      callbackUrls: '${(length(var.urls) >= 1) ? var.urls : null}',
+    });
   });
 
   test('an optional block becomes a dynamic block, nested ones at their path', () => {

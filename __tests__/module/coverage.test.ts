@@ -12,7 +12,7 @@ const coverage = moduleCoverage(POOL_FILE_SETTINGS);
 const accepted = modulePaths(MODULE_INPUTS);
 
 describe('the module takes every setting of the configuration file', () => {
-  test('every pool setting has a module counterpart that the module\'s types accept, or a reason', () => {
+  test("every pool setting has a module counterpart that the module's types accept, or a reason", () => {
     const paths = schemaPaths(poolSchema);
     expect(paths.size).toBeGreaterThan(150);
     expect(coverageGaps(paths, coverage, accepted)).toEqual({ uncovered: [], missingInModule: [] });
@@ -21,7 +21,9 @@ describe('the module takes every setting of the configuration file', () => {
   test('the gap test fails for a setting without a counterpart, and for a counterpart the module lacks', () => {
     expect(coverageGaps(['signInAliases.nickname'], coverage, accepted).uncovered).toEqual(['signInAliases.nickname']);
     const wrong = new Map(coverage).set('passwordPolicy.minLength', { modulePath: 'password_policy.minimum' });
-    expect(coverageGaps(['passwordPolicy.minLength'], wrong, accepted).missingInModule).toEqual(['passwordPolicy.minLength -> password_policy.minimum']);
+    expect(coverageGaps(['passwordPolicy.minLength'], wrong, accepted).missingInModule).toEqual([
+      'passwordPolicy.minLength -> password_policy.minimum',
+    ]);
   });
 
   test('the settings left out, each with its reason (a short list)', () => {

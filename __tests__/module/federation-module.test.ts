@@ -12,10 +12,36 @@ const TEST_SECRET = 'module-idp-secret-5e2a';
 const config = moduleConfig();
 
 describe('the module takes identity providers, branding and responses', () => {
-  test('inputs: identity_providers (each kind\'s settings), identity_provider_secrets (sensitive), classic_branding, client_classic_branding, risk_configuration', () => {
-    expect(Object.keys(config.variable)).toEqual(expect.arrayContaining(['identity_providers', 'identity_provider_secrets', 'classic_branding', 'client_classic_branding', 'risk_configuration']));
+  test("inputs: identity_providers (each kind's settings), identity_provider_secrets (sensitive), classic_branding, client_classic_branding, risk_configuration", () => {
+    expect(Object.keys(config.variable)).toEqual(
+      expect.arrayContaining([
+        'identity_providers',
+        'identity_provider_secrets',
+        'classic_branding',
+        'client_classic_branding',
+        'risk_configuration',
+      ]),
+    );
     expect(config.variable.identity_provider_secrets).toMatchObject({ sensitive: true, type: 'map(string)' });
-    for (const field of ['client_id', 'scopes', 'api_version', 'team_id', 'key_id', 'issuer_url', 'attributes_request_method', 'authorize_url', 'token_url', 'user_info_url', 'jwks_uri', 'metadata_url', 'metadata_file', 'idp_sign_out', 'idp_initiated', 'request_signing_algorithm', 'encrypted_responses']) {
+    for (const field of [
+      'client_id',
+      'scopes',
+      'api_version',
+      'team_id',
+      'key_id',
+      'issuer_url',
+      'attributes_request_method',
+      'authorize_url',
+      'token_url',
+      'user_info_url',
+      'jwks_uri',
+      'metadata_url',
+      'metadata_file',
+      'idp_sign_out',
+      'idp_initiated',
+      'request_signing_algorithm',
+      'encrypted_responses',
+    ]) {
       expect(config.variable.identity_providers.type).toContain(`${field} = optional(`);
     }
     // No secret field in the providers' own input: secrets have theirs, which is sensitive.
@@ -86,53 +112,88 @@ module "pool" {
   return dir;
 }
 
-terraformIt('a caller with every kind of provider, branding and responses plans; the secrets are never printed', () => {
-  const dir = caller();
-  const env = { TF_VAR_idp_secrets: JSON.stringify({ google: TEST_SECRET, apple: TEST_SECRET, corp: TEST_SECRET, legacy: TEST_SECRET }) };
-  mustRun(dir, ['init', '-backend=false', '-no-color']);
-  mustRun(dir, ['validate', '-no-color']);
-  const printed = mustRun(dir, ['plan', '-refresh=false', '-lock=false', '-no-color', '-out', 'plan.bin'], env).stdout;
-  const shown = mustRun(dir, ['show', '-no-color', 'plan.bin']).stdout;
-  const plan = JSON.parse(mustRun(dir, ['show', '-json', 'plan.bin']).stdout);
-  expect(printed + shown).not.toContain(TEST_SECRET);
-  const after = (address: string) => plan.resource_changes.find((c: any) => c.address === address)?.change.after;
-  expect(after('module.pool.aws_cognito_identity_provider.social["google"]')).toMatchObject({ provider_name: 'Google', provider_type: 'Google', attribute_mapping: { email: 'email' } });
-  expect(after('module.pool.aws_cognito_identity_provider.social["apple"]')).toMatchObject({ provider_name: 'SignInWithApple' });
-  expect(after('module.pool.aws_cognito_identity_provider.oidc["corp"]')).toMatchObject({ provider_name: 'CorpSSO', idp_identifiers: ['example.com'] });
-  expect(after('module.pool.aws_cognito_identity_provider.oidc_endpoints["legacy"]')).toMatchObject({ provider_name: 'legacy', provider_type: 'OIDC' });
-  expect(after('module.pool.aws_cognito_identity_provider.saml["acme"]')).toMatchObject({ provider_details: { MetadataURL: 'https://idp.example.com/metadata.xml', IDPInit: 'true', RequestSigningAlgorithm: 'rsa-sha256' } });
-  expect(after('module.pool.aws_cognito_user_pool_client.this["web"]')).toMatchObject({ supported_identity_providers: ['COGNITO', 'CorpSSO', 'Google', 'acme'] }) // a set: sorted;
-  expect(after('module.pool.aws_cognito_user_pool_ui_customization.clients["web"]')).toMatchObject({ css: '.submitButton-customizable { color: #ffffff }' });
-  expect(after('module.pool.aws_cognito_user_pool_ui_customization.pool["pool"]')).toMatchObject({ css: '.banner-customizable { padding: 4px }' });
-  expect(after('module.pool.aws_cognito_risk_configuration.this[0]')).toMatchObject({
-    compromised_credentials_risk_configuration: [{ actions: [{ event_action: 'BLOCK' }], event_filter: expect.arrayContaining(['SIGN_IN', 'SIGN_UP', 'PASSWORD_CHANGE']) }],
-    account_takeover_risk_configuration: [{ actions: [{ high_action: [{ event_action: 'BLOCK', notify: true }], medium_action: [{ event_action: 'MFA_IF_CONFIGURED', notify: false }] }], notify_configuration: [{ source_arn: 'arn:aws:ses:eu-west-1:111122223333:identity/example.com' }] }],
-    risk_exception_configuration: [{ skipped_ip_range_list: ['10.0.0.0/8'] }],
-  });
-}, 240_000);
+terraformIt(
+  'a caller with every kind of provider, branding and responses plans; the secrets are never printed',
+  () => {
+    const dir = caller();
+    const env = { TF_VAR_idp_secrets: JSON.stringify({ google: TEST_SECRET, apple: TEST_SECRET, corp: TEST_SECRET, legacy: TEST_SECRET }) };
+    mustRun(dir, ['init', '-backend=false', '-no-color']);
+    mustRun(dir, ['validate', '-no-color']);
+    const printed = mustRun(dir, ['plan', '-refresh=false', '-lock=false', '-no-color', '-out', 'plan.bin'], env).stdout;
+    const shown = mustRun(dir, ['show', '-no-color', 'plan.bin']).stdout;
+    const plan = JSON.parse(mustRun(dir, ['show', '-json', 'plan.bin']).stdout);
+    expect(printed + shown).not.toContain(TEST_SECRET);
+    const after = (address: string) => plan.resource_changes.find((c: any) => c.address === address)?.change.after;
+    expect(after('module.pool.aws_cognito_identity_provider.social["google"]')).toMatchObject({
+      provider_name: 'Google',
+      provider_type: 'Google',
+      attribute_mapping: { email: 'email' },
+    });
+    expect(after('module.pool.aws_cognito_identity_provider.social["apple"]')).toMatchObject({ provider_name: 'SignInWithApple' });
+    expect(after('module.pool.aws_cognito_identity_provider.oidc["corp"]')).toMatchObject({
+      provider_name: 'CorpSSO',
+      idp_identifiers: ['example.com'],
+    });
+    expect(after('module.pool.aws_cognito_identity_provider.oidc_endpoints["legacy"]')).toMatchObject({
+      provider_name: 'legacy',
+      provider_type: 'OIDC',
+    });
+    expect(after('module.pool.aws_cognito_identity_provider.saml["acme"]')).toMatchObject({
+      provider_details: { MetadataURL: 'https://idp.example.com/metadata.xml', IDPInit: 'true', RequestSigningAlgorithm: 'rsa-sha256' },
+    });
+    expect(after('module.pool.aws_cognito_user_pool_client.this["web"]')).toMatchObject({
+      supported_identity_providers: ['COGNITO', 'CorpSSO', 'Google', 'acme'],
+    }); // a set: sorted;
+    expect(after('module.pool.aws_cognito_user_pool_ui_customization.clients["web"]')).toMatchObject({
+      css: '.submitButton-customizable { color: #ffffff }',
+    });
+    expect(after('module.pool.aws_cognito_user_pool_ui_customization.pool["pool"]')).toMatchObject({ css: '.banner-customizable { padding: 4px }' });
+    expect(after('module.pool.aws_cognito_risk_configuration.this[0]')).toMatchObject({
+      compromised_credentials_risk_configuration: [
+        { actions: [{ event_action: 'BLOCK' }], event_filter: expect.arrayContaining(['SIGN_IN', 'SIGN_UP', 'PASSWORD_CHANGE']) },
+      ],
+      account_takeover_risk_configuration: [
+        {
+          actions: [
+            { high_action: [{ event_action: 'BLOCK', notify: true }], medium_action: [{ event_action: 'MFA_IF_CONFIGURED', notify: false }] },
+          ],
+          notify_configuration: [{ source_arn: 'arn:aws:ses:eu-west-1:111122223333:identity/example.com' }],
+        },
+      ],
+      risk_exception_configuration: [{ skipped_ip_range_list: ['10.0.0.0/8'] }],
+    });
+  },
+  240_000,
+);
 
-terraformIt('the inputs\' validations reject what the library rejects, each with its message', () => {
-  const module = copyModule();
-  addProvider(module);
-  const varFile = join(module, 'bad.tfvars.json');
-  writeFileSync(
-    varFile,
-    JSON.stringify({
-      name: 'bad',
-      identity_providers: {
-        saml: { type: 'SAML' },
-        corp: { type: 'OIDC', client_id: 'c', issuer_url: 'https://login.example.com', token_url: 'https://login.example.com/token' },
-        fb: { type: 'Facebook' },
-        other: { type: 'Twitter', client_id: 'x' },
-      },
-      risk_configuration: { compromised_credentials: { action: 'BLOCK' } },
-    }),
-  );
-  mustRun(module, ['init', '-backend=false', '-no-color']);
-  const errors = planErrors(module, varFile).join('\n');
-  expect(errors).toContain('Each identity provider\'s type must be one of SAML, OIDC, Google, Facebook, LoginWithAmazon, SignInWithApple.');
-  expect(errors).toContain('An identity provider lacks a setting its kind requires');
-  expect(errors).toContain('A SAML provider needs exactly one of metadata_url or metadata_file.');
-  expect(errors).toContain('An OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four.');
-  expect(errors).toContain('Threat protection responses need threat protection on');
-}, 240_000);
+terraformIt(
+  "the inputs' validations reject what the library rejects, each with its message",
+  () => {
+    const module = copyModule();
+    addProvider(module);
+    const varFile = join(module, 'bad.tfvars.json');
+    writeFileSync(
+      varFile,
+      JSON.stringify({
+        name: 'bad',
+        identity_providers: {
+          saml: { type: 'SAML' },
+          corp: { type: 'OIDC', client_id: 'c', issuer_url: 'https://login.example.com', token_url: 'https://login.example.com/token' },
+          fb: { type: 'Facebook' },
+          other: { type: 'Twitter', client_id: 'x' },
+        },
+        risk_configuration: { compromised_credentials: { action: 'BLOCK' } },
+      }),
+    );
+    mustRun(module, ['init', '-backend=false', '-no-color']);
+    const errors = planErrors(module, varFile).join('\n');
+    expect(errors).toContain("Each identity provider's type must be one of SAML, OIDC, Google, Facebook, LoginWithAmazon, SignInWithApple.");
+    expect(errors).toContain('An identity provider lacks a setting its kind requires');
+    expect(errors).toContain('A SAML provider needs exactly one of metadata_url or metadata_file.');
+    expect(errors).toContain(
+      'An OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four.',
+    );
+    expect(errors).toContain('Threat protection responses need threat protection on');
+  },
+  240_000,
+);

@@ -24,36 +24,124 @@ function guideBlock(marker: string): string {
 
 /** The inputs of lgallard/terraform-aws-cognito-user-pool 5.1.2 (variables.tf), by name: each needs a row in the guide. */
 const LGALLARD_INPUTS = [
-  'enabled', 'user_pool_name', 'user_pool_tier', 'email_verification_message', 'email_verification_subject', 'username_configuration',
-  'admin_create_user_config', 'admin_create_user_config_allow_admin_create_user_only', 'temporary_password_validity_days',
-  'admin_create_user_config_email_message', 'admin_create_user_config_email_subject', 'admin_create_user_config_sms_message', 'alias_attributes',
-  'username_attributes', 'deletion_protection', 'auto_verified_attributes', 'sms_configuration', 'sms_configuration_external_id',
-  'sms_configuration_sns_caller_arn', 'device_configuration', 'device_configuration_challenge_required_on_new_device',
-  'device_configuration_device_only_remembered_on_user_prompt', 'email_configuration', 'email_configuration_configuration_set',
-  'email_configuration_reply_to_email_address', 'email_configuration_source_arn', 'email_configuration_email_sending_account',
-  'email_configuration_from_email_address', 'email_mfa_configuration', 'lambda_config', 'lambda_config_create_auth_challenge',
-  'lambda_config_custom_message', 'lambda_config_define_auth_challenge', 'lambda_config_post_authentication', 'lambda_config_post_confirmation',
-  'lambda_config_pre_authentication', 'lambda_config_pre_sign_up', 'lambda_config_pre_token_generation',
-  'lambda_config_pre_token_generation_config', 'lambda_config_user_migration', 'lambda_config_verify_auth_challenge_response',
-  'lambda_config_kms_key_id', 'lambda_config_custom_email_sender', 'lambda_config_custom_sms_sender', 'mfa_configuration',
-  'software_token_mfa_configuration', 'software_token_mfa_configuration_enabled', 'password_policy', 'password_policy_minimum_length',
-  'password_policy_require_lowercase', 'password_policy_require_numbers', 'password_policy_require_symbols', 'password_policy_require_uppercase',
-  'password_policy_temporary_password_validity_days', 'password_policy_password_history_size', 'schemas', 'string_schemas', 'number_schemas',
-  'ignore_schema_changes', 'sms_authentication_message', 'sms_verification_message', 'tags', 'user_attribute_update_settings', 'user_pool_add_ons',
-  'user_pool_add_ons_advanced_security_mode', 'user_pool_add_ons_advanced_security_additional_flows', 'log_delivery_configuration',
-  'verification_message_template', 'verification_message_template_default_email_option', 'verification_message_template_email_message_by_link',
-  'verification_message_template_email_subject_by_link', 'verification_message_template_sms_message',
-  'verification_message_template_email_message', 'verification_message_template_email_subject', 'domain', 'domain_certificate_arn',
-  'domain_managed_login_version', 'default_ui_customization_image_file', 'default_ui_customization_css', 'clients', 'client_allowed_oauth_flows',
-  'client_allowed_oauth_flows_user_pool_client', 'client_allowed_oauth_scopes', 'client_auth_session_validity', 'client_callback_urls',
-  'client_default_redirect_uri', 'client_enable_token_revocation', 'client_explicit_auth_flows', 'client_generate_secret', 'client_logout_urls',
-  'client_name', 'client_read_attributes', 'client_prevent_user_existence_errors', 'client_supported_identity_providers',
-  'client_write_attributes', 'client_access_token_validity', 'client_id_token_validity', 'client_refresh_token_validity',
-  'client_token_validity_units', 'client_refresh_token_rotation', 'user_groups', 'user_group_name', 'user_group_description',
-  'user_group_precedence', 'user_group_role_arn', 'resource_servers', 'resource_server_name', 'resource_server_identifier',
-  'resource_server_scope_name', 'resource_server_scope_description', 'recovery_mechanisms', 'identity_providers',
-  'enable_propagate_additional_user_context_data', 'sign_in_policy', 'sign_in_policy_allowed_first_auth_factors', 'web_authn_configuration',
-  'managed_login_branding_enabled', 'managed_login_branding',
+  'enabled',
+  'user_pool_name',
+  'user_pool_tier',
+  'email_verification_message',
+  'email_verification_subject',
+  'username_configuration',
+  'admin_create_user_config',
+  'admin_create_user_config_allow_admin_create_user_only',
+  'temporary_password_validity_days',
+  'admin_create_user_config_email_message',
+  'admin_create_user_config_email_subject',
+  'admin_create_user_config_sms_message',
+  'alias_attributes',
+  'username_attributes',
+  'deletion_protection',
+  'auto_verified_attributes',
+  'sms_configuration',
+  'sms_configuration_external_id',
+  'sms_configuration_sns_caller_arn',
+  'device_configuration',
+  'device_configuration_challenge_required_on_new_device',
+  'device_configuration_device_only_remembered_on_user_prompt',
+  'email_configuration',
+  'email_configuration_configuration_set',
+  'email_configuration_reply_to_email_address',
+  'email_configuration_source_arn',
+  'email_configuration_email_sending_account',
+  'email_configuration_from_email_address',
+  'email_mfa_configuration',
+  'lambda_config',
+  'lambda_config_create_auth_challenge',
+  'lambda_config_custom_message',
+  'lambda_config_define_auth_challenge',
+  'lambda_config_post_authentication',
+  'lambda_config_post_confirmation',
+  'lambda_config_pre_authentication',
+  'lambda_config_pre_sign_up',
+  'lambda_config_pre_token_generation',
+  'lambda_config_pre_token_generation_config',
+  'lambda_config_user_migration',
+  'lambda_config_verify_auth_challenge_response',
+  'lambda_config_kms_key_id',
+  'lambda_config_custom_email_sender',
+  'lambda_config_custom_sms_sender',
+  'mfa_configuration',
+  'software_token_mfa_configuration',
+  'software_token_mfa_configuration_enabled',
+  'password_policy',
+  'password_policy_minimum_length',
+  'password_policy_require_lowercase',
+  'password_policy_require_numbers',
+  'password_policy_require_symbols',
+  'password_policy_require_uppercase',
+  'password_policy_temporary_password_validity_days',
+  'password_policy_password_history_size',
+  'schemas',
+  'string_schemas',
+  'number_schemas',
+  'ignore_schema_changes',
+  'sms_authentication_message',
+  'sms_verification_message',
+  'tags',
+  'user_attribute_update_settings',
+  'user_pool_add_ons',
+  'user_pool_add_ons_advanced_security_mode',
+  'user_pool_add_ons_advanced_security_additional_flows',
+  'log_delivery_configuration',
+  'verification_message_template',
+  'verification_message_template_default_email_option',
+  'verification_message_template_email_message_by_link',
+  'verification_message_template_email_subject_by_link',
+  'verification_message_template_sms_message',
+  'verification_message_template_email_message',
+  'verification_message_template_email_subject',
+  'domain',
+  'domain_certificate_arn',
+  'domain_managed_login_version',
+  'default_ui_customization_image_file',
+  'default_ui_customization_css',
+  'clients',
+  'client_allowed_oauth_flows',
+  'client_allowed_oauth_flows_user_pool_client',
+  'client_allowed_oauth_scopes',
+  'client_auth_session_validity',
+  'client_callback_urls',
+  'client_default_redirect_uri',
+  'client_enable_token_revocation',
+  'client_explicit_auth_flows',
+  'client_generate_secret',
+  'client_logout_urls',
+  'client_name',
+  'client_read_attributes',
+  'client_prevent_user_existence_errors',
+  'client_supported_identity_providers',
+  'client_write_attributes',
+  'client_access_token_validity',
+  'client_id_token_validity',
+  'client_refresh_token_validity',
+  'client_token_validity_units',
+  'client_refresh_token_rotation',
+  'user_groups',
+  'user_group_name',
+  'user_group_description',
+  'user_group_precedence',
+  'user_group_role_arn',
+  'resource_servers',
+  'resource_server_name',
+  'resource_server_identifier',
+  'resource_server_scope_name',
+  'resource_server_scope_description',
+  'recovery_mechanisms',
+  'identity_providers',
+  'enable_propagate_additional_user_context_data',
+  'sign_in_policy',
+  'sign_in_policy_allowed_first_auth_factors',
+  'web_authn_configuration',
+  'managed_login_branding_enabled',
+  'managed_login_branding',
 ];
 
 const POOL_ID = 'eu-west-1_AbCdEf123';
@@ -91,7 +179,12 @@ function lgallardState(poolResource: 'pool' | 'pool_with_schema_ignore', usernam
       tags: { team: 'identity' },
       tags_all: { team: 'identity' },
     }),
-    inModule('aws_cognito_user_pool_domain', 'domain', 0, { id: 'acme-prod-auth', domain: 'acme-prod-auth', user_pool_id: POOL_ID, managed_login_version: 1 }),
+    inModule('aws_cognito_user_pool_domain', 'domain', 0, {
+      id: 'acme-prod-auth',
+      domain: 'acme-prod-auth',
+      user_pool_id: POOL_ID,
+      managed_login_version: 1,
+    }),
     inModule('aws_cognito_resource_server', 'resource', 0, {
       id: `${POOL_ID}|https://orders.example.com`,
       identifier: 'https://orders.example.com',
@@ -127,13 +220,19 @@ function lgallardState(poolResource: 'pool' | 'pool_with_schema_ignore', usernam
         allowed_oauth_scopes: ['https://orders.example.com/read'],
       }),
     ),
-    ...['admins', 'support'].map((name) => inModule('aws_cognito_user_group', 'main', name, { id: `${POOL_ID}/${name}`, name, user_pool_id: POOL_ID })),
+    ...['admins', 'support'].map((name) =>
+      inModule('aws_cognito_user_group', 'main', name, { id: `${POOL_ID}/${name}`, name, user_pool_id: POOL_ID }),
+    ),
     inModule('aws_cognito_identity_provider', 'identity_provider', 0, {
       id: `${POOL_ID}:Google`,
       user_pool_id: POOL_ID,
       provider_name: 'Google',
       provider_type: 'Google',
-      provider_details: { client_id: '123456789012-example.apps.googleusercontent.com', client_secret: 'google-secret', authorize_scopes: 'openid email profile' },
+      provider_details: {
+        client_id: '123456789012-example.apps.googleusercontent.com',
+        client_secret: 'google-secret',
+        authorize_scopes: 'openid email profile',
+      },
       attribute_mapping: { email: 'email', username: 'sub' },
     }),
   ]);
@@ -142,7 +241,8 @@ function lgallardState(poolResource: 'pool' | 'pool_with_schema_ignore', usernam
 /** The module as a Git repository, which Terraform installs as its own module package (as it does a registry module). */
 function moduleInGit(): string {
   const dir = copyModule();
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: dir, stdio: 'pipe' });
   git('init', '--quiet');
   git('add', '.');
   git('commit', '--quiet', '-m', 'module');
@@ -183,32 +283,35 @@ describe('moving from lgallard/terraform-aws-cognito-user-pool 5.x (MIGRATION.md
   });
 
   for (const poolResource of ['pool', 'pool_with_schema_ignore'] as const) {
-    terraformIt(`lgallard's ${poolResource}[0], clients, domain, resource server, groups and identity provider: moves and in-place updates only`, () => {
-      const plan = planMigration(moduleInGit(), lgallardState(poolResource));
-      const changes = changesOf(plan);
-      const at = (address: string) => changes.find((c: any) => c.address === address) ?? { address, missing: true };
+    terraformIt(
+      `lgallard's ${poolResource}[0], clients, domain, resource server, groups and identity provider: moves and in-place updates only`,
+      () => {
+        const plan = planMigration(moduleInGit(), lgallardState(poolResource));
+        const changes = changesOf(plan);
+        const at = (address: string) => changes.find((c: any) => c.address === address) ?? { address, missing: true };
 
-      // Every object lgallard made is still there, at this module's address, moved and never replaced.
-      for (const [address, from] of [
-        [`${LGALLARD}.aws_cognito_user_pool.this`, `${LGALLARD}.aws_cognito_user_pool.${poolResource}[0]`],
-        [`${LGALLARD}.aws_cognito_user_pool_domain.this[0]`, `${LGALLARD}.aws_cognito_user_pool_domain.domain[0]`],
-        [`${LGALLARD}.aws_cognito_user_pool_client.this["web"]`, `${LGALLARD}.aws_cognito_user_pool_client.client["web_0"]`],
-        [`${LGALLARD}.aws_cognito_user_pool_client.this["reporting"]`, `${LGALLARD}.aws_cognito_user_pool_client.client["reporting_1"]`],
-        [`${LGALLARD}.aws_cognito_resource_server.this["orders"]`, `${LGALLARD}.aws_cognito_resource_server.resource[0]`],
-        [`${LGALLARD}.aws_cognito_user_group.this["admins"]`, `${LGALLARD}.aws_cognito_user_group.main["admins"]`],
-        [`${LGALLARD}.aws_cognito_user_group.this["support"]`, `${LGALLARD}.aws_cognito_user_group.main["support"]`],
-        ['aws_cognito_identity_provider.google', `${LGALLARD}.aws_cognito_identity_provider.identity_provider[0]`],
-      ]) {
-        expect(at(address)).toEqual({ address, from, actions: expect.stringMatching(/^(no-op|update)$/) });
-      }
-      // Nothing is created or destroyed: no address of the plan is new or gone.
-      expect(changes.filter((c: any) => !['no-op', 'update'].includes(c.actions))).toEqual([]);
-      // The settings that differ from lgallard's defaults are updated in place (the pool keeps its id and users).
-      expect(at(`${LGALLARD}.aws_cognito_user_pool.this`).actions).toBe('update');
-    });
+        // Every object lgallard made is still there, at this module's address, moved and never replaced.
+        for (const [address, from] of [
+          [`${LGALLARD}.aws_cognito_user_pool.this`, `${LGALLARD}.aws_cognito_user_pool.${poolResource}[0]`],
+          [`${LGALLARD}.aws_cognito_user_pool_domain.this[0]`, `${LGALLARD}.aws_cognito_user_pool_domain.domain[0]`],
+          [`${LGALLARD}.aws_cognito_user_pool_client.this["web"]`, `${LGALLARD}.aws_cognito_user_pool_client.client["web_0"]`],
+          [`${LGALLARD}.aws_cognito_user_pool_client.this["reporting"]`, `${LGALLARD}.aws_cognito_user_pool_client.client["reporting_1"]`],
+          [`${LGALLARD}.aws_cognito_resource_server.this["orders"]`, `${LGALLARD}.aws_cognito_resource_server.resource[0]`],
+          [`${LGALLARD}.aws_cognito_user_group.this["admins"]`, `${LGALLARD}.aws_cognito_user_group.main["admins"]`],
+          [`${LGALLARD}.aws_cognito_user_group.this["support"]`, `${LGALLARD}.aws_cognito_user_group.main["support"]`],
+          ['aws_cognito_identity_provider.google', `${LGALLARD}.aws_cognito_identity_provider.identity_provider[0]`],
+        ]) {
+          expect(at(address)).toEqual({ address, from, actions: expect.stringMatching(/^(no-op|update)$/) });
+        }
+        // Nothing is created or destroyed: no address of the plan is new or gone.
+        expect(changes.filter((c: any) => !['no-op', 'update'].includes(c.actions))).toEqual([]);
+        // The settings that differ from lgallard's defaults are updated in place (the pool keeps its id and users).
+        expect(at(`${LGALLARD}.aws_cognito_user_pool.this`).actions).toBe('update');
+      },
+    );
   }
 
-  terraformIt('a pool made without username_configuration (lgallard\'s default) would be replaced: the plan stops at prevent_destroy', () => {
+  terraformIt("a pool made without username_configuration (lgallard's default) would be replaced: the plan stops at prevent_destroy", () => {
     let error: any;
     try {
       planMigration(moduleInGit(), lgallardState('pool', []));

@@ -23,7 +23,6 @@ export function addProvider(dir: string): void {
   writeFileSync(join(dir, 'offline_provider.tf.json'), JSON.stringify({ provider: { aws: { region: 'eu-west-1', ...FAKE_CREDENTIALS } } }, null, 2));
 }
 
-
 /** `init`, `validate` and `plan -refresh=false`, offline; returns `terraform show -json` of the plan. */
 export function initValidatePlan(dir: string, varFile?: string): any {
   mustRun(dir, ['init', '-backend=false', '-no-color']);

@@ -14,7 +14,8 @@ const EXAMPLES = readdirSync(join(MODULE_DIR, 'examples'));
 const VALIDATIONS: ModuleValidation[] = Object.values(MODULE_VALIDATIONS).flatMap((m) => ('validations' in m ? [...m.validations] : []));
 
 /** Whether a validation reads anything but its own variable (another variable, a local). */
-const readsOthers = (v: ModuleValidation) => [...v.condition.matchAll(/\b(var|local)\.(\w+)/g)].some(([, kind, name]) => kind === 'local' || name !== v.variable);
+const readsOthers = (v: ModuleValidation) =>
+  [...v.condition.matchAll(/\b(var|local)\.(\w+)/g)].some(([, kind, name]) => kind === 'local' || name !== v.variable);
 
 /**
  * Which validations may share a plan. Terraform skips the validations that read other objects when
@@ -50,7 +51,14 @@ describe('the generated module, through the real terraform', () => {
   terraformIt('with only a name, the module plans the same pool and SPA client as the library does with its defaults', () => {
     const dir = copyModule();
     addProvider(dir);
-    writeFileSync(join(dir, 'test.tfvars.json'), JSON.stringify({ name: 'same-defaults', domain: { prefix: 'same-defaults-auth' }, clients: { web: { preset: 'spa', callback_urls: ['https://app.example.com/callback'] } } }));
+    writeFileSync(
+      join(dir, 'test.tfvars.json'),
+      JSON.stringify({
+        name: 'same-defaults',
+        domain: { prefix: 'same-defaults-auth' },
+        clients: { web: { preset: 'spa', callback_urls: ['https://app.example.com/callback'] } },
+      }),
+    );
     const module = initValidatePlan(dir, 'test.tfvars.json');
     expect(planned(module, 'aws_cognito_user_pool.this').deletion_protection).toBe('ACTIVE');
 
@@ -67,7 +75,9 @@ describe('the generated module, through the real terraform', () => {
       const { access_token_validity: _a, id_token_validity: _i, refresh_token_validity: _r, token_validity_units: _u, ...rest } = comparable(values);
       return rest;
     };
-    expect(client(planned(module, 'aws_cognito_user_pool_client.this["web"]'))).toEqual(client(planned(library, address('aws_cognito_user_pool_client'))));
+    expect(client(planned(module, 'aws_cognito_user_pool_client.this["web"]'))).toEqual(
+      client(planned(library, address('aws_cognito_user_pool_client'))),
+    );
   });
 
   for (const example of EXAMPLES) {
@@ -107,7 +117,10 @@ describe('the generated module, through the real terraform', () => {
   terraformIt('the module on its own, MFA off on the LITE plan: init, validate and a plan without the MFA blocks', () => {
     const dir = copyModule();
     addProvider(dir);
-    writeFileSync(join(dir, 'valid.tfvars.json'), JSON.stringify({ name: 'all-valid', feature_plan: 'LITE', mfa: { mode: 'OFF' }, groups: { readers: {} } }));
+    writeFileSync(
+      join(dir, 'valid.tfvars.json'),
+      JSON.stringify({ name: 'all-valid', feature_plan: 'LITE', mfa: { mode: 'OFF' }, groups: { readers: {} } }),
+    );
     const plan = initValidatePlan(dir, 'valid.tfvars.json');
     const pool = planned(plan, 'aws_cognito_user_pool.this');
     expect(pool.mfa_configuration).toBe('OFF');

@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { checkClient, checkDomain, checkResourceServer, checkUserPool, CLIENT_RULES, TRIGGER_RULES, USER_POOL_RULES } from '../../src';
 import { ref, Token } from '../../src/engine';
-import { AWS_PROVIDER_VERSION, generateModule, MODULE_DIR, moduleClientSettings, moduleConfig, modulePoolSettings, REQUIRED_VERSION } from '../../src/module/build-module';
+import {
+  AWS_PROVIDER_VERSION,
+  generateModule,
+  MODULE_DIR,
+  moduleClientSettings,
+  moduleConfig,
+  modulePoolSettings,
+  REQUIRED_VERSION,
+} from '../../src/module/build-module';
 import { MODULE_INPUTS } from '../../src/module/inputs';
 import { MODULE_VALIDATIONS } from '../../src/module/validations';
 import { checkGroup } from '../../src/user-pool/user-pool-group';
@@ -26,7 +34,11 @@ describe('every library rule reaches the module', () => {
   const rules = [...USER_POOL_RULES, ...CLIENT_RULES, ...TRIGGER_RULES, checkDomain, checkResourceServer, checkGroup].map((rule) => rule.name);
 
   test('each rule is mapped to validations or listed with the reason it has none, and nothing else is in the table', () => {
-    expect(Object.keys(MODULE_VALIDATIONS).filter((key) => key !== 'moduleInputs').sort()).toEqual([...rules].sort());
+    expect(
+      Object.keys(MODULE_VALIDATIONS)
+        .filter((key) => key !== 'moduleInputs')
+        .sort(),
+    ).toEqual([...rules].sort());
   });
 
   test('reasons are given, and every validation belongs to an input, with a bad value for it and a sentence', () => {
@@ -38,7 +50,12 @@ describe('every library rule reaches the module', () => {
       }
       expect({ rule, count: mapping.validations.length > 0 }).toEqual({ rule, count: true });
       for (const v of mapping.validations) {
-        expect({ rule, variable: inputs.includes(v.variable), bad: v.variable in v.bad, sentence: v.expect.endsWith('.') }).toEqual({ rule, variable: true, bad: true, sentence: true });
+        expect({ rule, variable: inputs.includes(v.variable), bad: v.variable in v.bad, sentence: v.expect.endsWith('.') }).toEqual({
+          rule,
+          variable: true,
+          bad: true,
+          sentence: true,
+        });
       }
     }
   });
@@ -55,15 +72,22 @@ describe('the same rules serve the module', () => {
 describe('the module is a module', () => {
   test('no provider configuration and no backend; versions pinned in versions.tf', () => {
     expect(Object.keys(config)).not.toContain('provider');
-    expect(config.terraform).toEqual({ required_version: REQUIRED_VERSION, required_providers: { aws: { source: 'hashicorp/aws', version: AWS_PROVIDER_VERSION } } });
+    expect(config.terraform).toEqual({
+      required_version: REQUIRED_VERSION,
+      required_providers: { aws: { source: 'hashicorp/aws', version: AWS_PROVIDER_VERSION } },
+    });
     expect(generated['versions.tf']).toContain('required_version = ">= 1.9"');
     expect(generated['versions.tf']).toContain('version = ">= 5.100, < 7.0"');
   });
 
   test('every resource has a stable address (this, keyed by name for maps); the pool cannot be destroyed by a plan', () => {
     // Identity providers are grouped by the keys AWS adds (ignore_changes is static); branding of the pool and of clients differ in for_each.
-    const grouped: Record<string, string[]> = { aws_cognito_identity_provider: ['social', 'oidc', 'oidc_endpoints', 'saml'], aws_cognito_user_pool_ui_customization: ['pool', 'clients'] };
-    for (const [type, byName] of Object.entries(config.resource)) expect({ type, names: Object.keys(byName as object) }).toEqual({ type, names: grouped[type] ?? ['this'] });
+    const grouped: Record<string, string[]> = {
+      aws_cognito_identity_provider: ['social', 'oidc', 'oidc_endpoints', 'saml'],
+      aws_cognito_user_pool_ui_customization: ['pool', 'clients'],
+    };
+    for (const [type, byName] of Object.entries(config.resource))
+      expect({ type, names: Object.keys(byName as object) }).toEqual({ type, names: grouped[type] ?? ['this'] });
     expect(config.resource.aws_cognito_user_pool.this.lifecycle).toEqual({ prevent_destroy: true });
     expect(config.resource.aws_cognito_user_pool_client.this.for_each).toBe('${local.clients}');
     expect(config.resource.aws_cognito_user_group.this.for_each).toBe('${var.groups}');
@@ -71,8 +95,10 @@ describe('the module is a module', () => {
 
   test('typed inputs: no any, every input and output described, secrets sensitive', () => {
     expect(generated['variables.tf']).not.toMatch(/\bany\b/);
-    for (const [name, v] of Object.entries(config.variable as Record<string, any>)) expect({ name, described: v.description.length > 10 }).toEqual({ name, described: true });
-    for (const [name, o] of Object.entries(config.output as Record<string, any>)) expect({ name, described: o.description.length > 10 }).toEqual({ name, described: true });
+    for (const [name, v] of Object.entries(config.variable as Record<string, any>))
+      expect({ name, described: v.description.length > 10 }).toEqual({ name, described: true });
+    for (const [name, o] of Object.entries(config.output as Record<string, any>))
+      expect({ name, described: o.description.length > 10 }).toEqual({ name, described: true });
     expect(config.output.client_secrets.sensitive).toBe(true);
   });
 
@@ -92,7 +118,8 @@ describe('the module is a module', () => {
     expect(readme).toMatch(/\| `clients\[\*\]\.preset` \| [^|]+ \| `string` \| n\/a \| yes \|/);
     expect(readme).toMatch(/\| `sign_in\.email` \| [^|]+ \| `bool` \| `true` \| no \|/);
     for (const section of ['Requirements', 'Providers', 'Resources', 'Inputs', 'Outputs']) expect(readme).toContain(`\n## ${section}\n`);
-    for (const [type, byName] of Object.entries(config.resource as Record<string, object>)) for (const name of Object.keys(byName)) expect(readme).toContain(`| [${type}.${name}](`);
+    for (const [type, byName] of Object.entries(config.resource as Record<string, object>))
+      for (const name of Object.keys(byName)) expect(readme).toContain(`| [${type}.${name}](`);
     for (const output of Object.keys(config.output)) expect(readme).toContain(`| \`${output}\` |`);
     expect(readme).toMatch(/\| `refresh_token_validity_minutes` \| `720` \| `43200` \| `43200` \| `1440` \|/);
     expect(readme).toContain('`customSenderKmsKeyArn`: custom email and SMS senders are not offered');

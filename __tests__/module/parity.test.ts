@@ -65,7 +65,13 @@ const COMBINATIONS: Combination[] = [
       password_policy: { min_length: 16, password_history_size: 5, temporary_password_validity_days: 1 },
       feature_plan: 'PLUS',
       mfa: { mode: 'OPTIONAL', otp: true, email: true, email_subject: 'Your code', email_body: 'Your code is {####}' },
-      email: { sending_account: 'DEVELOPER', from_email: 'no-reply@example.com', from_name: 'Acme', source_arn: SES_ARN, reply_to: 'help@example.com' },
+      email: {
+        sending_account: 'DEVELOPER',
+        from_email: 'no-reply@example.com',
+        from_name: 'Acme',
+        source_arn: SES_ARN,
+        reply_to: 'help@example.com',
+      },
       user_invitation: { email_subject: 'Welcome', email_body: 'Hello {username}, your password is {####}', sms_message: 'Hi {username}: {####}' },
       threat_protection_mode: 'ENFORCED',
       threat_protection_custom_auth_mode: 'AUDIT',
@@ -117,7 +123,9 @@ const COMBINATIONS: Combination[] = [
       domain: { prefix: 'parity-lite-auth' },
       resource_servers: { orders: { identifier: 'https://orders.example.com', scopes: { read: 'Read orders' } } },
       groups: { admins: { description: 'Administrators', precedence: 1 } },
-      clients: { worker: { preset: 'machine', scopes: ['https://orders.example.com/read'], auth_session_validity_minutes: 5, enable_token_revocation: false } },
+      clients: {
+        worker: { preset: 'machine', scopes: ['https://orders.example.com/read'], auth_session_validity_minutes: 5, enable_token_revocation: false },
+      },
     },
   },
   {
@@ -158,13 +166,26 @@ function byName(plan: any, type: string): Record<string, any> {
  * lifetime in minutes, the library keeps each preset's unit: compared as seconds instead).
  */
 function comparable(values: any): any {
-  const { user_pool_id: _pool, tags: _tags, tags_all: _tagsAll, access_token_validity, id_token_validity, refresh_token_validity, token_validity_units, ...rest } = values;
+  const {
+    user_pool_id: _pool,
+    tags: _tags,
+    tags_all: _tagsAll,
+    access_token_validity,
+    id_token_validity,
+    refresh_token_validity,
+    token_validity_units,
+    ...rest
+  } = values;
   if (!token_validity_units) return rest;
   const seconds = { seconds: 1, minutes: 60, hours: 3600, days: 86400 } as Record<string, number>;
   const units = token_validity_units[0];
   return {
     ...rest,
-    lifetimes: [access_token_validity * seconds[units.access_token], id_token_validity * seconds[units.id_token], refresh_token_validity * seconds[units.refresh_token]],
+    lifetimes: [
+      access_token_validity * seconds[units.access_token],
+      id_token_validity * seconds[units.id_token],
+      refresh_token_validity * seconds[units.refresh_token],
+    ],
   };
 }
 
@@ -180,10 +201,17 @@ describe('the module plans what the library plans, for the same settings', () =>
       expect(buildPool(stack, 'pool', poolSchema.parse(combination.library) as PoolConfig, 'pool', new Map())).toEqual([]);
       const library = checkOffline(synth(stack)).plan;
 
-      for (const type of ['aws_cognito_user_pool', 'aws_cognito_user_pool_client', 'aws_cognito_user_pool_domain', 'aws_cognito_resource_server', 'aws_cognito_user_group']) {
+      for (const type of [
+        'aws_cognito_user_pool',
+        'aws_cognito_user_pool_client',
+        'aws_cognito_user_pool_domain',
+        'aws_cognito_resource_server',
+        'aws_cognito_user_group',
+      ]) {
         const [fromModule, fromLibrary] = [byName(module, type), byName(library, type)];
         expect({ type, names: Object.keys(fromModule).sort() }).toEqual({ type, names: Object.keys(fromLibrary).sort() });
-        for (const name of Object.keys(fromLibrary)) expect({ type, name, values: comparable(fromModule[name]) }).toEqual({ type, name, values: comparable(fromLibrary[name]) });
+        for (const name of Object.keys(fromLibrary))
+          expect({ type, name, values: comparable(fromModule[name]) }).toEqual({ type, name, values: comparable(fromLibrary[name]) });
       }
     });
   }

@@ -23,21 +23,34 @@ const COMMANDS: { readonly name: string; readonly argv: readonly string[]; reado
 ];
 
 function run(argv: readonly string[]) {
-  const result = spawnSync(argv[0]!, argv.slice(1), { cwd: ROOT, encoding: 'utf8', input: '', env: { ...process.env, CDKTF_OUTDIR: join(ROOT, '.tmp', 'never-written') } });
+  const result = spawnSync(argv[0]!, argv.slice(1), {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input: '',
+    env: { ...process.env, CDKTF_OUTDIR: join(ROOT, '.tmp', 'never-written') },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('every command', () => {
-  test.each(COMMANDS.map((c) => [c.name, c]))('%s: --help prints the usage and exits 0', (_name, command) => {
-    const help = run([...command.argv, '--help']);
-    expect({ code: help.code, stderr: help.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(help.stdout).toMatch(command.usage);
-    expect(help.stdout).toMatch(/exit/i);
-  }, 60_000);
+  test.each(COMMANDS.map((c) => [c.name, c]))(
+    '%s: --help prints the usage and exits 0',
+    (_name, command) => {
+      const help = run([...command.argv, '--help']);
+      expect({ code: help.code, stderr: help.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(help.stdout).toMatch(command.usage);
+      expect(help.stdout).toMatch(/exit/i);
+    },
+    60_000,
+  );
 
-  test.each(COMMANDS.map((c) => [c.name, c]))('%s: an unknown option exits 2', (_name, command) => {
-    const bad = run([...command.argv, '--no-such-option']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).not.toBe('');
-  }, 60_000);
+  test.each(COMMANDS.map((c) => [c.name, c]))(
+    '%s: an unknown option exits 2',
+    (_name, command) => {
+      const bad = run([...command.argv, '--no-such-option']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).not.toBe('');
+    },
+    60_000,
+  );
 });

@@ -17,7 +17,12 @@ const project = join(work, 'project');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function run(command: string, args: readonly string[], cwd: string): string {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -32,7 +37,11 @@ beforeAll(() => {
   tarball = join(work, packed[0].filename);
   cpSync(join(__dirname, 'consumer-app'), project, { recursive: true });
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  run('npm', ['install', '--prefer-offline', tarball, ...['cdktf', 'constructs', '@cdktf/provider-aws', 'typescript', '@types/node'].map(pinned)], project);
+  run(
+    'npm',
+    ['install', '--prefer-offline', tarball, ...['cdktf', 'constructs', '@cdktf/provider-aws', 'typescript', '@types/node'].map(pinned)],
+    project,
+  );
 }, 300_000);
 
 describe('the npm package', () => {
@@ -42,9 +51,24 @@ describe('the npm package', () => {
     expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
     // Besides code and declarations, only data files that the compiled code loads (e.g. the region table).
     const data = files.filter((f) => f.startsWith('dist/') && !/\.(js|d\.ts)$/.test(f));
-    const code = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
-    for (const file of data) expect({ file, loaded: file.endsWith('.json') && code.includes(`require("./${basename(file)}")`) }).toEqual({ file, loaded: true });
-    for (const forbidden of [/__tests__/, /\.test\./, /^\.ci/, /^bench/, /^scripts/, /^config/, /^modules/, /^src\//, /\.map$/, /dist\/(app|hcl|module|terraform)\//]) {
+    const code = files
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+      .join('\n');
+    for (const file of data)
+      expect({ file, loaded: file.endsWith('.json') && code.includes(`require("./${basename(file)}")`) }).toEqual({ file, loaded: true });
+    for (const forbidden of [
+      /__tests__/,
+      /\.test\./,
+      /^\.ci/,
+      /^bench/,
+      /^scripts/,
+      /^config/,
+      /^modules/,
+      /^src\//,
+      /\.map$/,
+      /dist\/(app|hcl|module|terraform)\//,
+    ]) {
       expect(files.filter((f) => forbidden.test(f))).toEqual([]);
     }
     expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/triggers/handlers/pre-sign-up-email-allowlist.js']));
@@ -62,7 +86,13 @@ describe('the npm package', () => {
 
   test("a consumer's strict tsconfig (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, no skipLibCheck) compiles against the package", () => {
     const tsconfig = JSON.parse(readFileSync(join(project, 'tsconfig.json'), 'utf8')).compilerOptions;
-    expect(tsconfig).toMatchObject({ strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, skipLibCheck: false, module: 'node16' });
+    expect(tsconfig).toMatchObject({
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      skipLibCheck: false,
+      module: 'node16',
+    });
     run(join(project, 'node_modules/.bin/tsc'), ['-p', '.'], project);
   }, 120_000);
 

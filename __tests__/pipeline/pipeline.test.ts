@@ -84,7 +84,10 @@ describe('pipeline.sh: usage and errors', () => {
       writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify({ resource: { terraform_data: { marker: { input } } } }));
     mkdirSync(dir, { recursive: true });
     configure('planned');
-    for (const args of [['init', '-input=false'], ['plan', '-input=false', '-out=demo.tfplan']]) {
+    for (const args of [
+      ['init', '-input=false'],
+      ['plan', '-input=false', '-out=demo.tfplan'],
+    ]) {
       expect(runTerraform(dir, args)).toMatchObject({ code: 0 });
     }
     // Without providers terraform writes no lock file; the pipeline wants one beside every plan.
@@ -106,10 +109,16 @@ describe('pipeline.sh: usage and errors', () => {
     const dir = join(temp.dir, 'work', 'stacks', 'demo');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify({ resource: { terraform_data: { marker: { input: 'planned' } } } }));
-    for (const args of [['init', '-input=false'], ['plan', '-input=false', '-out=demo.tfplan']]) expect(runTerraform(dir, args)).toMatchObject({ code: 0 });
+    for (const args of [
+      ['init', '-input=false'],
+      ['plan', '-input=false', '-out=demo.tfplan'],
+    ])
+      expect(runTerraform(dir, args)).toMatchObject({ code: 0 });
     writeFileSync(join(dir, '.terraform.lock.hcl'), '');
     const show = JSON.parse(runTerraform(dir, ['show', '-json', 'demo.tfplan']).stdout);
-    const digest = createHash('sha256').update(JSON.stringify({ resource_changes: show.resource_changes ?? [], output_changes: show.output_changes ?? {} })).digest('hex');
+    const digest = createHash('sha256')
+      .update(JSON.stringify({ resource_changes: show.resource_changes ?? [], output_changes: show.output_changes ?? {} }))
+      .digest('hex');
     writeFileSync(join(temp.dir, 'other.sha256'), `${'0'.repeat(64)}\n`);
     writeFileSync(join(temp.dir, 'reviewed.sha256'), `${digest}\n`);
 
@@ -162,11 +171,11 @@ describe('pipeline.sh: the default configuration, synthesized', () => {
     expect(JSON.parse(json.stdout)).toEqual(DEFAULT_STACKS);
   });
 
-  it('leaves the bootstrap stacks out of the list, and names each stack\'s plan and deploy roles', () => {
+  it("leaves the bootstrap stacks out of the list, and names each stack's plan and deploy roles", () => {
     expect(existsSync(join(temp.dir, 'out', 'stacks', 'bootstrap-111111111111', 'cdk.tf.json'))).toBe(true);
     expect(run('role', 'prod', 'plan')).toEqual({ code: 0, stdout: 'arn:aws:iam::222222222222:role/cdktf-cognito-plan\n', stderr: '' });
     expect(run('role', 'dev', 'deploy')).toEqual({ code: 0, stdout: 'arn:aws:iam::111111111111:role/cdktf-cognito-deploy\n', stderr: '' });
-    expect(run('role', 'bootstrap-111111111111', 'deploy')).toMatchObject({ code: 1, stderr: expect.stringContaining("names no deploy role") });
+    expect(run('role', 'bootstrap-111111111111', 'deploy')).toMatchObject({ code: 1, stderr: expect.stringContaining('names no deploy role') });
     expect(run('role', 'dev', 'admin')).toMatchObject({ code: 2, stderr: expect.stringContaining("'admin' is neither plan nor deploy") });
   });
 
@@ -257,7 +266,8 @@ describe('the GitHub Actions workflow', () => {
       for (const secret of secrets) expect([name, secret, env[`TF_VAR_${secret}`]]).toEqual([name, secret, expect.stringContaining('secrets.')]);
     }
     // The plan job also runs for pull requests, whose code is the branch's own: the secret only on a push.
-    for (const secret of secrets) expect(job('plan').env?.[`TF_VAR_${secret}`]).toMatch(/^\$\{\{ github\.event_name == 'push' && secrets\.\w+ \|\| '[\w-]+' \}\}$/);
+    for (const secret of secrets)
+      expect(job('plan').env?.[`TF_VAR_${secret}`]).toMatch(/^\$\{\{ github\.event_name == 'push' && secrets\.\w+ \|\| '[\w-]+' \}\}$/);
   });
 
   it('has Dependabot update the npm packages and the pinned actions', () => {
@@ -299,7 +309,10 @@ describe('the GitHub Actions workflow', () => {
     expect(uploads).toHaveLength(1);
     expect(uploads[0].with).toMatchObject({ name: 'reviewed-${{ matrix.stack }}', 'retention-days': 1 });
     const paths = String(uploads[0].with?.path).trim().split('\n');
-    expect(paths).toEqual(['.pipeline/stacks/${{ matrix.stack }}/${{ matrix.stack }}.tfplan.txt', '.pipeline/stacks/${{ matrix.stack }}/${{ matrix.stack }}.tfplan.sha256']);
+    expect(paths).toEqual([
+      '.pipeline/stacks/${{ matrix.stack }}/${{ matrix.stack }}.tfplan.txt',
+      '.pipeline/stacks/${{ matrix.stack }}/${{ matrix.stack }}.tfplan.sha256',
+    ]);
     expect(uploads[0].with).not.toHaveProperty('include-hidden-files');
     expect(uploads[0].if).toBe("github.event_name == 'push'");
   });

@@ -12,9 +12,14 @@ const version: string = JSON.parse(read('package.json')!).version;
 /** A repository whose files agree on 1.2.3, with `changes` applied. */
 function fixture(changes: Record<string, string | undefined> = {}): ReleaseFiles {
   const files: Record<string, string | undefined> = {
-    'package.json': JSON.stringify({ name: 'cdktf-cognito', version: '1.2.3', repository: { type: 'git', url: 'git+https://github.com/acme/cdktf-cognito.git' } }),
+    'package.json': JSON.stringify({
+      name: 'cdktf-cognito',
+      version: '1.2.3',
+      repository: { type: 'git', url: 'git+https://github.com/acme/cdktf-cognito.git' },
+    }),
     'CHANGELOG.md': '# Changelog\n\n## [Unreleased]\n\n## [1.2.3] - 2026-12-01\n\n### Fixed\n\n- A thing.\n\n## [1.2.2] - 2026-11-01\n\n- Older.\n',
-    'README.md': 'npm install --save-exact cdktf-cognito@1.2.3\n\n  source = "git::https://github.com/acme/cdktf-cognito.git//modules/cognito-user-pool?ref=v1.2.3"\n',
+    'README.md':
+      'npm install --save-exact cdktf-cognito@1.2.3\n\n  source = "git::https://github.com/acme/cdktf-cognito.git//modules/cognito-user-pool?ref=v1.2.3"\n',
     'modules/cognito-user-pool/README.md': '  source = "git::https://github.com/acme/cdktf-cognito.git//modules/cognito-user-pool?ref=v1.2.3"\n',
     ...changes,
   };
@@ -74,14 +79,18 @@ describe('release consistency check', () => {
     const work = mkdtempSync(join(tmpdir(), 'cdktf-cognito-release-'));
     afterAll(() => rmSync(work, { recursive: true, force: true }));
     const cli = (args: readonly string[]) => {
-      const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/release/check-release.ts'), ...args], { encoding: 'utf8', cwd: work });
+      const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/release/check-release.ts'), ...args], {
+        encoding: 'utf8',
+        cwd: work,
+      });
       return { code: run.status, stdout: run.stdout, stderr: run.stderr };
     };
 
     test('--help lists the options and exits 0; bad usage exits 2', () => {
       const help = cli(['--help']);
       expect(help.code).toBe(0);
-      for (const option of ['--notes FILE', '--repository OWNER/NAME', '--root DIR', 'Exit codes: 0 consistent, 1 inconsistent, 2 usage']) expect(help.stdout).toContain(option);
+      for (const option of ['--notes FILE', '--repository OWNER/NAME', '--root DIR', 'Exit codes: 0 consistent, 1 inconsistent, 2 usage'])
+        expect(help.stdout).toContain(option);
       expect(cli([]).code).toBe(2);
       expect(cli(['v1.0.0', '--colour']).code).toBe(2);
     });
@@ -98,15 +107,19 @@ describe('release consistency check', () => {
       expect(readFileSync(join(work, 'notes.md'), 'utf8')).toBe('### Fixed\n\n- A thing.\n');
       const bad = cli(['v1.3.0', '--root', root]);
       expect(bad.code).toBe(1);
-      expect(bad.stderr).toMatch(/^Release v1\.3\.0 is inconsistent \(5 problems\):\n  - package\.json: version is "1\.2\.3"/);
+      expect(bad.stderr).toMatch(/^Release v1\.3\.0 is inconsistent \(5 problems\):\n {2}- package\.json: version is "1\.2\.3"/);
     });
   });
 });
 
 describe('the release workflow', () => {
   const workflow = parse(read('.github/workflows/release.yml')!);
-  const steps = (job: string): { uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] => workflow.jobs[job].steps;
-  const runs = (job: string): string => steps(job).map((s) => s.run ?? '').join('\n');
+  const steps = (job: string): { uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] =>
+    workflow.jobs[job].steps;
+  const runs = (job: string): string =>
+    steps(job)
+      .map((s) => s.run ?? '')
+      .join('\n');
 
   test('runs on v* tags only, grants nothing by default, never cancels a release halfway', () => {
     expect(workflow.on).toEqual({ push: { tags: ['v*'] } });

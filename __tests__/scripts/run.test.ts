@@ -14,7 +14,11 @@ const dir = mkdtempSync(join(ROOT, '.tmp', 'run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const entry = join(dir, 'entry.ts');
-const name = `${dir.slice(ROOT.length + 1).split('/').join('-').replace(/[^A-Za-z0-9_-]/g, '_')}-entry`;
+const name = `${dir
+  .slice(ROOT.length + 1)
+  .split('/')
+  .join('-')
+  .replace(/[^A-Za-z0-9_-]/g, '_')}-entry`;
 const record = () => JSON.parse(readFileSync(join(CACHE, `${name}.json`), 'utf8')) as { bundle: string; inputs: string[] };
 
 function run(...args: string[]) {
@@ -29,7 +33,7 @@ describe('scripts/run.js', () => {
     "import { greeting } from './greeting';\nimport { z } from 'zod';\nconsole.log(JSON.stringify({ greeting, args: process.argv.slice(2), dir: __dirname, zod: typeof z.string }));\n",
   );
 
-  test('runs the entry compiled, with its arguments, its own __dirname and the project\'s packages', () => {
+  test("runs the entry compiled, with its arguments, its own __dirname and the project's packages", () => {
     const first = run('--out', 'x');
     expect({ code: first.code, stderr: first.stderr }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(first.stdout)).toEqual({ greeting: 'hello', args: ['--out', 'x'], dir, zod: 'function' });

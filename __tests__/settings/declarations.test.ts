@@ -14,7 +14,10 @@ import { resolveUserPoolProps } from '../../src/user-pool/resolved-props';
 
 /** Every field reachable through objects: [path, declaration, the path's parents]. */
 function leaves(settings: Readonly<Record<string, AnySetting>>, prefix: string[] = []): [string[], AnySetting][] {
-  return Object.entries(settings).flatMap(([key, s]) => [[[...prefix, key], s] as [string[], AnySetting], ...(s.fields ? leaves(s.fields, [...prefix, key]) : [])]);
+  return Object.entries(settings).flatMap(([key, s]) => [
+    [[...prefix, key], s] as [string[], AnySetting],
+    ...(s.fields ? leaves(s.fields, [...prefix, key]) : []),
+  ]);
 }
 
 /** `{ a: { b: value } }` for path a.b. */
@@ -25,7 +28,9 @@ function defaultedLeaves(settings: Readonly<Record<string, AnySetting>>): [strin
   return leaves(settings).flatMap(([path, s]) => {
     if (!s.default || !('value' in s.default)) return [];
     const parents = path.slice(0, -1).map((_, i) => path.slice(0, i + 1));
-    const hasRequiredSibling = parents.some((p) => Object.values(leaves(settings).find(([q]) => q.join('.') === p.join('.'))![1].fields ?? {}).some((f) => f.required));
+    const hasRequiredSibling = parents.some((p) =>
+      Object.values(leaves(settings).find(([q]) => q.join('.') === p.join('.'))![1].fields ?? {}).some((f) => f.required),
+    );
     return hasRequiredSibling ? [] : [[path, s.default.value]];
   });
 }
@@ -52,7 +57,7 @@ describe('every declared default is the default the code applies', () => {
 });
 
 describe('the declarations are the documentation', () => {
-  test('every property of the configuration\'s JSON Schema has a description', () => {
+  test("every property of the configuration's JSON Schema has a description", () => {
     const undescribed: string[] = [];
     const walk = (node: any, path: string) => {
       if (!node || typeof node !== 'object') return;
@@ -73,9 +78,10 @@ describe('the declarations are the documentation', () => {
     expect(readFileSync('config/cognito-config.schema.json', 'utf8')).toEqual(configSchemaJson());
   });
 
-  test('the README\'s settings tables are what the declarations give (npm run build:schema)', () => {
+  test("the README's settings tables are what the declarations give (npm run build:schema)", () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(readme).toEqual(readmeWithTables(readme, README_TABLES));
-    for (const key of Object.keys(POOL_FILE_SETTINGS).filter((k) => !['domain', 'resourceServers', 'clients'].includes(k))) expect(readme).toContain(`| \`${key}\` |`);
+    for (const key of Object.keys(POOL_FILE_SETTINGS).filter((k) => !['domain', 'resourceServers', 'clients'].includes(k)))
+      expect(readme).toContain(`| \`${key}\` |`);
   });
 });

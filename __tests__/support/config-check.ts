@@ -9,7 +9,8 @@ import { App, Testing } from '../../src/engine';
 import { renderHcl } from '../../src/hcl/render-hcl';
 
 /** What a configuration document gives in process: the problems, or each stack as Terraform JSON and HCL. */
-export type Outcome = { readonly problems: readonly string[] } | { readonly stacks: Readonly<Record<string, { readonly json: any; readonly hcl: string }>> };
+export type Outcome =
+  { readonly problems: readonly string[] } | { readonly stacks: Readonly<Record<string, { readonly json: any; readonly hcl: string }>> };
 
 /**
  * Checks and synthesizes a parsed configuration document as `npm run synth` does, without writing an

@@ -13,7 +13,9 @@ class TerraformReporter {
         else ran += 1;
       }
     }
-    const missing = !process.env.PATH.split(require('path').delimiter).some((dir) => dir && require('fs').existsSync(require('path').join(dir, 'terraform')));
+    const missing = !process.env.PATH.split(require('path').delimiter).some(
+      (dir) => dir && require('fs').existsSync(require('path').join(dir, 'terraform')),
+    );
     const why = missing ? ' (TERRAFORM NOT FOUND: these were NOT checked)' : ' (filtered out of this run)';
     const line = `terraform checks: ${ran} ran, ${skipped} skipped${skipped ? why : ''}`;
     process.stdout.write(`\n${line}\n`);

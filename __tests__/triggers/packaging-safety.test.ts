@@ -68,7 +68,7 @@ describe('handler paths stay inside the project', () => {
   const fromFile = (path: string) => () => TriggerCode.fromFile(path, { baseDir: join(root, 'handlers') }).package();
   const fromDirectory = (path: string) => () => TriggerCode.fromDirectory(path, 'index.handler', {}, { baseDir: root }).package();
 
-  test('relative to the given folder (the configuration\'s), inside the project: packaged', () => {
+  test("relative to the given folder (the configuration's), inside the project: packaged", () => {
     expect(fromFile('pre.ts')().handler).toBe('index.handler');
     expect(fromFile('../dist/pre/index.js')().handler).toBe('index.handler');
     expect(fromDirectory('dist/pre')().handler).toBe('index.handler');
@@ -78,7 +78,11 @@ describe('handler paths stay inside the project', () => {
     ['an absolute path elsewhere', join(outside, 'stolen.ts')],
     ['a ../.. path out of the project', '../../elsewhere/stolen.ts'],
   ])('a file: %s is refused, naming the project folder', (_name, path) => {
-    expect(fromFile(path)).toThrow(new RegExp(`^Trigger code ${path.replace(/[.*/\\]/g, '\\$&')}: lies outside the project folder ${root}.*Fix: keep trigger code inside the project`));
+    expect(fromFile(path)).toThrow(
+      new RegExp(
+        `^Trigger code ${path.replace(/[.*/\\]/g, '\\$&')}: lies outside the project folder ${root}.*Fix: keep trigger code inside the project`,
+      ),
+    );
   });
 
   test('a folder outside the project, or a symbolic link that leads out of it, is refused', () => {
@@ -92,7 +96,9 @@ describe('handler paths stay inside the project', () => {
   test('`file: ""` and `directory: ""` are refused rather than packaging the package\'s main or the whole folder', () => {
     expect(fromFile('')).toThrow(/^Trigger code "": is empty, which would package the project's own main file\. Fix: name the handler's file/);
     expect(fromDirectory('')).toThrow(/^Trigger code "": is empty, which would package the whole folder, node_modules and \.git included\. Fix: /);
-    expect(fromDirectory('.')).toThrow(/^Trigger code \.: is the project folder itself, which would package node_modules, \.git and every local file/);
+    expect(fromDirectory('.')).toThrow(
+      /^Trigger code \.: is the project folder itself, which would package node_modules, \.git and every local file/,
+    );
     expect(fromFile('.')).toThrow(/^Trigger code \.: is a folder, not a file/);
   });
 
@@ -157,13 +163,17 @@ describe('dotfiles and credentials are never packaged', () => {
     pool.addTrigger(TriggerOperation.PRE_SIGN_UP, code);
     synth(stack);
     const fn = pool.triggers.triggerFunctions[0];
-    expect(fn.node.metadata.map((m) => m.data)).toEqual([`Left out of the package of dist (dotfiles and credential-looking files are never deployed): .aws/, .env, keys/server.pem, terraform.tfstate`]);
+    expect(fn.node.metadata.map((m) => m.data)).toEqual([
+      `Left out of the package of dist (dotfiles and credential-looking files are never deployed): .aws/, .env, keys/server.pem, terraform.tfstate`,
+    ]);
   });
 
   test('a credential-looking entry file is refused', () => {
     const root = project('entry', { 'handlers/.env.ts': HANDLER });
     chmodSync(join(root, 'handlers/.env.ts'), 0o644);
-    expect(() => TriggerCode.fromFile('handlers/.env.ts', { baseDir: root }).package()).toThrow(/: is a dotfile .*Fix: point at the handler's source file/);
+    expect(() => TriggerCode.fromFile('handlers/.env.ts', { baseDir: root }).package()).toThrow(
+      /: is a dotfile .*Fix: point at the handler's source file/,
+    );
   });
 });
 

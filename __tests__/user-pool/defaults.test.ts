@@ -63,7 +63,15 @@ describe('UserPool defaults', () => {
   });
 
   test('nothing optional is rendered empty', () => {
-    for (const key of ['schema', 'lambda_config', 'device_configuration', 'sign_in_policy', 'web_authn_configuration', 'tags', 'sms_authentication_message']) {
+    for (const key of [
+      'schema',
+      'lambda_config',
+      'device_configuration',
+      'sign_in_policy',
+      'web_authn_configuration',
+      'tags',
+      'sms_authentication_message',
+    ]) {
       expect(pool).not.toHaveProperty(key);
     }
   });

@@ -25,7 +25,12 @@ export const POOLS: { readonly [name: string]: UserPoolProps } = {
     signInCaseSensitive: false,
     autoVerify: { email: true, phone: true },
     keepOriginal: { email: true, phone: true },
-    standardAttributes: { email: { required: true, mutable: true }, givenName: { required: false }, birthdate: { mutable: false }, lastUpdateTime: {} },
+    standardAttributes: {
+      email: { required: true, mutable: true },
+      givenName: { required: false },
+      birthdate: { mutable: false },
+      lastUpdateTime: {},
+    },
     customAttributes: {
       tenant: new StringAttribute({ minLen: 3, maxLen: 64, mutable: false }),
       seats: new NumberAttribute({ min: 1, max: 1000 }),
@@ -38,10 +43,25 @@ export const POOLS: { readonly [name: string]: UserPoolProps } = {
     mfaSecondFactor: { otp: true, sms: true, email: true },
     mfaMessage: 'Your sign-in code is {####}',
     emailMfaMessage: { subject: 'Your sign-in code', body: 'Use {####} to sign in.' },
-    userVerification: { emailStyle: VerificationEmailStyle.LINK, emailSubject: 'Confirm your address', emailBody: 'Please {##confirm your email##}.', smsMessage: 'Code: {####}' },
-    userInvitation: { emailSubject: 'Welcome', emailBody: 'Hello {username}, your temporary password is {####}', smsMessage: 'Hi {username}: {####}' },
+    userVerification: {
+      emailStyle: VerificationEmailStyle.LINK,
+      emailSubject: 'Confirm your address',
+      emailBody: 'Please {##confirm your email##}.',
+      smsMessage: 'Code: {####}',
+    },
+    userInvitation: {
+      emailSubject: 'Welcome',
+      emailBody: 'Hello {username}, your temporary password is {####}',
+      smsMessage: 'Hi {username}: {####}',
+    },
     accountRecovery: AccountRecovery.EMAIL_AND_PHONE,
-    email: UserPoolEmail.withSes({ fromEmail: 'no-reply@example.com', fromName: 'Example', replyTo: 'support@example.com', sesVerifiedDomain: 'example.com', configurationSet: 'cognito-events' }),
+    email: UserPoolEmail.withSes({
+      fromEmail: 'no-reply@example.com',
+      fromName: 'Example',
+      replyTo: 'support@example.com',
+      sesVerifiedDomain: 'example.com',
+      configurationSet: 'cognito-events',
+    }),
     sms: { snsRegion: 'eu-west-1' },
     deviceTracking: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: true },
     featurePlan: FeaturePlan.PLUS,
@@ -61,7 +81,11 @@ export const POOLS: { readonly [name: string]: UserPoolProps } = {
 
   ses: {
     userPoolName: 'ses',
-    email: UserPoolEmail.withSes({ fromEmail: 'auth@example.com', sesIdentityArn: 'arn:aws:ses:eu-west-1:111122223333:identity/example.com', configurationSet: 'auth' }),
+    email: UserPoolEmail.withSes({
+      fromEmail: 'auth@example.com',
+      sesIdentityArn: 'arn:aws:ses:eu-west-1:111122223333:identity/example.com',
+      configurationSet: 'auth',
+    }),
     mfaSecondFactor: { otp: true, email: true },
     userInvitation: { emailSubject: 'Your account', emailBody: 'User {username}, password {####}' },
   },

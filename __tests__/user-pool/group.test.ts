@@ -29,6 +29,8 @@ describe('UserPoolGroup', () => {
   });
 
   test('the rules pass a valid group and skip nothing else', () => {
-    expect(checkGroup({ groupName: 'readers', precedence: 2147483647, roleArn: 'arn:aws:iam::111122223333:role/readers' }).map((p) => formatProblem(p))).toEqual([]);
+    expect(
+      checkGroup({ groupName: 'readers', precedence: 2147483647, roleArn: 'arn:aws:iam::111122223333:role/readers' }).map((p) => formatProblem(p)),
+    ).toEqual([]);
   });
 });

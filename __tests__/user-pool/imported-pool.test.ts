@@ -60,14 +60,19 @@ describe('pools created elsewhere', () => {
     UserPool.fromUserPoolArn(stack, 'bad', 'arn:aws:iam::111122223333:role/x');
     const errors = validationErrors(stack);
     expect(errors).toEqual(
-      expect.arrayContaining([expect.stringMatching(/userPoolArn: the pool must be in the stack's account/), expect.stringMatching(/userPoolArn: must be a user pool ARN/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/userPoolArn: the pool must be in the stack's account/),
+        expect.stringMatching(/userPoolArn: must be a user pool ARN/),
+      ]),
     );
   });
 
   test('without a declared environment, fromUserPoolId asks for one', () => {
     const stack = testStack(null);
     UserPool.fromUserPoolId(stack, 'pool', POOL_ID);
-    expect(validationErrors(stack)).toEqual([expect.stringMatching(/userPoolId: the pool's ARN names its account and region.*AwsEnvironment\.declare/)]);
+    expect(validationErrors(stack)).toEqual([
+      expect.stringMatching(/userPoolId: the pool's ARN names its account and region.*AwsEnvironment\.declare/),
+    ]);
   });
 
   test('rules that need the feature plan use it when given, and are skipped when unknown', () => {
@@ -96,7 +101,8 @@ describe('pools created elsewhere', () => {
   });
 
   test('children take the interface: a function written against IUserPool accepts both kinds of pool', () => {
-    const addWeb = (pool: IUserPool) => new UserPoolClient(pool, 'web', { userPool: pool, preset: ClientPreset.SPA, callbackUrls: ['https://a.example.com/cb'] });
+    const addWeb = (pool: IUserPool) =>
+      new UserPoolClient(pool, 'web', { userPool: pool, preset: ClientPreset.SPA, callbackUrls: ['https://a.example.com/cb'] });
     const stack = testStack();
     const created = new UserPool(stack, 'created', { userPoolName: 'created' });
     created.addDomain('domain', { prefix: 'acme-created-111122223333' });
@@ -128,7 +134,11 @@ describe('pools created elsewhere', () => {
       providerName: 'Google',
       providerType: IdentityProviderType.GOOGLE,
       // A secret is a sensitive reference only: a literal is refused at synth.
-      providerDetails: { client_id: 'id', client_secret: new TerraformVariable(stack, 'google_secret', { type: 'string', sensitive: true }).stringValue, authorize_scopes: 'openid email' },
+      providerDetails: {
+        client_id: 'id',
+        client_secret: new TerraformVariable(stack, 'google_secret', { type: 'string', sensitive: true }).stringValue,
+        authorize_scopes: 'openid email',
+      },
     });
     pool.addClient('web', { preset: ClientPreset.SPA, callbackUrls: ['https://app.example.com/cb'], identityProviders: ['COGNITO', 'Google'] });
     pool.addClient('worker', { preset: ClientPreset.MACHINE, scopes: [OAuthScope.resourceServer(server, 'read')] });
@@ -137,7 +147,18 @@ describe('pools created elsewhere', () => {
     const { plan } = checkOffline(synth(stack));
     const created = (plan.resource_changes as any[]).filter((c) => c.change.actions.includes('create')).map((c) => c.type);
     expect(new Set(created)).toEqual(
-      new Set(['aws_cognito_user_pool_domain', 'aws_cognito_resource_server', 'aws_cognito_user_group', 'aws_cognito_identity_provider', 'aws_cognito_user_pool_client', 'aws_lambda_function', 'aws_lambda_permission', 'aws_iam_role', 'aws_iam_role_policy', 'aws_cloudwatch_log_group']),
+      new Set([
+        'aws_cognito_user_pool_domain',
+        'aws_cognito_resource_server',
+        'aws_cognito_user_group',
+        'aws_cognito_identity_provider',
+        'aws_cognito_user_pool_client',
+        'aws_lambda_function',
+        'aws_lambda_permission',
+        'aws_iam_role',
+        'aws_iam_role_policy',
+        'aws_cloudwatch_log_group',
+      ]),
     );
     expect(created).not.toContain('aws_cognito_user_pool');
     for (const change of plan.resource_changes as any[]) {
@@ -159,8 +180,13 @@ function importGraph(root: string): Map<string, string[]> {
   walk(root);
   const graph = new Map<string, string[]>();
   for (const file of files) {
-    const targets = [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^;]*?from '(\.[^']+)'/gms)].map((m) => `${resolve(dirname(file), m[1]!)}.ts`);
-    graph.set(resolve(file), targets.filter((t) => files.map((f) => resolve(f)).includes(t)));
+    const targets = [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^;]*?from '(\.[^']+)'/gms)].map(
+      (m) => `${resolve(dirname(file), m[1]!)}.ts`,
+    );
+    graph.set(
+      resolve(file),
+      targets.filter((t) => files.map((f) => resolve(f)).includes(t)),
+    );
   }
   return graph;
 }
@@ -169,7 +195,8 @@ describe('module structure', () => {
   test('the child constructs depend on IUserPool: no file of src/client imports the UserPool class', () => {
     const graph = importGraph('src/client');
     const userPoolFile = resolve('src/user-pool/user-pool.ts');
-    for (const [file] of graph) expect({ file, imports: readFileSync(file, 'utf8').includes("user-pool/user-pool'") }).toEqual({ file, imports: false });
+    for (const [file] of graph)
+      expect({ file, imports: readFileSync(file, 'utf8').includes("user-pool/user-pool'") }).toEqual({ file, imports: false });
     expect(userPoolFile).toMatch(/user-pool\.ts$/);
   });
 
@@ -178,7 +205,10 @@ describe('module structure', () => {
     const cycles: string[] = [];
     const visit = (file: string, trail: string[]): void => {
       if (trail.includes(file)) {
-        const cycle = trail.slice(trail.indexOf(file)).concat(file).map((f) => f.replace(`${resolve('src')}/`, ''));
+        const cycle = trail
+          .slice(trail.indexOf(file))
+          .concat(file)
+          .map((f) => f.replace(`${resolve('src')}/`, ''));
         if (cycle.some((f) => f.startsWith('client/')) && cycle.some((f) => f.startsWith('user-pool/'))) cycles.push(cycle.join(' -> '));
         return;
       }

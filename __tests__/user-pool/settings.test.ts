@@ -24,12 +24,54 @@ describe('UserPool settings', () => {
 
   test('standard attributes with AWS bounds; custom attributes with both bounds always', () => {
     expect(pool.schema).toEqual([
-      { name: 'email', attribute_data_type: 'String', developer_only_attribute: false, mutable: true, required: true, string_attribute_constraints: { min_length: '0', max_length: '2048' } },
-      { name: 'given_name', attribute_data_type: 'String', developer_only_attribute: false, mutable: true, required: false, string_attribute_constraints: { min_length: '0', max_length: '2048' } },
-      { name: 'birthdate', attribute_data_type: 'String', developer_only_attribute: false, mutable: false, required: false, string_attribute_constraints: { min_length: '10', max_length: '10' } },
-      { name: 'updated_at', attribute_data_type: 'Number', developer_only_attribute: false, mutable: true, required: false, number_attribute_constraints: { min_value: '0' } },
-      { name: 'tenant', attribute_data_type: 'String', developer_only_attribute: false, mutable: false, required: false, string_attribute_constraints: { min_length: '3', max_length: '64' } },
-      { name: 'seats', attribute_data_type: 'Number', developer_only_attribute: false, mutable: true, required: false, number_attribute_constraints: { min_value: '1', max_value: '1000' } },
+      {
+        name: 'email',
+        attribute_data_type: 'String',
+        developer_only_attribute: false,
+        mutable: true,
+        required: true,
+        string_attribute_constraints: { min_length: '0', max_length: '2048' },
+      },
+      {
+        name: 'given_name',
+        attribute_data_type: 'String',
+        developer_only_attribute: false,
+        mutable: true,
+        required: false,
+        string_attribute_constraints: { min_length: '0', max_length: '2048' },
+      },
+      {
+        name: 'birthdate',
+        attribute_data_type: 'String',
+        developer_only_attribute: false,
+        mutable: false,
+        required: false,
+        string_attribute_constraints: { min_length: '10', max_length: '10' },
+      },
+      {
+        name: 'updated_at',
+        attribute_data_type: 'Number',
+        developer_only_attribute: false,
+        mutable: true,
+        required: false,
+        number_attribute_constraints: { min_value: '0' },
+      },
+      {
+        name: 'tenant',
+        attribute_data_type: 'String',
+        developer_only_attribute: false,
+        mutable: false,
+        required: false,
+        string_attribute_constraints: { min_length: '3', max_length: '64' },
+      },
+      {
+        name: 'seats',
+        attribute_data_type: 'Number',
+        developer_only_attribute: false,
+        mutable: true,
+        required: false,
+        number_attribute_constraints: { min_value: '1', max_value: '1000' },
+      },
       { name: 'beta', attribute_data_type: 'Boolean', developer_only_attribute: false, mutable: true, required: false },
       { name: 'joined', attribute_data_type: 'DateTime', developer_only_attribute: false, mutable: false, required: false },
     ]);
@@ -42,7 +84,11 @@ describe('UserPool settings', () => {
   test('self sign-up and invitation templates', () => {
     expect(pool.admin_create_user_config).toEqual({
       allow_admin_create_user_only: false,
-      invite_message_template: { email_subject: 'Welcome', email_message: 'Hello {username}, your temporary password is {####}', sms_message: 'Hi {username}: {####}' },
+      invite_message_template: {
+        email_subject: 'Welcome',
+        email_message: 'Hello {username}, your temporary password is {####}',
+        sms_message: 'Hi {username}: {####}',
+      },
     });
   });
 
@@ -51,7 +97,11 @@ describe('UserPool settings', () => {
     expect(pool.software_token_mfa_configuration).toEqual({ enabled: true });
     expect(pool.email_mfa_configuration).toEqual({ subject: 'Your sign-in code', message: 'Use {####} to sign in.' });
     expect(pool.sms_authentication_message).toBe('Your sign-in code is {####}');
-    expect(pool.sms_configuration).toEqual({ sns_caller_arn: expect.stringMatching(/^\$\{aws_iam_role\..+\.arn\}$/), external_id: expect.stringMatching(/^cdktf-cognito-[0-9a-f]{24}$/), sns_region: 'eu-west-1' });
+    expect(pool.sms_configuration).toEqual({
+      sns_caller_arn: expect.stringMatching(/^\$\{aws_iam_role\..+\.arn\}$/),
+      external_id: expect.stringMatching(/^cdktf-cognito-[0-9a-f]{24}$/),
+      sns_region: 'eu-west-1',
+    });
   });
 
   test('MFA off renders no factor', () => {
@@ -74,7 +124,9 @@ describe('UserPool settings', () => {
       { name: 'verified_email', priority: 1 },
       { name: 'verified_phone_number', priority: 2 },
     ]);
-    expect(render({ userPoolName: 'a', accountRecovery: AccountRecovery.ADMIN_ONLY }).pool.account_recovery_setting.recovery_mechanism).toEqual([{ name: 'admin_only', priority: 1 }]);
+    expect(render({ userPoolName: 'a', accountRecovery: AccountRecovery.ADMIN_ONLY }).pool.account_recovery_setting.recovery_mechanism).toEqual([
+      { name: 'admin_only', priority: 1 },
+    ]);
   });
 
   test('SES email with a display name; the identity ARN built in the stack partition', () => {
@@ -110,7 +162,13 @@ describe('UserPool settings', () => {
   });
 
   test('outputs: id, ARN, endpoint, issuer and JWKS URLs under stable names', () => {
-    expect(Object.keys(config.output).sort()).toEqual(['pool_issuer_url', 'pool_jwks_url', 'pool_user_pool_arn', 'pool_user_pool_endpoint', 'pool_user_pool_id']);
+    expect(Object.keys(config.output).sort()).toEqual([
+      'pool_issuer_url',
+      'pool_jwks_url',
+      'pool_user_pool_arn',
+      'pool_user_pool_endpoint',
+      'pool_user_pool_id',
+    ]);
     const ref = Object.keys(resources(config, 'aws_cognito_user_pool'))[0];
     expect(config.output.pool_issuer_url.value).toBe(`https://\${aws_cognito_user_pool.${ref}.endpoint}`);
     expect(config.output.pool_jwks_url.value).toBe(`https://\${aws_cognito_user_pool.${ref}.endpoint}/.well-known/jwks.json`);
@@ -189,7 +247,10 @@ describe('SMS role', () => {
   test('a role you bring is used as it is, and none is created', () => {
     const own = render({ ...POOLS.sms, sms: { existingRole: { roleArn: 'arn:aws:iam::111122223333:role/sms', externalId: 'ext' } } }).config;
     expect(resources(own, 'aws_iam_role')).toEqual({});
-    expect(onlyResource(own, 'aws_cognito_user_pool').sms_configuration).toEqual({ sns_caller_arn: 'arn:aws:iam::111122223333:role/sms', external_id: 'ext' });
+    expect(onlyResource(own, 'aws_cognito_user_pool').sms_configuration).toEqual({
+      sns_caller_arn: 'arn:aws:iam::111122223333:role/sms',
+      external_id: 'ext',
+    });
   });
 
   test('no SMS, no role', () => {

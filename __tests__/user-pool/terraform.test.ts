@@ -20,7 +20,14 @@ function existingPool(name: string, attributes: Record<string, unknown>) {
     {
       type: 'aws_cognito_user_pool',
       name,
-      attributes: { id: 'eu-west-1_AbCdEf123', arn: 'arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbCdEf123', name: 'minimal', endpoint: 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123', deletion_protection: 'ACTIVE', ...attributes },
+      attributes: {
+        id: 'eu-west-1_AbCdEf123',
+        arn: 'arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbCdEf123',
+        name: 'minimal',
+        endpoint: 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123',
+        deletion_protection: 'ACTIVE',
+        ...attributes,
+      },
     },
   ]);
 }
@@ -67,7 +74,11 @@ describe('users come first: a change that would replace the pool fails at plan',
   terraformIt('an in-place change (password length) plans an update, not a replacement', () => {
     const { config, name } = poolConfig(POOLS.minimal);
     const { plan } = checkOffline(config, {
-      state: existingPool(name, { username_attributes: ['email'], username_configuration: [{ case_sensitive: false }], password_policy: [{ minimum_length: 8 }] }),
+      state: existingPool(name, {
+        username_attributes: ['email'],
+        username_configuration: [{ case_sensitive: false }],
+        password_policy: [{ minimum_length: 8 }],
+      }),
     });
     const change = plan.resource_changes.find((c: any) => c.address === `aws_cognito_user_pool.${name}`);
     expect(change.change.actions).toEqual(['update']);

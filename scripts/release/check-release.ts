@@ -49,24 +49,36 @@ export function checkRelease(tag: string, read: ReleaseFiles, repository?: strin
   };
 
   const pkg = JSON.parse(file('package.json') || '{}') as { version?: string; private?: boolean; repository?: { url?: string } | string };
-  if (pkg.version !== version) problems.push(`package.json: version is "${pkg.version}", the tag says ${version}. Fix: set "version": "${version}", or tag v${pkg.version}`);
+  if (pkg.version !== version)
+    problems.push(`package.json: version is "${pkg.version}", the tag says ${version}. Fix: set "version": "${version}", or tag v${pkg.version}`);
   if (pkg.private) problems.push('package.json: is private, so npm refuses to publish it. Fix: remove "private"');
   if (repository !== undefined) {
     const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
     const expected = `git+https://github.com/${repository}.git`;
-    if (url !== expected) problems.push(`package.json: repository.url is ${url === undefined ? "not set" : `"${url}"`}; npm provenance needs the repository that builds it. Fix: set "repository": { "type": "git", "url": "${expected}" }`);
+    if (url !== expected)
+      problems.push(
+        `package.json: repository.url is ${url === undefined ? 'not set' : `"${url}"`}; npm provenance needs the repository that builds it. Fix: set "repository": { "type": "git", "url": "${expected}" }`,
+      );
   }
 
   const changelog = file('CHANGELOG.md');
   const notes = changelogSection(changelog, version);
   if (notes === undefined) {
-    problems.push(`CHANGELOG.md: has no section "## [${version}] - YYYY-MM-DD". Fix: move the Unreleased entries under that heading, dated the release day`);
+    problems.push(
+      `CHANGELOG.md: has no section "## [${version}] - YYYY-MM-DD". Fix: move the Unreleased entries under that heading, dated the release day`,
+    );
   } else if (notes.trim() === '') {
     problems.push(`CHANGELOG.md: the section of ${version} is empty. Fix: say what changed`);
   }
 
   for (const [path, pins] of [
-    ['README.md', [{ pattern: /\?ref=v([0-9][^"\s)`]*)/g, wanted: `?ref=v${version}` }, { pattern: /cdktf-cognito@([0-9][^\s`]*)/g, wanted: `cdktf-cognito@${version}` }]],
+    [
+      'README.md',
+      [
+        { pattern: /\?ref=v([0-9][^"\s)`]*)/g, wanted: `?ref=v${version}` },
+        { pattern: /cdktf-cognito@([0-9][^\s`]*)/g, wanted: `cdktf-cognito@${version}` },
+      ],
+    ],
     ['modules/cognito-user-pool/README.md', [{ pattern: /\?ref=v([0-9][^"\s)`]*)/g, wanted: `?ref=v${version}` }]],
   ] as const) {
     const text = file(path);
@@ -74,7 +86,8 @@ export function checkRelease(tag: string, read: ReleaseFiles, repository?: strin
       const found = [...text.matchAll(pattern)].map((m) => m[1]);
       const others = [...new Set(found.filter((v) => v !== version))];
       const fix = `Fix: pin every example to ${wanted}${path.startsWith('modules/') ? ' (npm run build:modules)' : ''}`;
-      if (others.length > 0) problems.push(`${path}: pins ${others.join(', ')} ${found.includes(version) ? `besides ${version}` : `instead of ${version}`}. ${fix}`);
+      if (others.length > 0)
+        problems.push(`${path}: pins ${others.join(', ')} ${found.includes(version) ? `besides ${version}` : `instead of ${version}`}. ${fix}`);
       else if (found.length === 0) problems.push(`${path}: shows no pin ${wanted}. ${fix}`);
     }
   }
@@ -84,14 +97,20 @@ export function checkRelease(tag: string, read: ReleaseFiles, repository?: strin
 /** The body of `## [version] - date`, up to the next `## ` heading or the link references. */
 export function changelogSection(changelog: string, version: string): string | undefined {
   const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`^## \\[${escaped}\\] - \\d{4}-\\d{2}-\\d{2}[ \\t]*\\n([\\s\\S]*?)(?=^## |^\\[[^\\]]+\\]: |(?![\\s\\S]))`, 'm').exec(changelog);
+  const match = new RegExp(`^## \\[${escaped}\\] - \\d{4}-\\d{2}-\\d{2}[ \\t]*\\n([\\s\\S]*?)(?=^## |^\\[[^\\]]+\\]: |(?![\\s\\S]))`, 'm').exec(
+    changelog,
+  );
   return match ? match[1]!.trim() : undefined;
 }
 
 function main(argv: readonly string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { notes: { type: 'string' }, repository: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { notes: { type: 'string' }, repository: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     console.error(`check-release: ${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -115,7 +134,9 @@ function main(argv: readonly string[]): number {
   const [tag] = parsed.positionals as [string];
   const { problems, notes } = checkRelease(tag, read, parsed.values.repository);
   if (problems.length > 0) {
-    console.error(`Release ${tag} is inconsistent (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    console.error(
+      `Release ${tag} is inconsistent (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     return 1;
   }
   if (parsed.values.notes !== undefined && notes !== undefined) writeFileSync(parsed.values.notes, `${notes}\n`);

@@ -13,18 +13,18 @@ export function buildStacks(app: App, config: AppConfig, environments: readonly 
   const pipeline = config.bootstrap && { prefix: config.bootstrap.prefix ?? DEFAULT_PIPELINE_PREFIX };
   return environments.map((env) => {
     const stack = new CognitoStack(app, env.name, {
-        accountId: env.accountId,
-        region: env.region,
-        deployRoleArn: env.deployRoleArn,
-        // Configuration values are literals, never Terraform expressions (see literal.ts).
-        tags: literalMap(env.tags),
-        backend: config.backend,
-        pool: literalPoolConfig(env.pool),
-        existingPool: env.existingPool,
-        configPath: `environments[${env.index}].pool`,
-        configDir,
-        pipeline,
-      });
+      accountId: env.accountId,
+      region: env.region,
+      deployRoleArn: env.deployRoleArn,
+      // Configuration values are literals, never Terraform expressions (see literal.ts).
+      tags: literalMap(env.tags),
+      backend: config.backend,
+      pool: literalPoolConfig(env.pool),
+      existingPool: env.existingPool,
+      configPath: `environments[${env.index}].pool`,
+      configDir,
+      pipeline,
+    });
     sources.set(stack, config);
     return stack;
   });

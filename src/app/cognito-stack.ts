@@ -89,7 +89,12 @@ export const DEFAULT_STATE_KEY_PREFIX = 'cdktf-cognito';
  * The stack's state: in S3 (encrypted, locked with a lock file, under `<keyPrefix>/<stack>/`), or a local
  * file beside the output folder with a warning.
  */
-export function addStateBackend(stack: TerraformStack, id: string, backend: BackendConfig | undefined, keyPrefix = backend?.keyPrefix ?? DEFAULT_STATE_KEY_PREFIX): void {
+export function addStateBackend(
+  stack: TerraformStack,
+  id: string,
+  backend: BackendConfig | undefined,
+  keyPrefix = backend?.keyPrefix ?? DEFAULT_STATE_KEY_PREFIX,
+): void {
   if (backend) {
     const s3 = new S3Backend(stack, {
       bucket: backend.bucket,

@@ -13,7 +13,10 @@ export function appendPath(path: string, part: PropertyKey): string {
 
 /** The value at a path of a parsed document, or undefined. */
 export function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined), document);
+  return path.reduce<unknown>(
+    (node, part) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined),
+    document,
+  );
 }
 
 export { closest } from '../core/closest';

@@ -30,7 +30,7 @@ export const backendSchema = z.strictObject({
 
 /** A pool that exists already (created by another stack, tool or the console): its children are added to it. */
 export const existingPoolSchema = z.strictObject({
-  userPoolId: text.describe('The pool id, <region>_<id>; the pool must be in the environment\'s account and region'),
+  userPoolId: text.describe("The pool id, <region>_<id>; the pool must be in the environment's account and region"),
   domainBaseUrl: text.optional().describe('The base URL of a domain the pool already has (https://<prefix>.auth.<region>.amazoncognito.com)'),
 });
 
@@ -39,8 +39,12 @@ export const bootstrapSchema = z.strictObject({
   repository: text.describe('The GitHub repository, owner/name, whose workflow plans (pull requests, branches) and deploys (its environments)'),
   prefix: text
     .optional()
-    .describe('Default "cdktf-cognito": roles <prefix>-plan and <prefix>-deploy, boundary <prefix>-boundary; the stacks\' own roles go under the IAM path /<prefix>/'),
-  oidcProviderArn: text.optional().describe('The accounts\' GitHub OIDC provider when they have one already ({accountId} is replaced). Default: each bootstrap stack creates it'),
+    .describe(
+      'Default "cdktf-cognito": roles <prefix>-plan and <prefix>-deploy, boundary <prefix>-boundary; the stacks\' own roles go under the IAM path /<prefix>/',
+    ),
+  oidcProviderArn: text
+    .optional()
+    .describe("The accounts' GitHub OIDC provider when they have one already ({accountId} is replaced). Default: each bootstrap stack creates it"),
 });
 
 /** One AWS account and environment: one stack. */
@@ -48,17 +52,25 @@ export const environmentSchema = z.strictObject({
   name: text.describe('The stack name: lowercase letters, digits and hyphens'),
   accountId: text.describe('The 12-digit AWS account id'),
   region: text.optional().describe('Default: defaults.region'),
-  deployRoleArn: text.optional().describe('The role Terraform assumes in the account (not with bootstrap: the pipeline picks the role). Default: defaults.deployRoleArn with the account id'),
+  deployRoleArn: text
+    .optional()
+    .describe(
+      'The role Terraform assumes in the account (not with bootstrap: the pipeline picks the role). Default: defaults.deployRoleArn with the account id',
+    ),
   githubEnvironment: text.optional().describe('With bootstrap: the GitHub environment whose jobs may deploy this stack. Default: the stack name'),
   tags: tags.optional(),
-  existingPool: existingPoolSchema.optional().describe('Add the children (domain, resource servers, groups, clients, triggers) to this pool instead of creating one'),
+  existingPool: existingPoolSchema
+    .optional()
+    .describe('Add the children (domain, resource servers, groups, clients, triggers) to this pool instead of creating one'),
   pool: poolSchema.optional(),
 });
 
 /** The whole configuration file. */
 export const configSchema = z.strictObject({
   $schema: text.optional(),
-  bootstrap: bootstrapSchema.optional().describe('The pipeline\'s plan and deploy roles, one bootstrap stack per account, applied once by an administrator (PIPELINE.md)'),
+  bootstrap: bootstrapSchema
+    .optional()
+    .describe("The pipeline's plan and deploy roles, one bootstrap stack per account, applied once by an administrator (PIPELINE.md)"),
   backend: backendSchema.optional().describe('Default: local state files (terraform.<stack>.tfstate), for trying out; a team needs a shared backend'),
   defaults: z
     .strictObject({

@@ -17,7 +17,10 @@ export function reportDefaultsOnce(problems: readonly string[], config: AppConfi
     // one of the one-of-several-forms settings, which are not merged).
     const givenHere = path.some((key, i) => {
       const here = valueAt(env.pool, path.slice(0, i + 1));
-      return here !== undefined && (i === path.length - 1 || here === null || typeof here !== 'object' || Array.isArray(here) || REPLACED_WHOLE.has(String(key)));
+      return (
+        here !== undefined &&
+        (i === path.length - 1 || here === null || typeof here !== 'object' || Array.isArray(here) || REPLACED_WHOLE.has(String(key)))
+      );
     });
     const inDefaults = valueAt(config.defaults?.pool, path) !== undefined;
     return !givenHere && inDefaults ? `defaults.pool${match[2]}${problem.slice(match[0].length)}` : problem;

@@ -23,7 +23,16 @@ export interface ResolvedEnvironment {
  * about it that rules and default names use. Every other pool setting configures the pool itself, which
  * is managed elsewhere.
  */
-export const EXISTING_POOL_SETTINGS: readonly string[] = ['domain', 'resourceServers', 'groups', 'clients', 'triggers', 'identityProviders', 'featurePlan', 'customAttributes'];
+export const EXISTING_POOL_SETTINGS: readonly string[] = [
+  'domain',
+  'resourceServers',
+  'groups',
+  'clients',
+  'triggers',
+  'identityProviders',
+  'featurePlan',
+  'customAttributes',
+];
 
 /** For an existing pool, only the settings that apply to it are taken from the defaults. */
 function applicableDefaults(pool: PoolConfig | undefined, existing: boolean): PoolConfig {
@@ -33,7 +42,8 @@ function applicableDefaults(pool: PoolConfig | undefined, existing: boolean): Po
 
 /**
  * Applies the defaults to every environment: objects merge key by key, the environment winning; lists,
- * values and the one-of-several-forms settings (email, domain, trigger handler) replace. `{accountId}` in `defaults.deployRoleArn` becomes each environment's account.
+ * values and the one-of-several-forms settings (email, domain, trigger handler) replace.
+ * `{accountId}` in `defaults.deployRoleArn` becomes each environment's account.
  */
 export function resolveEnvironments(config: AppConfig): ResolvedEnvironment[] {
   const defaults = config.defaults ?? {};
@@ -60,7 +70,11 @@ export function selectEnvironments(all: ResolvedEnvironment[], names: readonly s
   if (names.length === 0) return all;
   const unknown = names.filter((n) => !all.some((e) => e.name === n));
   if (unknown.length > 0) {
-    throw new UsageError(unknown.map((n) => `--env ${n}: is not an environment of the configuration; received "${n}". Fix: use one of ${all.map((e) => e.name).join(', ')}`));
+    throw new UsageError(
+      unknown.map(
+        (n) => `--env ${n}: is not an environment of the configuration; received "${n}". Fix: use one of ${all.map((e) => e.name).join(', ')}`,
+      ),
+    );
   }
   return all.filter((e) => names.includes(e.name));
 }
@@ -75,20 +89,45 @@ function checkEnvironment(env: EnvironmentConfig, i: number, resolved: ResolvedE
       received: env.pool?.[key as keyof PoolConfig],
       fix: `remove it; for an existing pool only ${EXISTING_POOL_SETTINGS.join(', ')} apply`,
     })),
-    ...checkPattern(`${at}.name`, env.name, /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be 1 to 64 lowercase letters, digits and inner hyphens (it names the stack, its folder and its state key)', 'use e.g. "prod-eu"'),
+    ...checkPattern(
+      `${at}.name`,
+      env.name,
+      /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/,
+      'must be 1 to 64 lowercase letters, digits and inner hyphens (it names the stack, its folder and its state key)',
+      'use e.g. "prod-eu"',
+    ),
     // The engine keeps stacks in a plain object, where Object.prototype's names are taken; a stack's id is
     // its folder and state key, so it cannot be renamed the way a client's construct id is.
     ...(env.name in Object.prototype
       ? [{ path: `${at}.name`, rule: 'is a name the CDKTF engine reserves', received: env.name, fix: `use another name, e.g. "${env.name}-env"` }]
       : []),
-    ...checkPattern(`${at}.accountId`, env.accountId, /^\d{12}$/, 'must be a 12-digit AWS account id', 'quote it in YAML so leading zeros survive, e.g. "012345678901"'),
+    ...checkPattern(
+      `${at}.accountId`,
+      env.accountId,
+      /^\d{12}$/,
+      'must be a 12-digit AWS account id',
+      'quote it in YAML so leading zeros survive, e.g. "012345678901"',
+    ),
     ...(resolved.region === ''
       ? [{ path: `${at}.region`, rule: 'every environment needs a region', received: undefined, fix: 'set region here, or defaults.region' }]
       : checkRegion(env.region !== undefined ? `${at}.region` : 'defaults.region', resolved.region)),
-    ...checkPattern(`${at}.deployRoleArn`, resolved.deployRoleArn, /^arn:[\w-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN', 'use arn:<partition>:iam::<account>:role/<name>'),
+    ...checkPattern(
+      `${at}.deployRoleArn`,
+      resolved.deployRoleArn,
+      /^arn:[\w-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+      'must be an IAM role ARN',
+      'use arn:<partition>:iam::<account>:role/<name>',
+    ),
     ...rolePartition(`${at}.deployRoleArn`, resolved),
     ...(resolved.deployRoleArn && /^arn:[\w-]+:iam::\d{12}:/.test(resolved.deployRoleArn) && !resolved.deployRoleArn.includes(`::${env.accountId}:`)
-      ? [{ path: `${at}.deployRoleArn`, rule: 'must be a role in the environment\'s own account', received: resolved.deployRoleArn, fix: `use a role of account ${env.accountId}` }]
+      ? [
+          {
+            path: `${at}.deployRoleArn`,
+            rule: "must be a role in the environment's own account",
+            received: resolved.deployRoleArn,
+            fix: `use a role of account ${env.accountId}`,
+          },
+        ]
       : []),
   ];
 }
@@ -98,25 +137,65 @@ function rolePartition(path: string, env: ResolvedEnvironment): Problem[] {
   const partition = partitionOfKnownRegion(env.region);
   const rolePartition = /^arn:([\w-]+):iam::/.exec(env.deployRoleArn ?? '')?.[1];
   if (partition === undefined || rolePartition === undefined || rolePartition === partition) return [];
-  return [{ path, rule: `must be in the partition of region ${env.region} (${partition})`, received: env.deployRoleArn, fix: `use arn:${partition}:iam::${env.accountId}:role/...` }];
+  return [
+    {
+      path,
+      rule: `must be in the partition of region ${env.region} (${partition})`,
+      received: env.deployRoleArn,
+      fix: `use arn:${partition}:iam::${env.accountId}:role/...`,
+    },
+  ];
 }
 
 /** The state backend: Terraform takes no expressions there, and S3 names have rules of their own. */
 function checkBackend(b: BackendConfig | undefined): Problem[] {
   if (b === undefined) return [];
   return [
-    ...checkPattern('backend.bucket', b.bucket, /^(?!xn--)(?!.*-s3alias$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens', 'use the bucket name as S3 shows it'),
+    ...checkPattern(
+      'backend.bucket',
+      b.bucket,
+      /^(?!xn--)(?!.*-s3alias$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens',
+      'use the bucket name as S3 shows it',
+    ),
     ...checkRegion('backend.region', b.region),
-    ...checkPattern('backend.keyPrefix', b.keyPrefix, /^[\w!\-.*'()/]{1,512}$/, 'may contain only letters, digits and ! - _ . * \' ( ) /', 'use e.g. "cdktf-cognito"'),
-    ...checkPattern('backend.roleArn', b.roleArn, /^arn:[\w-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN', 'use arn:<partition>:iam::<account>:role/<name>'),
-    ...checkPattern('backend.kmsKeyId', b.kmsKeyId, /^(arn:[\w-]+:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/-]+|[0-9a-f-]{36}|alias\/[\w/-]+)$/, 'must be a KMS key id, alias or ARN', 'copy it from the KMS console'),
+    ...checkPattern(
+      'backend.keyPrefix',
+      b.keyPrefix,
+      /^[\w!\-.*'()/]{1,512}$/,
+      "may contain only letters, digits and ! - _ . * ' ( ) /",
+      'use e.g. "cdktf-cognito"',
+    ),
+    ...checkPattern(
+      'backend.roleArn',
+      b.roleArn,
+      /^arn:[\w-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+      'must be an IAM role ARN',
+      'use arn:<partition>:iam::<account>:role/<name>',
+    ),
+    ...checkPattern(
+      'backend.kmsKeyId',
+      b.kmsKeyId,
+      /^(arn:[\w-]+:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/-]+|[0-9a-f-]{36}|alias\/[\w/-]+)$/,
+      'must be a KMS key id, alias or ARN',
+      'copy it from the KMS console',
+    ),
   ];
 }
 
 function duplicateNames(environments: readonly EnvironmentConfig[]): Problem[] {
   return environments.flatMap((env, i) => {
     const first = environments.findIndex((e) => e.name === env.name);
-    return first < i ? [{ path: `environments[${i}].name`, rule: `must be unique (environments[${first}] has it too)`, received: env.name, fix: 'rename one of them' }] : [];
+    return first < i
+      ? [
+          {
+            path: `environments[${i}].name`,
+            rule: `must be unique (environments[${first}] has it too)`,
+            received: env.name,
+            fix: 'rename one of them',
+          },
+        ]
+      : [];
   });
 }
 

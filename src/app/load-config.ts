@@ -15,30 +15,61 @@ export function loadConfig(file: string): AppConfig {
   let bytes: Buffer;
   try {
     if (!statSync(file).isFile()) {
-      throw new ValidationError([formatProblem({ path: file, rule: 'is not a regular file', received: file, fix: 'pass the configuration file (YAML or JSON) with --config' })], 'Invalid configuration');
+      throw new ValidationError(
+        [
+          formatProblem({
+            path: file,
+            rule: 'is not a regular file',
+            received: file,
+            fix: 'pass the configuration file (YAML or JSON) with --config',
+          }),
+        ],
+        'Invalid configuration',
+      );
     }
     bytes = readFileSync(file);
   } catch (error) {
     if (error instanceof ValidationError) throw error;
-    throw new ValidationError([`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Fix: pass an existing file with --config`], 'Invalid configuration');
+    throw new ValidationError(
+      [`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Fix: pass an existing file with --config`],
+      'Invalid configuration',
+    );
   }
   const read = readDocument(bytes, file, ['.yaml', '.yml'].includes(extname(file).toLowerCase()));
-  if (read.problems) throw new ValidationError(read.problems.map((p) => formatProblem(p)), `Invalid configuration in ${file}`);
+  if (read.problems)
+    throw new ValidationError(
+      read.problems.map((p) => formatProblem(p)),
+      `Invalid configuration in ${file}`,
+    );
   return parseConfig(read.document, file);
 }
 
 /** Checks a parsed document against the configuration schema. */
 export function parseConfig(document: unknown, source = 'the configuration'): AppConfig {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    const problem = { path: '(root)', rule: 'the document must be a mapping of settings (backend, defaults, environments)', received: document, fix: 'start from config/default.yaml' };
+    const problem = {
+      path: '(root)',
+      rule: 'the document must be a mapping of settings (backend, defaults, environments)',
+      received: document,
+      fix: 'start from config/default.yaml',
+    };
     throw new ValidationError([formatProblem(problem)], `Invalid configuration in ${source}`);
   }
   const own = documentProblems(document);
   const result = configSchema.safeParse(withoutPrototypes(document));
   if (result.success && own.length === 0) return renameKeys(result.data, MASKED_KEY, CONSTRUCTOR_KEY) as AppConfig;
-  const issues = result.success ? [] : result.error.issues.map(unmaskIssue).filter((issue) => !issue.path.includes(RESERVED_KEY) && !(issue.code === 'unrecognized_keys' && issue.keys.every((k) => k === RESERVED_KEY)));
+  const issues = result.success
+    ? []
+    : result.error.issues
+        .map(unmaskIssue)
+        .filter(
+          (issue) => !issue.path.includes(RESERVED_KEY) && !(issue.code === 'unrecognized_keys' && issue.keys.every((k) => k === RESERVED_KEY)),
+        );
   const problems = [...own, ...issues.flatMap((issue) => problemsOf(issue, document))];
-  throw new ValidationError(problems.map((p) => formatProblem(p)), `Invalid configuration in ${source}`);
+  throw new ValidationError(
+    problems.map((p) => formatProblem(p)),
+    `Invalid configuration in ${source}`,
+  );
 }
 
 /** JavaScript's prototype key: kept as a key by the readers, refused here so it is never silently dropped. */
@@ -54,16 +85,32 @@ function documentProblems(document: object): Problem[] {
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
-      problems.push({ path: formatPath(path), rule: 'is not well-formed Unicode (it holds half of a surrogate pair)', received: value, fix: 'remove the \\uD800-\\uDFFF escape, or give the whole pair' });
+      problems.push({
+        path: formatPath(path),
+        rule: 'is not well-formed Unicode (it holds half of a surrogate pair)',
+        received: value,
+        fix: 'remove the \\uD800-\\uDFFF escape, or give the whole pair',
+      });
     }
     if (value === null || typeof value !== 'object') continue;
     for (const [key, child] of Object.entries(value)) {
       const childPath = [...path, Array.isArray(value) ? Number(key) : key];
       if (key === RESERVED_KEY) {
-        problems.push({ path: formatPath(childPath), rule: `${RESERVED_KEY} is reserved and cannot name a setting, client, tag or any other key`, received: key, fix: 'rename the key' });
+        problems.push({
+          path: formatPath(childPath),
+          rule: `${RESERVED_KEY} is reserved and cannot name a setting, client, tag or any other key`,
+          received: key,
+          fix: 'rename the key',
+        });
         continue;
       }
-      if (LONE_SURROGATE.test(key)) problems.push({ path: formatPath(childPath), rule: 'the key is not well-formed Unicode (it holds half of a surrogate pair)', received: key, fix: 'rename the key' });
+      if (LONE_SURROGATE.test(key))
+        problems.push({
+          path: formatPath(childPath),
+          rule: 'the key is not well-formed Unicode (it holds half of a surrogate pair)',
+          received: key,
+          fix: 'rename the key',
+        });
       stack.push({ value: child, path: childPath });
     }
   }
@@ -90,7 +137,12 @@ function renameKeys(value: unknown, from: string, to: string, depth = 0): unknow
   const copy: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     if (key === RESERVED_KEY) continue;
-    Object.defineProperty(copy, key === from ? to : key, { value: renameKeys(child, from, to, depth + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, key === from ? to : key, {
+      value: renameKeys(child, from, to, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return copy;
 }
@@ -118,23 +170,65 @@ function problemsOf(issue: z.core.$ZodIssue, document: unknown): Problem[] {
         };
       });
     case 'invalid_type':
-      return [{ path: formatPath(path), rule: `must be ${article(issue.expected)}`, received: valueAt(document, path), fix: valueAt(document, path) === undefined ? 'add it' : `write it as ${article(issue.expected)}` }];
+      return [
+        {
+          path: formatPath(path),
+          rule: `must be ${article(issue.expected)}`,
+          received: valueAt(document, path),
+          fix: valueAt(document, path) === undefined ? 'add it' : `write it as ${article(issue.expected)}`,
+        },
+      ];
     case 'invalid_value':
-      return [{ path: formatPath(path), rule: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, received: valueAt(document, path), fix: 'use one of the listed values' }];
+      return [
+        {
+          path: formatPath(path),
+          rule: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
+          received: valueAt(document, path),
+          fix: 'use one of the listed values',
+        },
+      ];
     case 'invalid_key': {
       // A key of a map whose keys are a closed set (standard attributes, trigger operations).
       const key = String(path[path.length - 1]);
       const known = knownKeys(path.slice(0, -1));
       const guess = closest(key, known);
-      return [{ path: formatPath(path), rule: `is not one of ${known.join(', ')}`, received: key, fix: guess ? `did you mean "${guess}"? Rename it` : 'use one of the listed names' }];
+      return [
+        {
+          path: formatPath(path),
+          rule: `is not one of ${known.join(', ')}`,
+          received: key,
+          fix: guess ? `did you mean "${guess}"? Rename it` : 'use one of the listed names',
+        },
+      ];
     }
     case 'too_small':
-      return [{ path: formatPath(path), rule: `must have at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`, received: valueAt(document, path), fix: 'add one' }];
+      return [
+        {
+          path: formatPath(path),
+          rule: `must have at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`,
+          received: valueAt(document, path),
+          fix: 'add one',
+        },
+      ];
     case 'invalid_union':
-      return [{ path: formatPath(path), rule: unionRule(path), received: valueAt(document, path), fix: 'use one of the documented forms (see the JSON Schema)' }];
+      return [
+        {
+          path: formatPath(path),
+          rule: unionRule(path),
+          received: valueAt(document, path),
+          fix: 'use one of the documented forms (see the JSON Schema)',
+        },
+      ];
     default:
       // The schema's own messages state the expected form (e.g. durations: "15m", "30d").
-      return [{ path: formatPath(path), rule: issue.message.replace(/^Invalid string: /, ''), received: valueAt(document, path), fix: 'write it in the form the rule gives' }];
+      return [
+        {
+          path: formatPath(path),
+          rule: issue.message.replace(/^Invalid string: /, ''),
+          received: valueAt(document, path),
+          fix: 'write it in the form the rule gives',
+        },
+      ];
   }
 }
 
@@ -147,9 +241,16 @@ function secretInFile(path: readonly PropertyKey[], key: string): Problem | unde
   const at = path.indexOf('identityProviders');
   if (at < 0 || path.length !== at + 2) return undefined;
   const providerKey = String(path[at + 1]);
-  const setting = Object.values(PROVIDER_SETTINGS).flat().find((s) => s.secret && s.name === key);
+  const setting = Object.values(PROVIDER_SETTINGS)
+    .flat()
+    .find((s) => s.secret && s.name === key);
   if (!setting) {
-    return { path: formatPath([...path, key]), rule: 'is not a known setting', received: '(not shown: it may be a secret)', fix: `remove it; see the identity provider settings in the README` };
+    return {
+      path: formatPath([...path, key]),
+      rule: 'is not a known setting',
+      received: '(not shown: it may be a secret)',
+      fix: `remove it; see the identity provider settings in the README`,
+    };
   }
   const variable = providerSecretVariableName(providerKey, setting);
   return {
@@ -162,7 +263,8 @@ function secretInFile(path: readonly PropertyKey[], key: string): Problem | unde
 
 function unionRule(path: PropertyKey[]): string {
   const last = path[path.length - 1];
-  if (last === 'handler') return 'must be exactly one of { emailDomainAllowlist }, { groupClaims }, { file }, { directory, handler } or { functionArn }';
+  if (last === 'handler')
+    return 'must be exactly one of { emailDomainAllowlist }, { groupClaims }, { file }, { directory, handler } or { functionArn }';
   if (last === 'email') return 'must have sender "cognito" or "ses" (with fromEmail)';
   return 'does not match any allowed form';
 }
@@ -173,6 +275,7 @@ function article(type: string): string {
 
 /** The keys the schema allows at a path, for "did you mean" hints. */
 function knownKeys(path: readonly PropertyKey[]): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walks zod's internal schema tree, which has no public type
   let schema: any = configSchema;
   for (const part of path) {
     schema = unwrap(schema);
@@ -188,6 +291,7 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
 }
 
 /** Through optional and nullable wrappers (not arrays, whose unwrap gives the element). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's internal schema tree has no public type
 function unwrap(schema: any): any {
   let s = schema;
   while (s && ['optional', 'nullable', 'default', 'readonly'].includes(s.def?.type)) s = s.unwrap();

@@ -16,7 +16,15 @@ import { UserPoolProps } from '../user-pool/user-pool-props';
 import { ClassicBranding } from '../client/ui-customization';
 import { defined } from '../core/defined';
 import { resolve } from 'path';
-import { hasFixedName, IdentityProviderType, PROVIDER_SETTINGS, ProviderOptions, ProviderSetting, providerSecretVariableName, secretSettings } from '../client/identity-provider-kinds';
+import {
+  hasFixedName,
+  IdentityProviderType,
+  PROVIDER_SETTINGS,
+  ProviderOptions,
+  ProviderSetting,
+  providerSecretVariableName,
+  secretSettings,
+} from '../client/identity-provider-kinds';
 import { TerraformStack, TerraformVariable } from '../engine';
 import { providerFieldNames } from '../settings/federation-settings';
 
@@ -28,7 +36,15 @@ export type ConfigPaths = Map<IConstruct, string>;
  * recording for each construct the configuration path it came from. Problems found while building
  * (a scope naming an unknown resource server) are returned, not thrown, so all are reported together.
  */
-export function buildPool(scope: Construct, id: string, config: PoolConfig, configPath: string, paths: ConfigPaths, existing?: ExistingPoolConfig, configDir?: string): Problem[] {
+export function buildPool(
+  scope: Construct,
+  id: string,
+  config: PoolConfig,
+  configPath: string,
+  paths: ConfigPaths,
+  existing?: ExistingPoolConfig,
+  configDir?: string,
+): Problem[] {
   const problems: Problem[] = [];
   const pool = existing ? existingPool(scope, id, config, existing, configDir) : new UserPool(scope, id, userPoolProps(config, configDir));
   // An existing pool's problems (its id) are about the environment's existingPool setting.
@@ -37,7 +53,12 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
   if (config.domainManagedElsewhere && pool instanceof UserPool) {
     pool.useDomainManagedElsewhere();
     if (config.domain) {
-      problems.push({ path: appendPath(configPath, 'domainManagedElsewhere'), rule: 'a domain managed elsewhere and a domain created here exclude each other', received: { domainManagedElsewhere: true, domain: config.domain }, fix: 'remove domain, or domainManagedElsewhere to create the domain here' });
+      problems.push({
+        path: appendPath(configPath, 'domainManagedElsewhere'),
+        rule: 'a domain managed elsewhere and a domain created here exclude each other',
+        received: { domainManagedElsewhere: true, domain: config.domain },
+        fix: 'remove domain, or domainManagedElsewhere to create the domain here',
+      });
     }
   }
   if (config.domain) {
@@ -61,8 +82,18 @@ export function buildPool(scope: Construct, id: string, config: PoolConfig, conf
     const clientPath = appendPath(appendPath(configPath, 'clients'), key);
     const scopes = (client.scopes ?? []).map((scope, i) => resolveScope(scope, servers, appendPath(appendPath(clientPath, 'scopes'), i), problems));
     // Unknown names are reported here, with the keys the file can use, and left out of the client.
-    const identityProviders = client.identityProviders?.flatMap((name, i) => providerNameOf(name, providers, appendPath(appendPath(clientPath, 'identityProviders'), i), problems) ?? []);
-    paths.set(pool.addClient(constructId(key), { clientName: key, ...clientProps(client, configDir), scopes: client.scopes ? scopes : undefined, identityProviders }), clientPath);
+    const identityProviders = client.identityProviders?.flatMap(
+      (name, i) => providerNameOf(name, providers, appendPath(appendPath(clientPath, 'identityProviders'), i), problems) ?? [],
+    );
+    paths.set(
+      pool.addClient(constructId(key), {
+        clientName: key,
+        ...clientProps(client, configDir),
+        scopes: client.scopes ? scopes : undefined,
+        identityProviders,
+      }),
+      clientPath,
+    );
   }
   return problems;
 }
@@ -95,11 +126,26 @@ function existingPool(scope: Construct, id: string, config: PoolConfig, existing
  * paths are taken relative to `configDir` (the configuration file's folder) and must lie inside its project.
  */
 export function userPoolProps(c: PoolConfig, configDir?: string): UserPoolProps {
-  const { domain: _domain, resourceServers: _servers, clients: _clients, groups: _groups, domainManagedElsewhere: _elsewhere, identityProviders: _providers, ...pool } = c;
+  const {
+    domain: _domain,
+    resourceServers: _servers,
+    clients: _clients,
+    groups: _groups,
+    domainManagedElsewhere: _elsewhere,
+    identityProviders: _providers,
+    ...pool
+  } = c;
   const declared = propsOf(POOL_SETTINGS, pool);
-  const props: UserPoolProps = { ...declared, ...defined({ classicBranding: declared.classicBranding && locateBranding(declared.classicBranding, configDir) }), userPoolName: c.userPoolName! };
+  const props: UserPoolProps = {
+    ...declared,
+    ...defined({ classicBranding: declared.classicBranding && locateBranding(declared.classicBranding, configDir) }),
+    userPoolName: c.userPoolName!,
+  };
   if (configDir === undefined || props.triggers === undefined) return props;
-  const located = Object.entries(props.triggers).map(([operation, t]) => [operation, t && { ...t, handler: t.handler instanceof TriggerCode ? t.handler.locatedIn({ baseDir: configDir }) : t.handler }]);
+  const located = Object.entries(props.triggers).map(([operation, t]) => [
+    operation,
+    t && { ...t, handler: t.handler instanceof TriggerCode ? t.handler.locatedIn({ baseDir: configDir }) : t.handler },
+  ]);
   return { ...props, triggers: Object.fromEntries(located) };
 }
 
@@ -108,23 +154,53 @@ export function userPoolProps(c: PoolConfig, configDir?: string): UserPoolProps 
  * `idp_<key>_private_key`): secrets never sit in the file, the pipeline sets them as `TF_VAR_<variable>`.
  * Returns the provider name of each key.
  */
-function addIdentityProviders(pool: UserPoolBase, config: Record<string, Record<string, unknown>>, at: string, paths: ConfigPaths, problems: Problem[]): Map<string, string> {
+function addIdentityProviders(
+  pool: UserPoolBase,
+  config: Record<string, Record<string, unknown>>,
+  at: string,
+  paths: ConfigPaths,
+  problems: Problem[],
+): Map<string, string> {
   const names = new Map<string, string>();
   const fields = providerFieldNames();
   for (const [key, provider] of Object.entries(config)) {
     const path = appendPath(at, key);
-    const { type, providerName, attributeMapping, idpIdentifiers, ...settings } = provider as { type: IdentityProviderType; providerName?: string; attributeMapping?: Record<string, string>; idpIdentifiers?: string[] };
+    const { type, providerName, attributeMapping, idpIdentifiers, ...settings } = provider as {
+      type: IdentityProviderType;
+      providerName?: string;
+      attributeMapping?: Record<string, string>;
+      idpIdentifiers?: string[];
+    };
     if (!PROVIDER_KEY.test(key)) {
-      problems.push({ path, rule: 'an identity provider key names its secret variables (idp_<key>_client_secret), so it may contain only letters, digits and _, starting with a letter', received: key, fix: `rename it, e.g. "${key.replace(/[^A-Za-z0-9_]/g, '_').replace(/^[^A-Za-z]+/, '')}"` });
+      problems.push({
+        path,
+        rule: 'an identity provider key names its secret variables (idp_<key>_client_secret), so it may contain only letters, digits and _, starting with a letter',
+        received: key,
+        fix: `rename it, e.g. "${key.replace(/[^A-Za-z0-9_]/g, '_').replace(/^[^A-Za-z]+/, '')}"`,
+      });
       continue;
     }
     for (const name of Object.keys(settings).filter((n) => !fields.get(n)?.kinds.includes(type))) {
-      problems.push({ path: appendPath(path, name), rule: `is not a setting of a ${type} provider`, received: settings[name as keyof typeof settings], fix: `remove it; a ${type} provider takes ${PROVIDER_SETTINGS[type].filter((s) => !s.secret).map((s) => s.name).join(', ')}` });
+      problems.push({
+        path: appendPath(path, name),
+        rule: `is not a setting of a ${type} provider`,
+        received: settings[name as keyof typeof settings],
+        fix: `remove it; a ${type} provider takes ${PROVIDER_SETTINGS[type]
+          .filter((s) => !s.secret)
+          .map((s) => s.name)
+          .join(', ')}`,
+      });
     }
     const secrets = Object.fromEntries(secretSettings(type).map((s) => [s.name, providerSecretVariable(pool, key, s).stringValue]));
     const name = providerName ?? (hasFixedName(type) ? type : key);
     names.set(key, name);
-    const created = pool.addIdentityProvider(constructId(key), { providerName: name, providerType: type, settings: { ...(settings as ProviderOptions), ...secrets }, attributeMapping, idpIdentifiers });
+    const created = pool.addIdentityProvider(constructId(key), {
+      providerName: name,
+      providerType: type,
+      settings: { ...(settings as ProviderOptions), ...secrets },
+      attributeMapping,
+      idpIdentifiers,
+    });
     paths.set(created, path);
   }
   return names;
@@ -150,7 +226,12 @@ function providerNameOf(name: string, providers: Map<string, string>, path: stri
   if (name === 'COGNITO' || [...providers.values()].includes(name)) return name;
   const byKey = providers.get(name);
   if (byKey !== undefined) return byKey;
-  problems.push({ path, rule: 'names no identity provider of this pool', received: name, fix: `use COGNITO or one of the keys of identityProviders: ${[...providers.keys()].join(', ') || '(none declared)'}` });
+  problems.push({
+    path,
+    rule: 'names no identity provider of this pool',
+    received: name,
+    fix: `use COGNITO or one of the keys of identityProviders: ${[...providers.keys()].join(', ') || '(none declared)'}`,
+  });
   return undefined;
 }
 
@@ -162,7 +243,10 @@ function clientProps(c: ClientConfig, configDir: string | undefined): Omit<UserP
     ...props,
     ...defined({
       classicBranding: props.classicBranding && locateBranding(props.classicBranding, configDir),
-      managedLoginBranding: m && { ...m, ...defined({ settingsFile: locate(m.settingsFile, configDir), assets: m.assets?.map((a) => ({ ...a, file: locate(a.file, configDir)! })) }) },
+      managedLoginBranding: m && {
+        ...m,
+        ...defined({ settingsFile: locate(m.settingsFile, configDir), assets: m.assets?.map((a) => ({ ...a, file: locate(a.file, configDir)! })) }),
+      },
     }),
   };
 }

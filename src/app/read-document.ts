@@ -20,7 +20,16 @@ export type ReadResult = { readonly document: unknown; readonly problems?: undef
 export function readDocument(bytes: Buffer, source: string, yaml: boolean): ReadResult {
   const encoding = utf16(bytes);
   if (encoding) {
-    return { problems: [{ path: source, rule: `is ${encoding} text; configuration files are UTF-8`, received: `${bytes.length} bytes`, fix: 'save the file as UTF-8' }] };
+    return {
+      problems: [
+        {
+          path: source,
+          rule: `is ${encoding} text; configuration files are UTF-8`,
+          received: `${bytes.length} bytes`,
+          fix: 'save the file as UTF-8',
+        },
+      ],
+    };
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   return yaml ? readYaml(text, source) : readJson(text, source);
@@ -30,13 +39,20 @@ function utf16(bytes: Buffer): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 (little-endian)';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (big-endian)';
   // ASCII text in UTF-16 without a byte-order mark: every other byte is zero.
-  if (bytes.length >= 4 && bytes.subarray(0, 64).filter((b, i) => i % 2 === 1 && b === 0).length >= Math.min(16, bytes.length / 4)) return 'UTF-16 (little-endian)';
-  if (bytes.length >= 4 && bytes.subarray(0, 64).filter((b, i) => i % 2 === 0 && b === 0).length >= Math.min(16, bytes.length / 4)) return 'UTF-16 (big-endian)';
+  if (bytes.length >= 4 && bytes.subarray(0, 64).filter((b, i) => i % 2 === 1 && b === 0).length >= Math.min(16, bytes.length / 4))
+    return 'UTF-16 (little-endian)';
+  if (bytes.length >= 4 && bytes.subarray(0, 64).filter((b, i) => i % 2 === 0 && b === 0).length >= Math.min(16, bytes.length / 4))
+    return 'UTF-16 (big-endian)';
   return undefined;
 }
 
 function tooDeep(source: string, path: readonly PropertyKey[]): Problem {
-  return { path: path.length > 0 ? formatPath(path) : source, rule: `is nested more than ${MAX_DEPTH} levels deep (a configuration needs about 8)`, received: 'a deeper structure', fix: 'flatten the document; see the JSON Schema for the shape' };
+  return {
+    path: path.length > 0 ? formatPath(path) : source,
+    rule: `is nested more than ${MAX_DEPTH} levels deep (a configuration needs about 8)`,
+    received: 'a deeper structure',
+    fix: 'flatten the document; see the JSON Schema for the shape',
+  };
 }
 
 function readYaml(text: string, source: string): ReadResult {
@@ -53,7 +69,12 @@ function readYaml(text: string, source: string): ReadResult {
         const at = e.linePos?.[0];
         // The parser's first sentence, without its own position and the echoed source lines.
         const reason = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        return { path: at ? `${source}:${at.line}:${at.col}` : source, rule: `is not valid YAML (${reason})`, received: lineAt(text, at?.line), fix: yamlFix(e.code) };
+        return {
+          path: at ? `${source}:${at.line}:${at.col}` : source,
+          rule: `is not valid YAML (${reason})`,
+          received: lineAt(text, at?.line),
+          fix: yamlFix(e.code),
+        };
       }),
     };
   }
@@ -63,7 +84,16 @@ function readYaml(text: string, source: string): ReadResult {
     return deep ? { problems: [deep] } : { document };
   } catch (error) {
     if (error instanceof RangeError) return { problems: [tooDeep(source, [])] };
-    return { problems: [{ path: source, rule: `is not a usable YAML document (${(error as Error).message.split('\n')[0]})`, received: undefined, fix: 'remove anchors and aliases that repeat large parts, or correct the syntax' }] };
+    return {
+      problems: [
+        {
+          path: source,
+          rule: `is not a usable YAML document (${(error as Error).message.split('\n')[0]})`,
+          received: undefined,
+          fix: 'remove anchors and aliases that repeat large parts, or correct the syntax',
+        },
+      ],
+    };
   }
 }
 
@@ -133,7 +163,7 @@ function readJson(text: string, source: string): ReadResult {
       i++;
       const object: Record<string, unknown> = {};
       space();
-      if (text[i] === '}') return i++, object;
+      if (text[i] === '}') return (i++, object);
       for (;;) {
         space();
         if (text[i] !== '"') fail('a key must be a string in double quotes');
@@ -144,7 +174,12 @@ function readJson(text: string, source: string): ReadResult {
         i++;
         const child = value([...path, key]);
         if (Object.prototype.hasOwnProperty.call(object, key)) {
-          problems.push({ path: formatPath([...path, key]), rule: `is given twice (again at ${where(keyAt).slice(source.length + 1)}); JSON keeps only the last silently`, received: child, fix: 'keep one of the two' });
+          problems.push({
+            path: formatPath([...path, key]),
+            rule: `is given twice (again at ${where(keyAt).slice(source.length + 1)}); JSON keeps only the last silently`,
+            received: child,
+            fix: 'keep one of the two',
+          });
         }
         // defineProperty: `__proto__` stays a key (and is reported by the shape check) instead of changing the prototype.
         Object.defineProperty(object, key, { value: child, enumerable: true, writable: true, configurable: true });
@@ -153,7 +188,7 @@ function readJson(text: string, source: string): ReadResult {
           i++;
           continue;
         }
-        if (text[i] === '}') return i++, object;
+        if (text[i] === '}') return (i++, object);
         fail('"," or "}" expected');
       }
     }
@@ -161,7 +196,7 @@ function readJson(text: string, source: string): ReadResult {
       i++;
       const list: unknown[] = [];
       space();
-      if (text[i] === ']') return i++, list;
+      if (text[i] === ']') return (i++, list);
       for (;;) {
         list.push(value([...path, list.length]));
         space();
@@ -169,13 +204,14 @@ function readJson(text: string, source: string): ReadResult {
           i++;
           continue;
         }
-        if (text[i] === ']') return i++, list;
+        if (text[i] === ']') return (i++, list);
         fail('"," or "]" expected');
       }
     }
     if (c === '"') return string();
     const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
-    if (!literal) return fail(i >= text.length ? 'the document ends too early' : 'a value expected (a string, number, true, false, null, object or list)');
+    if (!literal)
+      return fail(i >= text.length ? 'the document ends too early' : 'a value expected (a string, number, true, false, null, object or list)');
     i += literal[0].length;
     return JSON.parse(literal[0]);
   };

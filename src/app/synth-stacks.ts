@@ -53,9 +53,10 @@ export function synthesizeEnvironments(
   options: SynthesisOptions = {},
 ): StackReport[] {
   const workers = workerCount(environments.length, Number(process.env.CDKTF_COGNITO_WORKERS) || options.workers);
-  const stacks = workers > 1
-    ? synthesizeInWorkers(staging, config, environments, { ...options, workers })
-    : synthesizeHere(staging, config, environments, options);
+  const stacks =
+    workers > 1
+      ? synthesizeInWorkers(staging, config, environments, { ...options, workers })
+      : synthesizeHere(staging, config, environments, options);
   stacks.push(...synthesizeBootstrap(staging, join(staging, '.bootstrap'), config, environments, options.offline ?? false));
   writeManifest(staging, stacks);
   return stacks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -103,7 +104,8 @@ function synthesizeInWorkers(
     const run = spawnSync(process.execPath, [...entryCommand('coordinator'), taskFile], { stdio: ['ignore', 'inherit', 'inherit'] });
     if (run.error) throw run.error;
     const resultFile = resultFileOf(taskFile);
-    if (!existsSync(resultFile)) throw new Error(`the synth's worker coordinator stopped (${run.signal ?? `exit code ${run.status}`}) without a result`);
+    if (!existsSync(resultFile))
+      throw new Error(`the synth's worker coordinator stopped (${run.signal ?? `exit code ${run.status}`}) without a result`);
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as WorkerResult;
     if (result.failure) throw new Error(`a synth worker failed:\n${result.failure}`);
     if (result.problems.length > 0) throw new ValidationError([...new Set(result.problems)], 'Invalid configuration');
@@ -205,12 +207,20 @@ function synthesizeBatch(
     // The engine's token registry would keep this batch's construct tree alive (token-registry.ts).
     forgetTokensSince(mark);
   }
-  return collectStacks(staging, scratch, environments.map(({ name }) => name), options.offline ?? false);
+  return collectStacks(
+    staging,
+    scratch,
+    environments.map(({ name }) => name),
+    options.offline ?? false,
+  );
 }
 
 /** Moves the named stacks, which the engine synthesized into `scratch`, into `staging`, with their HCL. */
 function collectStacks(staging: string, scratch: string, names: readonly string[], offline: boolean): StackReport[] {
-  const manifest = JSON.parse(readFileSync(join(scratch, 'manifest.json'), 'utf8')) as { version: string; stacks: Record<string, StackManifestEntry> };
+  const manifest = JSON.parse(readFileSync(join(scratch, 'manifest.json'), 'utf8')) as {
+    version: string;
+    stacks: Record<string, StackManifestEntry>;
+  };
   return names.map((name) => {
     renameSync(join(scratch, 'stacks', name), join(staging, 'stacks', name));
     writeHcl(staging, name, offline);
@@ -222,7 +232,13 @@ function collectStacks(staging: string, scratch: string, names: readonly string[
  * The pipeline's roles, one bootstrap stack per account of the environments (see src/bootstrap/), built
  * once after the environments' batches: accounts repeat across batches and workers.
  */
-function synthesizeBootstrap(staging: string, scratch: string, config: AppConfig, environments: readonly ResolvedEnvironment[], offline: boolean): StackReport[] {
+function synthesizeBootstrap(
+  staging: string,
+  scratch: string,
+  config: AppConfig,
+  environments: readonly ResolvedEnvironment[],
+  offline: boolean,
+): StackReport[] {
   if (!config.bootstrap) return [];
   rmSync(scratch, { recursive: true, force: true });
   const mark = tokenMark();
@@ -230,7 +246,12 @@ function synthesizeBootstrap(staging: string, scratch: string, config: AppConfig
     const app = new App({ outdir: scratch, skipValidation: true, hclOutput: false, stackTraces: false });
     const stacks = buildBootstrapStacks(app, config, environments);
     app.synth();
-    return collectStacks(staging, scratch, stacks.map((stack) => stack.node.id), offline);
+    return collectStacks(
+      staging,
+      scratch,
+      stacks.map((stack) => stack.node.id),
+      offline,
+    );
   } finally {
     forgetTokensSince(mark);
     rmSync(scratch, { recursive: true, force: true });

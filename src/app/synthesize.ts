@@ -68,8 +68,21 @@ export function synthesizeConfig(options: SynthOptions): SynthesizedStack[] {
 function checkConfigFile(file: string): void {
   const stats = statSync(file, { throwIfNoEntry: false });
   if (stats && !stats.isFile()) {
-    const kind = stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device or special file';
-    throw new UsageError([formatProblem({ path: '--config', rule: `must be a regular file; this is ${kind}`, received: file, fix: 'pass the YAML or JSON configuration file itself' })]);
+    const kind = stats.isDirectory()
+      ? 'a folder'
+      : stats.isFIFO()
+        ? 'a named pipe (FIFO)'
+        : stats.isSocket()
+          ? 'a socket'
+          : 'a device or special file';
+    throw new UsageError([
+      formatProblem({
+        path: '--config',
+        rule: `must be a regular file; this is ${kind}`,
+        received: file,
+        fix: 'pass the YAML or JSON configuration file itself',
+      }),
+    ]);
   }
 }
 

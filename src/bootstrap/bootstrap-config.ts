@@ -22,20 +22,57 @@ export function checkBootstrap(config: AppConfig): Problem[] {
   const roleSet = (path: string, value: string | undefined): Problem[] =>
     value === undefined
       ? []
-      : [{ path, rule: 'with bootstrap, each pipeline job holds the plan or the deploy role of the account, so the stack assumes no role', received: value, fix: 'remove it' }];
+      : [
+          {
+            path,
+            rule: 'with bootstrap, each pipeline job holds the plan or the deploy role of the account, so the stack assumes no role',
+            received: value,
+            fix: 'remove it',
+          },
+        ];
   return [
-    ...checkPattern('bootstrap.repository', b.repository, /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'must be a GitHub repository, owner/name', 'use e.g. "example-org/identity"'),
+    ...checkPattern(
+      'bootstrap.repository',
+      b.repository,
+      /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/,
+      'must be a GitHub repository, owner/name',
+      'use e.g. "example-org/identity"',
+    ),
     // Role names are at most 64 characters; "-deploy" and "-boundary" are appended.
-    ...checkPattern('bootstrap.prefix', b.prefix, /^[A-Za-z0-9+=,.@_-]{1,50}$/, 'must be 1 to 50 letters, digits and +=,.@_- (it names roles, a policy and a path)', 'use e.g. "cognito-pipeline"'),
-    ...checkPattern('bootstrap.oidcProviderArn', b.oidcProviderArn, /^arn:[\w-]+:iam::(\d{12}|\{accountId\}):oidc-provider\/token\.actions\.githubusercontent\.com$/,
-      'must be the ARN of the GitHub Actions OIDC provider', 'use arn:<partition>:iam::{accountId}:oidc-provider/token.actions.githubusercontent.com, or leave it out to create it'),
+    ...checkPattern(
+      'bootstrap.prefix',
+      b.prefix,
+      /^[A-Za-z0-9+=,.@_-]{1,50}$/,
+      'must be 1 to 50 letters, digits and +=,.@_- (it names roles, a policy and a path)',
+      'use e.g. "cognito-pipeline"',
+    ),
+    ...checkPattern(
+      'bootstrap.oidcProviderArn',
+      b.oidcProviderArn,
+      /^arn:[\w-]+:iam::(\d{12}|\{accountId\}):oidc-provider\/token\.actions\.githubusercontent\.com$/,
+      'must be the ARN of the GitHub Actions OIDC provider',
+      'use arn:<partition>:iam::{accountId}:oidc-provider/token.actions.githubusercontent.com, or leave it out to create it',
+    ),
     ...roleSet('defaults.deployRoleArn', config.defaults?.deployRoleArn),
     ...config.environments.flatMap((env, i) => [
       ...roleSet(`environments[${i}].deployRoleArn`, env.deployRoleArn),
       ...(env.name.startsWith('bootstrap-')
-        ? [{ path: `environments[${i}].name`, rule: 'names starting with "bootstrap-" are the bootstrap stacks\'', received: env.name, fix: 'rename the environment' }]
+        ? [
+            {
+              path: `environments[${i}].name`,
+              rule: 'names starting with "bootstrap-" are the bootstrap stacks\'',
+              received: env.name,
+              fix: 'rename the environment',
+            },
+          ]
         : []),
-      ...checkPattern(`environments[${i}].githubEnvironment`, env.githubEnvironment, /^[^'"`,;\\/*?${}]{1,255}$/, 'must be a GitHub environment name', 'use the name shown under Settings > Environments'),
+      ...checkPattern(
+        `environments[${i}].githubEnvironment`,
+        env.githubEnvironment,
+        /^[^'"`,;\\/*?${}]{1,255}$/,
+        'must be a GitHub environment name',
+        'use the name shown under Settings > Environments',
+      ),
     ]),
   ];
 }

@@ -63,7 +63,12 @@ export class BootstrapStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: BootstrapStackProps) {
     super(scope, id);
-    const account: PipelineAccount = { partition: partitionOfRegion(props.region), accountId: props.accountId, prefix: props.prefix, state: props.state };
+    const account: PipelineAccount = {
+      partition: partitionOfRegion(props.region),
+      accountId: props.accountId,
+      prefix: props.prefix,
+      state: props.state,
+    };
     new AwsProvider(this, 'aws', {
       region: props.region,
       allowedAccountIds: [props.accountId],
@@ -89,7 +94,12 @@ export class BootstrapStack extends TerraformStack {
       return created;
     };
     role('plan', planSubjects(props.repository), planPolicy(account), `Plans the Cognito stacks from ${props.repository}: reads only`);
-    role('deploy', deploySubjects(props.repository, props.environments), deployPolicy(account), `Applies the Cognito stacks from ${props.repository}'s approved environments`);
+    role(
+      'deploy',
+      deploySubjects(props.repository, props.environments),
+      deployPolicy(account),
+      `Applies the Cognito stacks from ${props.repository}'s approved environments`,
+    );
     this.planRoleArn = pipelineRoleArn(account, 'plan');
     this.deployRoleArn = pipelineRoleArn(account, 'deploy');
     recordPipelineMetadata(this, { kind: 'bootstrap' });

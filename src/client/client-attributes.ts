@@ -31,7 +31,11 @@ export interface ResolvedClientAttributes {
  * and a problem for each name the pool does not have. `customAttributes` undefined means the pool's custom
  * attributes are unknown (an imported pool): `custom:<name>` is then taken as given.
  */
-export function resolveClientAttributes(setting: string, names: readonly string[] | undefined, customAttributes: readonly string[] | undefined): ResolvedClientAttributes {
+export function resolveClientAttributes(
+  setting: string,
+  names: readonly string[] | undefined,
+  customAttributes: readonly string[] | undefined,
+): ResolvedClientAttributes {
   if (names === undefined || !isKnown(names)) return { names, problems: [] };
   const problems: Problem[] = [];
   const resolved = names.map((name, i) => {
@@ -40,7 +44,12 @@ export function resolveClientAttributes(setting: string, names: readonly string[
     if (standard !== undefined) return standard;
     const custom = name.startsWith('custom:') ? name.slice('custom:'.length) : name;
     if (customAttributes === undefined ? name.startsWith('custom:') : customAttributes.includes(custom)) return `custom:${custom}`;
-    problems.push({ path: `${setting}[${i}]`, rule: 'must be a standard attribute or a custom attribute of the pool', received: name, fix: attributeFix(name, customAttributes) });
+    problems.push({
+      path: `${setting}[${i}]`,
+      rule: 'must be a standard attribute or a custom attribute of the pool',
+      received: name,
+      fix: attributeFix(name, customAttributes),
+    });
     return name;
   });
   return { names: [...new Set(resolved)], problems };

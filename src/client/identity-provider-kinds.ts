@@ -52,7 +52,14 @@ const flag: DetailForm = { kind: 'flag' };
 const spaced: DetailForm = { kind: 'list', separator: ' ' };
 
 const clientId = (description: string): ProviderSetting => ({ name: 'clientId', detail: 'client_id', form: text, required: true, description });
-const clientSecret: ProviderSetting = { name: 'clientSecret', detail: 'client_secret', form: text, required: true, secret: true, description: 'The client secret the provider issued.' };
+const clientSecret: ProviderSetting = {
+  name: 'clientSecret',
+  detail: 'client_secret',
+  form: text,
+  required: true,
+  secret: true,
+  description: 'The client secret the provider issued.',
+};
 const scopes = (defaults: readonly string[], form: DetailForm = spaced): ProviderSetting => ({
   name: 'scopes',
   detail: 'authorize_scopes',
@@ -63,7 +70,12 @@ const scopes = (defaults: readonly string[], form: DetailForm = spaced): Provide
 
 /** The OIDC endpoints that may be given instead of being discovered from the issuer. */
 export const OIDC_ENDPOINTS: readonly ProviderSetting[] = [
-  { name: 'authorizeUrl', detail: 'authorize_url', form: text, description: 'The authorization endpoint, when the issuer has no discovery document.' },
+  {
+    name: 'authorizeUrl',
+    detail: 'authorize_url',
+    form: text,
+    description: 'The authorization endpoint, when the issuer has no discovery document.',
+  },
   { name: 'tokenUrl', detail: 'token_url', form: text, description: 'The token endpoint, when the issuer has no discovery document.' },
   { name: 'userInfoUrl', detail: 'attributes_url', form: text, description: 'The user info endpoint, when the issuer has no discovery document.' },
   { name: 'jwksUri', detail: 'jwks_uri', form: text, description: 'The JSON Web Key Set, when the issuer has no discovery document.' },
@@ -71,12 +83,16 @@ export const OIDC_ENDPOINTS: readonly ProviderSetting[] = [
 
 /** Every kind's settings. */
 export const PROVIDER_SETTINGS: { readonly [T in IdentityProviderType]: readonly ProviderSetting[] } = {
-  [IdentityProviderType.GOOGLE]: [clientId('The OAuth client id from the Google Cloud console.'), clientSecret, scopes(['openid', 'email', 'profile'])],
+  [IdentityProviderType.GOOGLE]: [
+    clientId('The OAuth client id from the Google Cloud console.'),
+    clientSecret,
+    scopes(['openid', 'email', 'profile']),
+  ],
   [IdentityProviderType.FACEBOOK]: [
     clientId('The Facebook app id.'),
     clientSecret,
     scopes(['public_profile', 'email'], { kind: 'list', separator: ', ' }),
-    { name: 'apiVersion', detail: 'api_version', form: text, description: 'The Graph API version, e.g. v17.0 (default: AWS\'s).' },
+    { name: 'apiVersion', detail: 'api_version', form: text, description: "The Graph API version, e.g. v17.0 (default: AWS's)." },
   ],
   [IdentityProviderType.LOGIN_WITH_AMAZON]: [clientId('The Login with Amazon client id.'), clientSecret, scopes(['profile'])],
   [IdentityProviderType.SIGN_IN_WITH_APPLE]: [
@@ -89,17 +105,36 @@ export const PROVIDER_SETTINGS: { readonly [T in IdentityProviderType]: readonly
   [IdentityProviderType.OIDC]: [
     clientId('The client id the provider issued.'),
     clientSecret,
-    { name: 'issuerUrl', detail: 'oidc_issuer', form: text, required: true, description: 'The issuer (https://...); its discovery document gives the endpoints.' },
+    {
+      name: 'issuerUrl',
+      detail: 'oidc_issuer',
+      form: text,
+      required: true,
+      description: 'The issuer (https://...); its discovery document gives the endpoints.',
+    },
     scopes(['openid', 'email', 'profile']),
-    { name: 'attributesRequestMethod', detail: 'attributes_request_method', form: text, default: 'GET', values: ['GET', 'POST'], description: 'How user info is requested: GET or POST.' },
+    {
+      name: 'attributesRequestMethod',
+      detail: 'attributes_request_method',
+      form: text,
+      default: 'GET',
+      values: ['GET', 'POST'],
+      description: 'How user info is requested: GET or POST.',
+    },
     ...OIDC_ENDPOINTS,
   ],
   [IdentityProviderType.SAML]: [
-    { name: 'metadataUrl', detail: 'MetadataURL', form: text, description: 'The IdP\'s metadata URL (or metadataFile).' },
-    { name: 'metadataFile', detail: 'MetadataFile', form: text, description: 'The IdP\'s metadata document (or metadataUrl).' },
+    { name: 'metadataUrl', detail: 'MetadataURL', form: text, description: "The IdP's metadata URL (or metadataFile)." },
+    { name: 'metadataFile', detail: 'MetadataFile', form: text, description: "The IdP's metadata document (or metadataUrl)." },
     { name: 'idpSignOut', detail: 'IDPSignout', form: flag, description: 'Sign users out of the IdP too when they sign out.' },
     { name: 'idpInitiated', detail: 'IDPInit', form: flag, description: 'Accept sign-in started at the IdP (IdP-initiated SAML).' },
-    { name: 'requestSigningAlgorithm', detail: 'RequestSigningAlgorithm', form: text, values: ['rsa-sha256'], description: 'Sign SAML requests with this algorithm (only rsa-sha256).' },
+    {
+      name: 'requestSigningAlgorithm',
+      detail: 'RequestSigningAlgorithm',
+      form: text,
+      values: ['rsa-sha256'],
+      description: 'Sign SAML requests with this algorithm (only rsa-sha256).',
+    },
     { name: 'encryptedResponses', detail: 'EncryptedResponses', form: flag, description: 'Ask the IdP to encrypt its SAML assertions.' },
   ],
 };

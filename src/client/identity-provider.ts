@@ -7,7 +7,6 @@ import { defined } from '../core/defined';
 import { STANDARD_ATTRIBUTES } from '../user-pool/attributes';
 import type { IUserPool, KnownUserPoolSettings } from '../user-pool/i-user-pool';
 
-
 /** Settings of a {@link UserPoolIdentityProvider} without its pool. */
 export interface UserPoolIdentityProviderOptions {
   /**
@@ -57,7 +56,9 @@ export const REQUIRED_DETAILS: { readonly [T in IdentityProviderType]: readonly 
 ) as unknown as { readonly [T in IdentityProviderType]: readonly string[] };
 
 /** The `ProviderDetails` keys that hold credentials. */
-export const SECRET_DETAILS: readonly string[] = [...new Set(Object.values(PROVIDER_SETTINGS).flatMap((settings) => settings.filter((s) => s.secret).map((s) => s.detail)))];
+export const SECRET_DETAILS: readonly string[] = [
+  ...new Set(Object.values(PROVIDER_SETTINGS).flatMap((settings) => settings.filter((s) => s.secret).map((s) => s.detail))),
+];
 
 /**
  * Keys AWS adds to `provider_details` by itself (OIDC discovery, the SAML signing certificate): unless
@@ -68,7 +69,14 @@ export const AWS_ADDED_DETAILS: { readonly [T in IdentityProviderType]: readonly
   // The describe response of ProviderDetails (API reference) adds the binding URIs from the metadata.
   [IdentityProviderType.SAML]: ['ActiveEncryptionCertificate', 'SLORedirectBindingURI', 'SSORedirectBindingURI'],
   [IdentityProviderType.OIDC]: ['attributes_url', 'attributes_url_add_attributes', 'authorize_url', 'jwks_uri', 'token_url'],
-  [IdentityProviderType.GOOGLE]: ['attributes_url', 'attributes_url_add_attributes', 'authorize_url', 'oidc_issuer', 'token_request_method', 'token_url'],
+  [IdentityProviderType.GOOGLE]: [
+    'attributes_url',
+    'attributes_url_add_attributes',
+    'authorize_url',
+    'oidc_issuer',
+    'token_request_method',
+    'token_url',
+  ],
   [IdentityProviderType.FACEBOOK]: ['attributes_url', 'attributes_url_add_attributes', 'authorize_url', 'token_request_method', 'token_url'],
   [IdentityProviderType.LOGIN_WITH_AMAZON]: ['attributes_url', 'attributes_url_add_attributes', 'authorize_url', 'token_request_method', 'token_url'],
   [IdentityProviderType.SIGN_IN_WITH_APPLE]: ['attributes_url_add_attributes', 'authorize_url', 'oidc_issuer', 'token_request_method', 'token_url'],
@@ -99,15 +107,32 @@ export type IdentityProviderRule = (props: IdentityProviderSettings, details: Re
 /** Where a `ProviderDetails` key is set: its typed setting's name when it came from `settings`. */
 function pathOf(props: IdentityProviderSettings, detail: string): string {
   const setting = (PROVIDER_SETTINGS[props.providerType] ?? []).find((s) => s.detail === detail);
-  return setting && props.settings?.[setting.name] !== undefined && props.providerDetails?.[detail] === undefined ? `settings.${setting.name}` : `providerDetails.${detail}`;
+  return setting && props.settings?.[setting.name] !== undefined && props.providerDetails?.[detail] === undefined
+    ? `settings.${setting.name}`
+    : `providerDetails.${detail}`;
 }
 
 export const providerName: IdentityProviderRule = (props) => [
   ...checkLength('providerName', props.providerName, 1, 32),
-  ...checkPattern('providerName', props.providerName, PROVIDER_NAME, 'must be 3 to 32 characters and not start or end with _ or a space', 'use e.g. "Google" or "AcmeSAML"'),
-  ...(props.providerName === 'COGNITO' ? [{ path: 'providerName', rule: 'COGNITO is the name of the pool itself', received: props.providerName, fix: 'choose another name' }] : []),
+  ...checkPattern(
+    'providerName',
+    props.providerName,
+    PROVIDER_NAME,
+    'must be 3 to 32 characters and not start or end with _ or a space',
+    'use e.g. "Google" or "AcmeSAML"',
+  ),
+  ...(props.providerName === 'COGNITO'
+    ? [{ path: 'providerName', rule: 'COGNITO is the name of the pool itself', received: props.providerName, fix: 'choose another name' }]
+    : []),
   ...(isKnown(props.providerName) && hasFixedName(props.providerType) && props.providerName !== props.providerType
-    ? [{ path: 'providerName', rule: `a ${props.providerType} provider must be named ${props.providerType} (AWS names social providers by their type)`, received: props.providerName, fix: `set providerName to "${props.providerType}"` }]
+    ? [
+        {
+          path: 'providerName',
+          rule: `a ${props.providerType} provider must be named ${props.providerType} (AWS names social providers by their type)`,
+          received: props.providerName,
+          fix: `set providerName to "${props.providerType}"`,
+        },
+      ]
     : []),
 ];
 
@@ -118,11 +143,21 @@ export const requiredDetails: IdentityProviderRule = (props, details) => {
     ...checkOneOf('providerType', props.providerType, Object.values(IdentityProviderType)),
     ...missing.map((key) => {
       const setting = PROVIDER_SETTINGS[props.providerType].find((s) => s.detail === key);
-      return { path: setting ? `settings.${setting.name}` : `providerDetails.${key}`, rule: `a ${props.providerType} provider needs ${setting?.name ?? key}`, received: undefined, fix: `set settings.${setting?.name ?? key} (${key})` };
+      return {
+        path: setting ? `settings.${setting.name}` : `providerDetails.${key}`,
+        rule: `a ${props.providerType} provider needs ${setting?.name ?? key}`,
+        received: undefined,
+        fix: `set settings.${setting?.name ?? key} (${key})`,
+      };
     }),
   ];
-  if (props.providerType === IdentityProviderType.SAML && ('MetadataURL' in details) === ('MetadataFile' in details)) {
-    problems.push({ path: 'settings.metadataUrl', rule: 'a SAML provider needs exactly one of metadataUrl (MetadataURL) or metadataFile (MetadataFile)', received: Object.keys(details), fix: 'set settings.metadataUrl to your IdP\'s metadata URL, or settings.metadataFile to its metadata document' });
+  if (props.providerType === IdentityProviderType.SAML && 'MetadataURL' in details === 'MetadataFile' in details) {
+    problems.push({
+      path: 'settings.metadataUrl',
+      rule: 'a SAML provider needs exactly one of metadataUrl (MetadataURL) or metadataFile (MetadataFile)',
+      received: Object.keys(details),
+      fix: "set settings.metadataUrl to your IdP's metadata URL, or settings.metadataFile to its metadata document",
+    });
   }
   return problems;
 };
@@ -132,7 +167,10 @@ export const detailValues: IdentityProviderRule = (props, details) =>
     const value = details[s.detail];
     const problems: Problem[] = s.values ? checkOneOf(pathOf(props, s.detail), value, s.values) : [];
     const isUrl = s.detail === 'oidc_issuer' || OIDC_ENDPOINTS.includes(s) || s.detail === 'MetadataURL';
-    if (isUrl) problems.push(...checkPattern(pathOf(props, s.detail), value, HTTPS_URL, 'must be an https:// URL', 'use the https address your IdP publishes'));
+    if (isUrl)
+      problems.push(
+        ...checkPattern(pathOf(props, s.detail), value, HTTPS_URL, 'must be an https:// URL', 'use the https address your IdP publishes'),
+      );
     return problems;
   });
 
@@ -145,15 +183,22 @@ export const literalSecrets: IdentityProviderRule = (props, details) =>
     path: pathOf(props, key),
     rule: 'a secret must not be written in code or configuration: it would appear in plans, HCL files and logs',
     received: '(a literal value, not shown)',
-    fix: 'pass a sensitive Terraform variable instead (new TerraformVariable(stack, "...", { type: "string", sensitive: true }).stringValue); '
-      + 'in the configuration file, remove the setting: the stack declares a sensitive variable for it, set in the pipeline as TF_VAR_<variable> (see PIPELINE.md)',
+    fix:
+      'pass a sensitive Terraform variable instead (new TerraformVariable(stack, "...", { type: "string", sensitive: true }).stringValue); ' +
+      'in the configuration file, remove the setting: the stack declares a sensitive variable for it, set in the pipeline as TF_VAR_<variable> (see PIPELINE.md)',
   }));
 
 export const identifiers: IdentityProviderRule = (props) => [
   ...checkMaxItems('idpIdentifiers', props.idpIdentifiers, 50),
   ...(isKnown(props.idpIdentifiers) ? props.idpIdentifiers : []).flatMap((id, i) => [
     ...checkLength(`idpIdentifiers[${i}]`, id, 1, 40),
-    ...checkPattern(`idpIdentifiers[${i}]`, id, IDP_IDENTIFIER, 'may contain only letters, digits, spaces and + = . @ -', 'use e.g. an email domain such as example.com'),
+    ...checkPattern(
+      `idpIdentifiers[${i}]`,
+      id,
+      IDP_IDENTIFIER,
+      'may contain only letters, digits, spaces and + = . @ -',
+      'use e.g. an email domain such as example.com',
+    ),
   ]),
 ];
 
@@ -180,20 +225,47 @@ export const attributeMapping: IdentityProviderRule = (props, _details, ctx) => 
       const name = key.slice('custom:'.length);
       if (custom === undefined || custom.includes(name)) return [];
       const declared = custom.map((n) => `custom:${n}`);
-      return [{ path, rule: 'maps to a custom attribute the pool does not declare', received: key, fix: declared.length > 0 ? `use one of ${declared.join(', ')}, or declare ${name} in customAttributes` : `declare ${name} in customAttributes` }];
+      return [
+        {
+          path,
+          rule: 'maps to a custom attribute the pool does not declare',
+          received: key,
+          fix:
+            declared.length > 0 ? `use one of ${declared.join(', ')}, or declare ${name} in customAttributes` : `declare ${name} in customAttributes`,
+        },
+      ];
     }
     if (standard.some((s) => s.name === key) || MAPPABLE_EXTRAS.includes(key)) return [];
     const byTsName = standard.find((s) => s.key === key);
-    return [{ path, rule: 'is not an attribute of the pool', received: key, fix: byTsName ? `use the Cognito name "${byTsName.name}"` : 'use a standard attribute (email, given_name, ...) or custom:<declared name>' }];
+    return [
+      {
+        path,
+        rule: 'is not an attribute of the pool',
+        received: key,
+        fix: byTsName ? `use the Cognito name "${byTsName.name}"` : 'use a standard attribute (email, given_name, ...) or custom:<declared name>',
+      },
+    ];
   });
 };
 
 function immutable(path: string, key: string): Problem {
-  return { path, rule: 'maps to an attribute that cannot change, but federated sign-in updates mapped attributes at every sign-in', received: key, fix: 'remove the mapping, or make the attribute mutable in the pool (only possible before the pool exists)' };
+  return {
+    path,
+    rule: 'maps to an attribute that cannot change, but federated sign-in updates mapped attributes at every sign-in',
+    received: key,
+    fix: 'remove the mapping, or make the attribute mutable in the pool (only possible before the pool exists)',
+  };
 }
 
 /** Every identity provider rule, in the order their problems are reported. */
-export const IDENTITY_PROVIDER_RULES: readonly IdentityProviderRule[] = [providerName, requiredDetails, detailValues, literalSecrets, identifiers, attributeMapping];
+export const IDENTITY_PROVIDER_RULES: readonly IdentityProviderRule[] = [
+  providerName,
+  requiredDetails,
+  detailValues,
+  literalSecrets,
+  identifiers,
+  attributeMapping,
+];
 
 /** The provider's rules. Tokens are skipped. */
 export function checkIdentityProvider(props: IdentityProviderSettings, ctx: IdentityProviderContext = {}): Problem[] {
@@ -217,15 +289,19 @@ export class UserPoolIdentityProvider extends Construct {
     this.node.addValidation({ validate: () => checkIdentityProvider(provider, { pool: userPool.known }).map((p) => formatProblem(p)) });
     const details = resolveProviderDetails(provider);
     const ignored = (AWS_ADDED_DETAILS[provider.providerType] ?? []).filter((key) => !(key in details));
-    this.resource = new CognitoIdentityProvider(this, 'provider', defined({
-      userPoolId: userPool.userPoolId,
-      providerName: provider.providerName,
-      providerType: provider.providerType,
-      providerDetails: details,
-      attributeMapping: provider.attributeMapping ? { ...provider.attributeMapping } : undefined,
-      idpIdentifiers: provider.idpIdentifiers ? [...provider.idpIdentifiers] : undefined,
-      lifecycle: ignored.length > 0 ? { ignoreChanges: ignored.map((key) => `provider_details["${key}"]`) } : undefined,
-    }));
+    this.resource = new CognitoIdentityProvider(
+      this,
+      'provider',
+      defined({
+        userPoolId: userPool.userPoolId,
+        providerName: provider.providerName,
+        providerType: provider.providerType,
+        providerDetails: details,
+        attributeMapping: provider.attributeMapping ? { ...provider.attributeMapping } : undefined,
+        idpIdentifiers: provider.idpIdentifiers ? [...provider.idpIdentifiers] : undefined,
+        lifecycle: ignored.length > 0 ? { ignoreChanges: ignored.map((key) => `provider_details["${key}"]`) } : undefined,
+      }),
+    );
     this.providerName = provider.providerName;
     userPool.registerIdentityProvider(this);
   }

@@ -68,7 +68,14 @@ export interface ManagedLoginBrandingOptions {
 }
 
 /** Extensions AWS takes (`AssetExtensionType`), by file suffix. */
-const EXTENSIONS: Readonly<Record<string, string>> = { '.ico': 'ICO', '.jpg': 'JPEG', '.jpeg': 'JPEG', '.png': 'PNG', '.svg': 'SVG', '.webp': 'WEBP' };
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  '.ico': 'ICO',
+  '.jpg': 'JPEG',
+  '.jpeg': 'JPEG',
+  '.png': 'PNG',
+  '.svg': 'SVG',
+  '.webp': 'WEBP',
+};
 /** `AssetBytesType` of the API. */
 export const MAX_ASSET_BYTES = 1_000_000;
 
@@ -76,41 +83,89 @@ export const MAX_ASSET_BYTES = 1_000_000;
 export function checkManagedLoginBranding(o: ManagedLoginBrandingOptions, files: readonly (Buffer | undefined)[], pool: IUserPool): Problem[] {
   const problems: Problem[] = [...checkMaxItems('assets', o.assets, 40)];
   if (o.settings !== undefined && o.settingsFile !== undefined) {
-    problems.push({ path: 'settings', rule: 'give the settings once: settings or settingsFile', received: { settingsFile: o.settingsFile }, fix: 'remove one of them' });
+    problems.push({
+      path: 'settings',
+      rule: 'give the settings once: settings or settingsFile',
+      received: { settingsFile: o.settingsFile },
+      fix: 'remove one of them',
+    });
   }
   if (o.settingsFile !== undefined && isKnown(o.settingsFile)) problems.push(...settingsFileProblems(o.settingsFile));
   (o.assets ?? []).forEach((asset, i) => {
     const at = `assets[${i}]`;
-    problems.push(...checkOneOf(`${at}.category`, asset.category, Object.values(BrandingAssetCategory)), ...checkOneOf(`${at}.colorMode`, asset.colorMode, Object.values(BrandingColorMode)));
+    problems.push(
+      ...checkOneOf(`${at}.category`, asset.category, Object.values(BrandingAssetCategory)),
+      ...checkOneOf(`${at}.colorMode`, asset.colorMode, Object.values(BrandingColorMode)),
+    );
     if (isKnown(asset.file) && EXTENSIONS[extname(asset.file).toLowerCase()] === undefined) {
-      problems.push({ path: `${at}.file`, rule: 'must be an ICO, JPEG, PNG, SVG or WEBP file (by its name)', received: asset.file, fix: 'convert the image, or name it with its real extension' });
+      problems.push({
+        path: `${at}.file`,
+        rule: 'must be an ICO, JPEG, PNG, SVG or WEBP file (by its name)',
+        received: asset.file,
+        fix: 'convert the image, or name it with its real extension',
+      });
     }
     const bytes = files[i];
     if (isKnown(asset.file) && bytes === undefined) {
-      problems.push({ path: `${at}.file`, rule: 'names a file that does not exist', received: asset.file, fix: `give a path relative to the configuration file (in code: to the working folder); it resolved to ${resolve(asset.file)}` });
+      problems.push({
+        path: `${at}.file`,
+        rule: 'names a file that does not exist',
+        received: asset.file,
+        fix: `give a path relative to the configuration file (in code: to the working folder); it resolved to ${resolve(asset.file)}`,
+      });
     } else if (bytes && bytes.length > MAX_ASSET_BYTES) {
-      problems.push({ path: `${at}.file`, rule: `an image may have at most ${MAX_ASSET_BYTES} bytes (it has ${bytes.length})`, received: asset.file, fix: 'shrink the image' });
+      problems.push({
+        path: `${at}.file`,
+        rule: `an image may have at most ${MAX_ASSET_BYTES} bytes (it has ${bytes.length})`,
+        received: asset.file,
+        fix: 'shrink the image',
+      });
     }
   });
   const plan = pool.known.featurePlan;
   if (isKnown(plan) && plan === FeaturePlan.LITE) {
-    problems.push({ path: '', rule: 'managed login needs the ESSENTIALS or PLUS feature plan', received: { featurePlan: plan }, fix: 'set featurePlan to ESSENTIALS, or use classicBranding' });
+    problems.push({
+      path: '',
+      rule: 'managed login needs the ESSENTIALS or PLUS feature plan',
+      received: { featurePlan: plan },
+      fix: 'set featurePlan to ESSENTIALS, or use classicBranding',
+    });
   }
   const classic = pool.domains.filter((d) => d.managedLoginVersion !== undefined && d.managedLoginVersion !== ManagedLoginVersion.MANAGED_LOGIN);
   if ((pool.domains.length === 0 && !pool.known.hasExternalDomain) || classic.length > 0) {
-    problems.push({ path: '', rule: 'managed login branding shows only on a domain serving managed login (version 2)', received: { domains: pool.domains.map((d) => d.managedLoginVersion) }, fix: 'set the domain\'s managedLoginVersion to 2, or use classicBranding' });
+    problems.push({
+      path: '',
+      rule: 'managed login branding shows only on a domain serving managed login (version 2)',
+      received: { domains: pool.domains.map((d) => d.managedLoginVersion) },
+      fix: "set the domain's managedLoginVersion to 2, or use classicBranding",
+    });
   }
   return problems;
 }
 
 function settingsFileProblems(file: string): Problem[] {
   const path = resolve(file);
-  if (!existsSync(path)) return [{ path: 'settingsFile', rule: 'names a file that does not exist', received: file, fix: `give a path relative to the configuration file (in code: to the working folder); it resolved to ${path}` }];
+  if (!existsSync(path))
+    return [
+      {
+        path: 'settingsFile',
+        rule: 'names a file that does not exist',
+        received: file,
+        fix: `give a path relative to the configuration file (in code: to the working folder); it resolved to ${path}`,
+      },
+    ];
   try {
     JSON.parse(readFileSync(path, 'utf8'));
     return [];
   } catch (error) {
-    return [{ path: 'settingsFile', rule: `must be JSON (${(error as Error).message})`, received: file, fix: 'export the settings from the branding editor as JSON' }];
+    return [
+      {
+        path: 'settingsFile',
+        rule: `must be JSON (${(error as Error).message})`,
+        received: file,
+        fix: 'export the settings from the branding editor as JSON',
+      },
+    ];
   }
 }
 
@@ -142,19 +197,32 @@ export class ManagedLoginBranding extends Construct {
     const { userPool, clientId, ...options } = props;
     const files = (options.assets ?? []).map((a) => (isKnown(a.file) && existsSync(resolve(a.file)) ? readFileSync(resolve(a.file)) : undefined));
     // Problems are reported under `managedLoginBranding`, the setting's name on clients.
-    this.node.addValidation({ validate: () => checkManagedLoginBranding(options, files, userPool).map((p) => formatProblem(p, 'managedLoginBranding')) });
+    this.node.addValidation({
+      validate: () => checkManagedLoginBranding(options, files, userPool).map((p) => formatProblem(p, 'managedLoginBranding')),
+    });
     const settings = settingsJson(options);
     const custom = settings !== undefined || (options.assets ?? []).length > 0;
-    this.resource = new CognitoManagedLoginBranding(this, 'branding', defined({
-      userPoolId: userPool.userPoolId,
-      clientId,
-      useCognitoProvidedValues: !custom,
-      settings,
-      asset: (options.assets ?? []).map((a, i) =>
-        defined({ category: a.category, colorMode: a.colorMode, extension: EXTENSIONS[extname(a.file).toLowerCase()] ?? 'PNG', bytes: files[i]?.toString('base64') }),
-      ),
-    }));
+    this.resource = new CognitoManagedLoginBranding(
+      this,
+      'branding',
+      defined({
+        userPoolId: userPool.userPoolId,
+        clientId,
+        useCognitoProvidedValues: !custom,
+        settings,
+        asset: (options.assets ?? []).map((a, i) =>
+          defined({
+            category: a.category,
+            colorMode: a.colorMode,
+            extension: EXTENSIONS[extname(a.file).toLowerCase()] ?? 'PNG',
+            bytes: files[i]?.toString('base64'),
+          }),
+        ),
+      }),
+    );
     userPool.registerDomainDependent(this.resource);
-    Annotations.of(this).addInfo('aws_cognito_managed_login_branding needs hashicorp/aws >= 6.0 (the stacks pin 6.25.0); provider 5.x cannot plan it.');
+    Annotations.of(this).addInfo(
+      'aws_cognito_managed_login_branding needs hashicorp/aws >= 6.0 (the stacks pin 6.25.0); provider 5.x cannot plan it.',
+    );
   }
 }

@@ -84,14 +84,17 @@ export function resolveClientProps(props: UserPoolClientProps): UserPoolClientPr
   return authFlows === undefined ? merged : { ...merged, authFlows };
 }
 
-
 /**
  * `ALLOW_REFRESH_TOKEN_AUTH` where AWS needs it: always in a list of `ALLOW_*` flows ("REFRESH_TOKEN_AUTH
  * should always be allowed"), except with refresh-token rotation, which replaces it and where AWS refuses it
  * (reference: cognito-facts §2). With rotation, the flow is dropped from defaults and presets; a user who
  * lists it explicitly gets the `refreshTokenFlow` rule's message instead. Legacy flows and tokens are left as given.
  */
-function withRefreshFlow(flows: readonly (AuthFlow | string)[] | undefined, rotation: boolean, explicit: boolean): readonly (AuthFlow | string)[] | undefined {
+function withRefreshFlow(
+  flows: readonly (AuthFlow | string)[] | undefined,
+  rotation: boolean,
+  explicit: boolean,
+): readonly (AuthFlow | string)[] | undefined {
   if (flows === undefined || !isKnown(flows) || flows.some((f) => !isKnown(f) || LEGACY_AUTH_FLOWS.includes(f))) return flows;
   if (rotation) return explicit ? flows : flows.filter((f) => f !== AuthFlow.REFRESH_TOKEN);
   return flows.includes(AuthFlow.REFRESH_TOKEN) ? flows : [...flows, AuthFlow.REFRESH_TOKEN];

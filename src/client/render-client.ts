@@ -40,15 +40,23 @@ export function renderClient(c: UserPoolClientProps, name: string, userPoolId: s
     enableTokenRevocation: c.enableTokenRevocation,
     preventUserExistenceErrors: choose(c.preventUserExistenceErrors ?? false, 'ENABLED', 'LEGACY'),
     enablePropagateAdditionalUserContextData: c.propagateAdditionalUserContextData,
-    ...optionalListBlock('refreshTokenRotation', given(c.refreshTokenRotation?.retryGracePeriodSeconds), defined({
-      feature: 'ENABLED',
-      retryGracePeriodSeconds: c.refreshTokenRotation?.retryGracePeriodSeconds,
-    })),
-    ...optionalListBlock('analyticsConfiguration', given(c.analytics?.applicationArn), defined({
-      applicationArn: c.analytics?.applicationArn,
-      roleArn: c.analytics?.roleArn,
-      userDataShared: c.analytics?.userDataShared,
-    })),
+    ...optionalListBlock(
+      'refreshTokenRotation',
+      given(c.refreshTokenRotation?.retryGracePeriodSeconds),
+      defined({
+        feature: 'ENABLED',
+        retryGracePeriodSeconds: c.refreshTokenRotation?.retryGracePeriodSeconds,
+      }),
+    ),
+    ...optionalListBlock(
+      'analyticsConfiguration',
+      given(c.analytics?.applicationArn),
+      defined({
+        applicationArn: c.analytics?.applicationArn,
+        roleArn: c.analytics?.roleArn,
+        userDataShared: c.analytics?.userDataShared,
+      }),
+    ),
   });
 }
 

@@ -78,10 +78,16 @@ export class UserPoolResourceServer extends Construct {
  * The `aws_cognito_resource_server` arguments. Pure and free of value checks. `scopes` may be a token for
  * a list of `{ scope_name, scope_description }` objects: the scopes are then a `dynamic` block over it.
  */
-export function renderResourceServer(props: UserPoolResourceServerOptions, userPoolId: string): Omit<CognitoResourceServerConfig, keyof TerraformMetaArguments> {
+export function renderResourceServer(
+  props: UserPoolResourceServerOptions,
+  userPoolId: string,
+): Omit<CognitoResourceServerConfig, keyof TerraformMetaArguments> {
   const scopes = props.scopes ?? [];
   const scope = Token.isUnresolved(scopes)
-    ? (new DynamicBlock(scopes, { scope_name: '${scope.value.scope_name}', scope_description: '${scope.value.scope_description}' }) as unknown as CognitoResourceServerScope[])
+    ? (new DynamicBlock(scopes, {
+        scope_name: '${scope.value.scope_name}',
+        scope_description: '${scope.value.scope_description}',
+      }) as unknown as CognitoResourceServerScope[])
     : scopes.map((s) => ({ scopeName: s.scopeName, scopeDescription: s.scopeDescription }));
   return { userPoolId, identifier: props.identifier, name: props.name ?? props.identifier, scope };
 }
@@ -99,9 +105,17 @@ export function checkResourceServer(props: UserPoolResourceServerOptions): Probl
     ...checkMaxItems('scopes', scopes, 100),
     ...scopes.flatMap((s, i) => [
       ...checkLength(`scopes[${i}].scopeName`, s.scopeName, 1, 256),
-      ...checkPattern(`scopes[${i}].scopeName`, s.scopeName, SCOPE_NAME_PATTERN, 'may not contain /, spaces, " or \\', 'use a name like read or orders.write'),
+      ...checkPattern(
+        `scopes[${i}].scopeName`,
+        s.scopeName,
+        SCOPE_NAME_PATTERN,
+        'may not contain /, spaces, " or \\',
+        'use a name like read or orders.write',
+      ),
       ...checkLength(`scopes[${i}].scopeDescription`, s.scopeDescription, 1, 256),
     ]),
-    ...(repeated.length > 0 ? [{ path: 'scopes', rule: 'scope names must be unique', received: names, fix: `remove the repeated ${[...new Set(repeated)].join(', ')}` }] : []),
+    ...(repeated.length > 0
+      ? [{ path: 'scopes', rule: 'scope names must be unique', received: names, fix: `remove the repeated ${[...new Set(repeated)].join(', ')}` }]
+      : []),
   ];
 }

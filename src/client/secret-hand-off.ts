@@ -24,7 +24,8 @@ export interface ClientSecretHandOffProps {
 /**
  * A machine client's credentials in AWS Secrets Manager, for readers in other accounts: encrypted with a
  * customer-managed key of its own (the AWS-managed key cannot be shared across accounts), readable by the
- * named principals only, decryptable by them only through Secrets Manager and for this one secret (the `kms:EncryptionContext:SecretARN` condition). Readers still need an IAM
+ * named principals only, decryptable by them only through Secrets Manager and for this one secret
+ * (the `kms:EncryptionContext:SecretARN` condition). Readers still need an IAM
  * policy in their own account that allows `secretsmanager:GetSecretValue` on the secret and
  * `kms:Decrypt` on the key.
  */
@@ -47,7 +48,13 @@ export class ClientSecretHandOff extends Construct {
       deletionWindowInDays: 30,
       policy: policyDocument([
         // Without this the key could become unmanageable; the account's own IAM policies decide who acts.
-        { Sid: 'OwningAccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:${props.partition}:iam::${props.accountId}:root` }, Action: 'kms:*', Resource: '*' },
+        {
+          Sid: 'OwningAccountAdministers',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:${props.partition}:iam::${props.accountId}:root` },
+          Action: 'kms:*',
+          Resource: '*',
+        },
         {
           Sid: 'ReadersDecryptThroughSecretsManagerOnly',
           Effect: 'Allow',
@@ -73,7 +80,13 @@ export class ClientSecretHandOff extends Construct {
       secretArn: secret.arn,
       blockPublicPolicy: true,
       policy: policyDocument([
-        { Sid: 'NamedReadersOnly', Effect: 'Allow', Principal: { AWS: readers }, Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: '*' },
+        {
+          Sid: 'NamedReadersOnly',
+          Effect: 'Allow',
+          Principal: { AWS: readers },
+          Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          Resource: '*',
+        },
       ]),
     });
     this.secretArn = secret.arn;

@@ -86,7 +86,12 @@ export function loadClassicBranding(b: ClassicBranding): LoadedClassicBranding {
       }
     }
     const rule = stats ? 'names a folder or special file, not a regular file' : 'names a file that does not exist';
-    unreadable.push({ path: setting, rule, received: file, fix: `give a path relative to the configuration file (in code: to the working folder); it resolved to ${path}` });
+    unreadable.push({
+      path: setting,
+      rule,
+      received: file,
+      fix: `give a path relative to the configuration file (in code: to the working folder); it resolved to ${path}`,
+    });
     return undefined;
   };
   const cssFile = read('cssFile', b.cssFile);
@@ -98,7 +103,12 @@ export function cssSelectors(css: string): string[] {
   const withoutComments = css.replace(/\/\*[\s\S]*?\*\//g, '');
   const selectors: string[] = [];
   for (const match of withoutComments.matchAll(/([^{}]+)\{[^{}]*\}/g)) {
-    selectors.push(...(match[1] ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0));
+    selectors.push(
+      ...(match[1] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    );
   }
   return selectors;
 }
@@ -107,7 +117,12 @@ export function cssSelectors(css: string): string[] {
 export function checkClassicBranding(b: ClassicBranding, loaded: LoadedClassicBranding): Problem[] {
   const problems: Problem[] = [...loaded.unreadable];
   if (b.css !== undefined && b.cssFile !== undefined) {
-    problems.push({ path: 'css', rule: 'give the CSS once: css or cssFile', received: { css: '(text)', cssFile: b.cssFile }, fix: 'remove one of them' });
+    problems.push({
+      path: 'css',
+      rule: 'give the CSS once: css or cssFile',
+      received: { css: '(text)', cssFile: b.cssFile },
+      fix: 'remove one of them',
+    });
   }
   if (b.css === undefined && b.cssFile === undefined && b.logoFile === undefined) {
     problems.push({ path: 'css', rule: 'a branding needs a style sheet or a logo', received: undefined, fix: 'set css, cssFile or logoFile' });
@@ -117,7 +132,12 @@ export function checkClassicBranding(b: ClassicBranding, loaded: LoadedClassicBr
   if (css !== undefined && isKnown(css)) {
     const allowed = cssSelectors(css).filter((s) => !CLASSIC_CSS_CLASSES.includes(s.replace(/^\./, '')) || !s.startsWith('.'));
     if (allowed.length > 0) {
-      problems.push({ path: cssPath, rule: 'the classic hosted UI lets you style only its *-customizable classes, each selector one class', received: allowed, fix: `use only .${CLASSIC_CSS_CLASSES.join(', .')}` });
+      problems.push({
+        path: cssPath,
+        rule: 'the classic hosted UI lets you style only its *-customizable classes, each selector one class',
+        received: allowed,
+        fix: `use only .${CLASSIC_CSS_CLASSES.join(', .')}`,
+      });
     }
     const forbidden = FORBIDDEN_CSS.filter((re) => re.test(css)).map((re) => re.source.replace(/\\s\*|\\\(|\\s/g, ''));
     if (forbidden.length > 0) {
@@ -127,7 +147,12 @@ export function checkClassicBranding(b: ClassicBranding, loaded: LoadedClassicBr
   const logo = loaded.logo;
   if (logo) {
     if (logo.length > MAX_LOGO_BYTES) {
-      problems.push({ path: 'logoFile', rule: `a logo may have at most ${MAX_LOGO_BYTES / 1024} KB (it has ${(logo.length / 1024).toFixed(1)} KB)`, received: b.logoFile, fix: 'shrink the image (it is shown at up to 350 x 178 pixels)' });
+      problems.push({
+        path: 'logoFile',
+        rule: `a logo may have at most ${MAX_LOGO_BYTES / 1024} KB (it has ${(logo.length / 1024).toFixed(1)} KB)`,
+        received: b.logoFile,
+        fix: 'shrink the image (it is shown at up to 350 x 178 pixels)',
+      });
     }
     if (!isPng(logo) && !isJpeg(logo)) {
       problems.push({ path: 'logoFile', rule: 'a logo must be a PNG or JPEG image', received: b.logoFile, fix: 'convert the logo to PNG or JPEG' });
@@ -135,7 +160,12 @@ export function checkClassicBranding(b: ClassicBranding, loaded: LoadedClassicBr
   }
   const requestBytes = Buffer.byteLength(css ?? '', 'utf8') + (logo ? Math.ceil(logo.length / 3) * 4 : 0);
   if (requestBytes >= MAX_REQUEST_BYTES && (logo?.length ?? 0) <= MAX_LOGO_BYTES) {
-    problems.push({ path: cssPath, rule: `the CSS and the Base64 logo together must stay under ${MAX_REQUEST_BYTES / 1024} KB (AWS's request limit)`, received: `${(requestBytes / 1024).toFixed(1)} KB`, fix: 'shorten the CSS (AWS suggests at most 3 KB) or shrink the logo' });
+    problems.push({
+      path: cssPath,
+      rule: `the CSS and the Base64 logo together must stay under ${MAX_REQUEST_BYTES / 1024} KB (AWS's request limit)`,
+      received: `${(requestBytes / 1024).toFixed(1)} KB`,
+      fix: 'shorten the CSS (AWS suggests at most 3 KB) or shrink the logo',
+    });
   }
   return problems;
 }
@@ -173,13 +203,19 @@ export class UserPoolUiCustomization extends Construct {
     const { userPool, clientId, ...branding } = props;
     const loaded = loadClassicBranding(branding);
     // Problems are reported under `classicBranding`, the setting's name on the pool and on clients.
-    this.node.addValidation({ validate: () => [...checkClassicBranding(branding, loaded), ...needsClassicDomain(userPool)].map((p) => formatProblem(p, 'classicBranding')) });
-    this.resource = new CognitoUserPoolUiCustomization(this, 'branding', defined({
-      userPoolId: userPool.userPoolId,
-      clientId,
-      css: loaded.css,
-      imageFile: loaded.logo?.toString('base64'),
-    }));
+    this.node.addValidation({
+      validate: () => [...checkClassicBranding(branding, loaded), ...needsClassicDomain(userPool)].map((p) => formatProblem(p, 'classicBranding')),
+    });
+    this.resource = new CognitoUserPoolUiCustomization(
+      this,
+      'branding',
+      defined({
+        userPoolId: userPool.userPoolId,
+        clientId,
+        css: loaded.css,
+        imageFile: loaded.logo?.toString('base64'),
+      }),
+    );
     userPool.registerDomainDependent(this.resource);
   }
 }
@@ -191,6 +227,13 @@ function needsClassicDomain(pool: IUserPool): Problem[] {
   }
   const v2 = pool.domains.filter((d) => d.managedLoginVersion === ManagedLoginVersion.MANAGED_LOGIN);
   return v2.length > 0
-    ? [{ path: '', rule: 'classic branding shows only on the classic hosted UI (managed login version 1)', received: { managedLoginVersion: 2 }, fix: 'use managedLoginBranding for managed login, or set the domain\'s managedLoginVersion to 1' }]
+    ? [
+        {
+          path: '',
+          rule: 'classic branding shows only on the classic hosted UI (managed login version 1)',
+          received: { managedLoginVersion: 2 },
+          fix: "use managedLoginBranding for managed login, or set the domain's managedLoginVersion to 1",
+        },
+      ]
     : [];
 }

@@ -60,11 +60,15 @@ export class UserPoolClient extends Construct {
         ].map((p) => formatProblem(p)),
     });
     if ((c.oAuthFlows ?? []).includes(OAuthFlow.IMPLICIT)) {
-      Annotations.of(this).addWarning('The implicit flow puts tokens in the redirect URL, where browser history, logs and referrers can leak them. Use the authorization code flow with PKCE instead.');
+      Annotations.of(this).addWarning(
+        'The implicit flow puts tokens in the redirect URL, where browser history, logs and referrers can leak them. Use the authorization code flow with PKCE instead.',
+      );
     }
     const legacy = (c.authFlows ?? []).filter((f) => isKnown(f) && LEGACY_AUTH_FLOWS.includes(f));
     if (legacy.length > 0) {
-      Annotations.of(this).addWarning(`Legacy explicit auth flows (${legacy.join(', ')}) are superseded by the ALLOW_* values: AWS accepts them only alone, and they cannot be combined with choice-based sign-in. Replace them with ALLOW_USER_SRP_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_USER_PASSWORD_AUTH or ALLOW_CUSTOM_AUTH.`);
+      Annotations.of(this).addWarning(
+        `Legacy explicit auth flows (${legacy.join(', ')}) are superseded by the ALLOW_* values: AWS accepts them only alone, and they cannot be combined with choice-based sign-in. Replace them with ALLOW_USER_SRP_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_USER_PASSWORD_AUTH or ALLOW_CUSTOM_AUTH.`,
+      );
     }
     const writable = customAttributesWritableByPublicClient(c, userPool.known.customAttributes ?? []);
     if (writable.length > 0) {
@@ -91,11 +95,16 @@ export class UserPoolClient extends Construct {
     }
     if (c.threatProtection) new UserPoolRiskConfiguration(this, 'risk-configuration', { ...c.threatProtection, userPool, clientId: this.clientId });
     if (c.classicBranding) new UserPoolUiCustomization(this, 'classic-branding', { ...c.classicBranding, userPool, clientId: this.clientId });
-    if (c.managedLoginBranding) new ManagedLoginBranding(this, 'managed-login-branding', { ...c.managedLoginBranding, userPool, clientId: this.clientId });
+    if (c.managedLoginBranding)
+      new ManagedLoginBranding(this, 'managed-login-branding', { ...c.managedLoginBranding, userPool, clientId: this.clientId });
 
     const flows = c.oAuthFlows ?? [];
     const redirect = c.defaultRedirectUri ?? c.callbackUrls?.[0];
-    if (flows.includes(OAuthFlow.AUTHORIZATION_CODE) && redirect !== undefined && !(userPool.known.hasExternalDomain && userPool.domainBaseUrl() === undefined)) {
+    if (
+      flows.includes(OAuthFlow.AUTHORIZATION_CODE) &&
+      redirect !== undefined &&
+      !(userPool.known.hasExternalDomain && userPool.domainBaseUrl() === undefined)
+    ) {
       // The pool's domain may be added after the client: read it when the stack is synthesized.
       const signInUrl = Lazy.stringValue({
         produce: () =>
@@ -107,7 +116,12 @@ export class UserPoolClient extends Construct {
     if (c.secretHandOff && this.clientSecret) {
       const env = AwsEnvironment.of(this);
       if (env.accountId === undefined || env.region === undefined) {
-        const problem = { path: 'secretHandOff', rule: 'the key policy names the owning account and region', received: undefined, fix: "declare the stack's environment with AwsEnvironment.declare(stack, { accountId, region })" };
+        const problem = {
+          path: 'secretHandOff',
+          rule: 'the key policy names the owning account and region',
+          received: undefined,
+          fix: "declare the stack's environment with AwsEnvironment.declare(stack, { accountId, region })",
+        };
         this.node.addValidation({ validate: () => [formatProblem(problem)] });
       } else {
         this.secretHandOff = new ClientSecretHandOff(this, 'hand-off', {
@@ -123,7 +137,12 @@ export class UserPoolClient extends Construct {
             scopes: (c.scopes ?? []).map((s) => s.scopeName),
           },
         });
-        stableOutput(this, 'secret_arn', this.secretHandOff.secretArn, `The Secrets Manager secret holding the credentials of client ${c.clientName}`);
+        stableOutput(
+          this,
+          'secret_arn',
+          this.secretHandOff.secretArn,
+          `The Secrets Manager secret holding the credentials of client ${c.clientName}`,
+        );
       }
     }
   }

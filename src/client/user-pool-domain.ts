@@ -127,7 +127,12 @@ export function checkDomain(props: UserPoolDomainProps, region: string | undefin
   const problems: Problem[] = [];
   const { prefix, customDomain } = props;
   if ((prefix === undefined) === (customDomain === undefined)) {
-    problems.push({ path: 'prefix', rule: 'a domain has exactly one of prefix or customDomain', received: { prefix, customDomain: customDomain?.domainName }, fix: 'set prefix for an amazoncognito.com domain, or customDomain for your own' });
+    problems.push({
+      path: 'prefix',
+      rule: 'a domain has exactly one of prefix or customDomain',
+      received: { prefix, customDomain: customDomain?.domainName },
+      fix: 'set prefix for an amazoncognito.com domain, or customDomain for your own',
+    });
   }
   if (prefix !== undefined) {
     problems.push(
@@ -136,30 +141,67 @@ export function checkDomain(props: UserPoolDomainProps, region: string | undefin
     );
     const reserved = ['aws', 'amazon', 'cognito'].filter((word) => isKnown(prefix) && prefix.includes(word));
     if (reserved.length > 0) {
-      problems.push({ path: 'prefix', rule: `may not contain the reserved word${reserved.length > 1 ? 's' : ''} ${reserved.join(', ')}`, received: prefix, fix: 'choose a prefix without aws, amazon or cognito' });
+      problems.push({
+        path: 'prefix',
+        rule: `may not contain the reserved word${reserved.length > 1 ? 's' : ''} ${reserved.join(', ')}`,
+        received: prefix,
+        fix: 'choose a prefix without aws, amazon or cognito',
+      });
     }
     if (region === undefined) {
-      problems.push({ path: 'prefix', rule: 'a prefix domain URL includes the region', received: undefined, fix: 'declare the stack\'s environment with AwsEnvironment.declare(stack, { accountId, region })' });
+      problems.push({
+        path: 'prefix',
+        rule: 'a prefix domain URL includes the region',
+        received: undefined,
+        fix: "declare the stack's environment with AwsEnvironment.declare(stack, { accountId, region })",
+      });
     }
   }
   if (customDomain) {
     problems.push(
-      ...checkPattern('customDomain.domainName', customDomain.domainName, FQDN_PATTERN, 'must be a lowercase fully qualified domain name of at most 63 characters', 'use e.g. "auth.example.com"'),
-      ...checkPattern('customDomain.certificateArn', customDomain.certificateArn, ACM_ARN, 'must be an ACM certificate ARN', 'use arn:<partition>:acm:us-east-1:<account>:certificate/<id>'),
+      ...checkPattern(
+        'customDomain.domainName',
+        customDomain.domainName,
+        FQDN_PATTERN,
+        'must be a lowercase fully qualified domain name of at most 63 characters',
+        'use e.g. "auth.example.com"',
+      ),
+      ...checkPattern(
+        'customDomain.certificateArn',
+        customDomain.certificateArn,
+        ACM_ARN,
+        'must be an ACM certificate ARN',
+        'use arn:<partition>:acm:us-east-1:<account>:certificate/<id>',
+      ),
     );
     const certRegion = isKnown(customDomain.certificateArn) ? ACM_ARN.exec(customDomain.certificateArn)?.[1] : undefined;
     if (certRegion !== undefined && certRegion !== 'us-east-1') {
-      problems.push({ path: 'customDomain.certificateArn', rule: 'the certificate must be in us-east-1 (CloudFront reads certificates only there)', received: customDomain.certificateArn, fix: 'request or import the certificate in us-east-1 and use that ARN' });
+      problems.push({
+        path: 'customDomain.certificateArn',
+        rule: 'the certificate must be in us-east-1 (CloudFront reads certificates only there)',
+        received: customDomain.certificateArn,
+        fix: 'request or import the certificate in us-east-1 and use that ARN',
+      });
     }
   }
   problems.push(...checkOneOf('managedLoginVersion', props.managedLoginVersion, [1, 2]));
   const plan = props.userPool.known.featurePlan;
   if (props.managedLoginVersion === ManagedLoginVersion.MANAGED_LOGIN && isKnown(plan) && plan === FeaturePlan.LITE) {
-    problems.push({ path: 'managedLoginVersion', rule: 'managed login needs the ESSENTIALS or PLUS feature plan', received: { managedLoginVersion: 2, featurePlan: plan }, fix: 'use ManagedLoginVersion.CLASSIC_HOSTED_UI, or featurePlan ESSENTIALS' });
+    problems.push({
+      path: 'managedLoginVersion',
+      rule: 'managed login needs the ESSENTIALS or PLUS feature plan',
+      received: { managedLoginVersion: 2, featurePlan: plan },
+      fix: 'use ManagedLoginVersion.CLASSIC_HOSTED_UI, or featurePlan ESSENTIALS',
+    });
   }
   const sameKind = props.userPool.domains.filter((d) => d.isCustom === (customDomain !== undefined));
   if (sameKind.length > 1) {
-    problems.push({ path: customDomain ? 'customDomain' : 'prefix', rule: `a pool has at most one ${customDomain ? 'custom' : 'prefix'} domain`, received: sameKind.map((d) => d.node.path), fix: 'remove the extra domain' });
+    problems.push({
+      path: customDomain ? 'customDomain' : 'prefix',
+      rule: `a pool has at most one ${customDomain ? 'custom' : 'prefix'} domain`,
+      received: sameKind.map((d) => d.node.path),
+      fix: 'remove the extra domain',
+    });
   }
   return problems;
 }

@@ -32,13 +32,17 @@ export function checkPattern(path: string, value: string | undefined, pattern: R
 export function checkOneOf<T>(path: string, value: T | undefined, allowed: readonly T[], fix?: string): Problem[] {
   if (!isKnown(value)) return [];
   if (allowed.includes(value)) return [];
-  return [{ path, rule: `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, received: value, fix: fix ?? 'use one of the listed values' }];
+  return [
+    { path, rule: `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, received: value, fix: fix ?? 'use one of the listed values' },
+  ];
 }
 
 /** A list with at most `max` items. */
 export function checkMaxItems(path: string, value: readonly unknown[] | undefined, max: number, fix?: string): Problem[] {
   if (!isKnown(value) || value.length <= max) return [];
-  return [{ path, rule: `must have at most ${max} items (it has ${value.length})`, received: value, fix: fix ?? `remove ${value.length - max} of them` }];
+  return [
+    { path, rule: `must have at most ${max} items (it has ${value.length})`, received: value, fix: fix ?? `remove ${value.length - max} of them` },
+  ];
 }
 
 /** A list without repeated items. */
@@ -46,7 +50,9 @@ export function checkUnique(path: string, value: readonly unknown[] | undefined)
   if (!isKnown(value)) return [];
   const seen = new Set<unknown>();
   const repeated = value.filter((v) => (seen.has(v) ? true : (seen.add(v), false)));
-  return repeated.length === 0 ? [] : [{ path, rule: 'must not repeat an item', received: value, fix: `remove the repeated ${repeated.map((r) => JSON.stringify(r)).join(', ')}` }];
+  return repeated.length === 0
+    ? []
+    : [{ path, rule: 'must not repeat an item', received: value, fix: `remove the repeated ${repeated.map((r) => JSON.stringify(r)).join(', ')}` }];
 }
 
 /**

@@ -41,6 +41,7 @@ export function describeValue(value: unknown): string {
 
 /** Control characters (line breaks, tabs, ...) escaped as in JSON, so that a problem stays on one line. */
 function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it escapes
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 

@@ -12,7 +12,8 @@ export function withoutTokenStackTraces<T>(run: () => T): T {
   // The engine captures its traces on plain objects (`Error.captureStackTrace({ stack: '' })`) and
   // treats an empty trace as none: such captures are skipped (collecting the frames costs too), and
   // such traces, if made, are not formatted. Real errors keep theirs.
-  Error.captureStackTrace = (target: object, constructor?: Function) => (target instanceof Error ? capture(target, constructor) : undefined);
+  Error.captureStackTrace = (target: object, constructor?: (...args: never[]) => unknown) =>
+    target instanceof Error ? capture(target, constructor) : undefined;
   Error.prepareStackTrace = (error, frames) => (error instanceof Error ? formatted(original, error, frames) : '');
   try {
     return run();

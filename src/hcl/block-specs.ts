@@ -18,15 +18,7 @@ import { fail, own } from './json';
  * - `providerRequirement`: a `required_providers` entry, literal but for its `configuration_aliases`.
  */
 export type ArgumentKind =
-  | 'expression'
-  | 'literal'
-  | 'reference'
-  | 'references'
-  | 'keyword'
-  | 'ignoreChanges'
-  | 'typeConstraint'
-  | 'providerMap'
-  | 'providerRequirement';
+  'expression' | 'literal' | 'reference' | 'references' | 'keyword' | 'ignoreChanges' | 'typeConstraint' | 'providerMap' | 'providerRequirement';
 
 /** What one kind of block body may hold. */
 export interface BodySpec {
@@ -141,7 +133,10 @@ const TERRAFORM: BodySpec = {
       blocks: { workspaces: fixed(0, { what: 'cloud workspaces', blocks: {}, otherArguments: 'literal', objectArguments: new Set(['tags']) }) },
     }),
     required_providers: fixed(0, { what: 'required_providers', blocks: {}, otherArguments: 'providerRequirement', objectArguments: 'any' }),
-    provider_meta: { labels: 1, body: ([name]) => ({ what: `provider_meta "${name}"`, blocks: {}, otherArguments: 'literal', objectArguments: 'any' }) },
+    provider_meta: {
+      labels: 1,
+      body: ([name]) => ({ what: `provider_meta "${name}"`, blocks: {}, otherArguments: 'literal', objectArguments: 'any' }),
+    },
   },
 };
 
@@ -231,7 +226,10 @@ function providerBody(name: string, where: string): BodySpec {
 function schemaOf(kind: 'resource' | 'data source', type: string, where: string): SchemaBlock {
   const schema = own(kind === 'resource' ? SCHEMA.resources : SCHEMA.dataSources, type);
   if (!schema) {
-    fail(where, `${kind} type "${type}" is not in the block schema (src/hcl/block-schema.json), so its nested blocks cannot be told from its object arguments: ${REGENERATE}`);
+    fail(
+      where,
+      `${kind} type "${type}" is not in the block schema (src/hcl/block-schema.json), so its nested blocks cannot be told from its object arguments: ${REGENERATE}`,
+    );
   }
   return schema;
 }

@@ -27,8 +27,20 @@ export function formatTokens(tokens: readonly Token[]): string {
   const lines = splitLines(tokens);
   indentLines(tokens, lines, spaces);
   spaceLines(tokens, lines, spaces);
-  alignCells(lines, spaces, (line) => line.assign < line.comment, (line) => line.assign, (line) => columns(tokens, spaces, line.start, line.assign));
-  alignCells(lines, spaces, (line) => line.comment < line.end, (line) => line.comment, (line) => columns(tokens, spaces, line.start, line.comment));
+  alignCells(
+    lines,
+    spaces,
+    (line) => line.assign < line.comment,
+    (line) => line.assign,
+    (line) => columns(tokens, spaces, line.start, line.assign),
+  );
+  alignCells(
+    lines,
+    spaces,
+    (line) => line.comment < line.end,
+    (line) => line.comment,
+    (line) => columns(tokens, spaces, line.start, line.comment),
+  );
   let text = '';
   for (let i = 0; i < tokens.length; i++) text += spacing(spaces[i]) + tokens[i].text;
   return text;
@@ -148,7 +160,13 @@ function spaceAfter(subject: Token, before: Token | undefined, after: Token): bo
 }
 
 /** Aligns a cell across each run of consecutive lines that have it: `width` is what stands before it. */
-function alignCells(lines: readonly Line[], spaces: Int32Array, has: (line: Line) => boolean, first: (line: Line) => number, width: (line: Line) => number): void {
+function alignCells(
+  lines: readonly Line[],
+  spaces: Int32Array,
+  has: (line: Line) => boolean,
+  first: (line: Line) => number,
+  width: (line: Line) => number,
+): void {
   let runStart = -1;
   const close = (end: number): void => {
     let widest = 0;
@@ -174,6 +192,7 @@ function columns(tokens: readonly Token[], spaces: Int32Array, start: number, en
 }
 
 function textColumns(text: string): number {
+  // eslint-disable-next-line no-control-regex -- the ASCII range, for the fast path of column counting
   if (/^[\x00-\x7f]*$/.test(text)) return text.length;
   graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(graphemes.segment(text)).length;

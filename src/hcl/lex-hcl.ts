@@ -143,17 +143,17 @@ function scanExpression(scan: Scan, opener?: string): void {
   }
   if (opener) {
     const start = opener.slice(0, 2);
-    fail(scan.where, `a "${start}" sequence is not closed in ${JSON.stringify(src)}, which Terraform refuses too; for the text "${start}", write "${start[0]}${start}"`);
+    fail(
+      scan.where,
+      `a "${start}" sequence is not closed in ${JSON.stringify(src)}, which Terraform refuses too; for the text "${start}", write "${start[0]}${start}"`,
+    );
   }
 }
 
 /** A comment, number, identifier or symbol at the scan position. */
 function scanWord(scan: Scan): Token {
   const found =
-    matchAt(scan, COMMENT_AT, 'Comment') ??
-    matchAt(scan, NUMBER_AT, 'NumberLit') ??
-    matchAt(scan, IDENTIFIER_AT, 'Ident') ??
-    symbolAt(scan);
+    matchAt(scan, COMMENT_AT, 'Comment') ?? matchAt(scan, NUMBER_AT, 'NumberLit') ?? matchAt(scan, IDENTIFIER_AT, 'Ident') ?? symbolAt(scan);
   if (!found) fail(scan.where, `unexpected character ${JSON.stringify(scan.src[scan.pos])} in expression ${JSON.stringify(scan.src)}`);
   scan.pos += found.text.length;
   return found;

@@ -127,7 +127,13 @@ function writeBody(tokens: Token[], body: JsonObject, spec: BodySpec, where: str
   const isBlock = ([key]: [string, Json]): boolean => own(spec.blocks, key) !== undefined;
   const sections = new Sections(tokens);
   writeEntries(sections, leading, spec, where, true);
-  writeEntries(sections, rest.filter((e) => !isBlock(e)), spec, where, true);
+  writeEntries(
+    sections,
+    rest.filter((e) => !isBlock(e)),
+    spec,
+    where,
+    true,
+  );
   writeEntries(sections, rest.filter(isBlock), spec, where, false);
   writeEntries(sections, trailing, spec, where, false);
 }
@@ -200,7 +206,9 @@ function argumentValue(value: Json, kind: ArgumentKind, where: string): Token[] 
     case 'typeConstraint':
       return typeConstraint(asString(value, where), where);
     case 'providerMap':
-      return objectCons(Object.entries(asObject(value, where)).map(([k, v]) => [lexExpression(k, where), argumentValue(v, 'reference', `${where}.${k}`)]));
+      return objectCons(
+        Object.entries(asObject(value, where)).map(([k, v]) => [lexExpression(k, where), argumentValue(v, 'reference', `${where}.${k}`)]),
+      );
     case 'providerRequirement':
       return typeof value === 'string'
         ? quoted(value, true)

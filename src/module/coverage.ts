@@ -11,7 +11,12 @@ import { AnySetting, isOmitted } from '../settings/setting';
 export type Coverage = Map<string, { readonly modulePath: string } | { readonly omitted: string } | { readonly spreadInto: string }>;
 
 /** The module counterpart of every declared setting. */
-export function moduleCoverage(settings: Readonly<Record<string, AnySetting>>, base: readonly string[] = [], configPrefix = '', into: Coverage = new Map()): Coverage {
+export function moduleCoverage(
+  settings: Readonly<Record<string, AnySetting>>,
+  base: readonly string[] = [],
+  configPrefix = '',
+  into: Coverage = new Map(),
+): Coverage {
   for (const [key, s] of Object.entries(settings)) {
     const configPath = `${configPrefix}${key}`;
     if (isOmitted(s.module)) {
@@ -26,7 +31,10 @@ export function moduleCoverage(settings: Readonly<Record<string, AnySetting>>, b
     if (s.fields) moduleCoverage(s.fields, at, `${configPath}.`, into);
     else if (entriesPlaced(s)) moduleCoverage(s.entry!.fields!, [...at, '*'], `${configPath}.*.`, into);
     for (const [relative, target] of Object.entries(s.moduleKeys ?? {})) {
-      into.set(`${configPath}.${relative}`, typeof target === 'string' ? { modulePath: [...at, ...(target ? [target] : [])].join('.') } : { omitted: target.notInModule });
+      into.set(
+        `${configPath}.${relative}`,
+        typeof target === 'string' ? { modulePath: [...at, ...(target ? [target] : [])].join('.') } : { omitted: target.notInModule },
+      );
     }
   }
   return into;
@@ -55,8 +63,10 @@ export function modulePaths(inputs: readonly { readonly name: string; readonly t
 }
 
 /** Every property path of a JSON Schema (`*` for map entries; the branches of a union merged). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON Schema document, walked generically
 export function schemaPaths(node: any, path = '', into: Set<string> = new Set()): Set<string> {
   if (!node || typeof node !== 'object') return into;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON Schema document, walked generically
   for (const [key, child] of Object.entries<any>(node.properties ?? {})) {
     const at = path ? `${path}.${key}` : key;
     into.add(at);

@@ -39,9 +39,13 @@ export function identityProviderType(): TfType {
   return {
     map: object({
       type: required('string', `The kind: ${KINDS.join(', ')}.`),
-      provider_name: optional('string', null, 'The name clients see; social providers are always named by their type (default: the type, or the key for OIDC and SAML).'),
+      provider_name: optional(
+        'string',
+        null,
+        'The name clients see; social providers are always named by their type (default: the type, or the key for OIDC and SAML).',
+      ),
       ...Object.fromEntries([...providerFields()].map(([name, s]) => [terraformName(name), optional(fieldType(s), null, s.description)])),
-      attribute_mapping: optional({ map: 'string' }, {}, 'Pool attribute (email, given_name, custom:<name>) to the provider\'s attribute.'),
+      attribute_mapping: optional({ map: 'string' }, {}, "Pool attribute (email, given_name, custom:<name>) to the provider's attribute."),
       idp_identifiers: optional({ list: 'string' }, [], 'Identifiers (such as email domains) that route users to this provider, at most 50.'),
     }),
   };
@@ -56,11 +60,15 @@ function detailExpression(detail: string): string {
   const value = `p.${terraformName(setting.name)}`;
   let expression: string;
   if (setting.form.kind === 'list') {
-    const defaults = Object.fromEntries(kindsWith(detail).map((k) => {
-      const s = PROVIDER_SETTINGS[k].find((x) => x.detail === detail)!;
-      return [k, (s.default as readonly string[]).join(s.form.kind === 'list' ? s.form.separator : ' ')];
-    }));
-    const separators = Object.fromEntries(kindsWith(detail).map((k) => [k, (PROVIDER_SETTINGS[k].find((x) => x.detail === detail)!.form as { separator: string }).separator]));
+    const defaults = Object.fromEntries(
+      kindsWith(detail).map((k) => {
+        const s = PROVIDER_SETTINGS[k].find((x) => x.detail === detail)!;
+        return [k, (s.default as readonly string[]).join(s.form.kind === 'list' ? s.form.separator : ' ')];
+      }),
+    );
+    const separators = Object.fromEntries(
+      kindsWith(detail).map((k) => [k, (PROVIDER_SETTINGS[k].find((x) => x.detail === detail)!.form as { separator: string }).separator]),
+    );
     expression = `${value} == null ? lookup(${hclMap(defaults)}, p.type) : join(lookup(${hclMap(separators)}, p.type), ${value})`;
   } else if (setting.form.kind === 'flag') {
     expression = `${value} == null ? null : tostring(${value})`;
@@ -71,7 +79,9 @@ function detailExpression(detail: string): string {
 }
 
 function hclMap(values: Record<string, string>): string {
-  return `{ ${Object.entries(values).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')} }`;
+  return `{ ${Object.entries(values)
+    .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+    .join(', ')} }`;
 }
 
 /**
@@ -82,7 +92,9 @@ function providerDetailsExpression(): string {
   const details = [...new Set(Object.values(PROVIDER_SETTINGS).flatMap((settings) => settings.filter((s) => !s.secret).map((s) => s.detail)))];
   const plain = `{ for name, v in { ${details.map((d) => `${JSON.stringify(d)} = ${detailExpression(d)}`).join(', ')} } : name => v if v != null }`;
   const secrets = [...new Set(Object.values(PROVIDER_SETTINGS).flatMap((settings) => settings.filter((s) => s.secret).map((s) => s.detail)))];
-  const merged = secrets.map((d) => `contains(${quoted(kindsWith(d))}, p.type) ? tomap({ ${JSON.stringify(d)} = var.identity_provider_secrets[k] }) : tomap({})`);
+  const merged = secrets.map(
+    (d) => `contains(${quoted(kindsWith(d))}, p.type) ? tomap({ ${JSON.stringify(d)} = var.identity_provider_secrets[k] }) : tomap({})`,
+  );
   return `{ for k, p in var.identity_providers : k => merge(${plain}, ${merged.join(', ')}) }`;
 }
 
@@ -98,7 +110,11 @@ const GROUPS: readonly { readonly id: string; readonly condition: string; readon
     ignored: [...new Set(KINDS.filter(hasFixedName).flatMap((k) => AWS_ADDED_DETAILS[k]))].sort(),
   },
   { id: 'oidc', condition: 'p.type == "OIDC" && p.authorize_url == null', ignored: AWS_ADDED_DETAILS[IdentityProviderType.OIDC] },
-  { id: 'oidc_endpoints', condition: 'p.type == "OIDC" && p.authorize_url != null', ignored: AWS_ADDED_DETAILS[IdentityProviderType.OIDC].filter((d) => !OIDC_ENDPOINTS.some((e) => e.detail === d)) },
+  {
+    id: 'oidc_endpoints',
+    condition: 'p.type == "OIDC" && p.authorize_url != null',
+    ignored: AWS_ADDED_DETAILS[IdentityProviderType.OIDC].filter((d) => !OIDC_ENDPOINTS.some((e) => e.detail === d)),
+  },
   { id: 'saml', condition: 'p.type == "SAML"', ignored: AWS_ADDED_DETAILS[IdentityProviderType.SAML] },
 ];
 
@@ -112,23 +128,60 @@ export interface ModuleFederation {
 
 /** Adds the inputs, locals and resources of identity providers, classic branding and risk responses. */
 export function addFederation(stack: TerraformStack, pool: CognitoUserPool, domain: CognitoUserPoolDomain): ModuleFederation {
-  const variable = (name: string, type: TfType, description: string, defaultValue: unknown, validation: { condition: string; errorMessage: string }[] = [], sensitive = false) => {
-    const v = new TerraformVariable(stack, `var-${name}`, defined({ type: typeExpression(type), description, sensitive: sensitive || undefined, validation: validation.length > 0 ? validation : undefined }));
+  const variable = (
+    name: string,
+    type: TfType,
+    description: string,
+    defaultValue: unknown,
+    validation: { condition: string; errorMessage: string }[] = [],
+    sensitive = false,
+  ) => {
+    const v = new TerraformVariable(
+      stack,
+      `var-${name}`,
+      defined({
+        type: typeExpression(type),
+        description,
+        sensitive: sensitive || undefined,
+        validation: validation.length > 0 ? validation : undefined,
+      }),
+    );
     v.overrideLogicalId(name);
     v.addOverride('default', defaultValue);
     return v;
   };
 
-  const requiredChecks = KINDS.flatMap((kind) => PROVIDER_SETTINGS[kind].filter((s) => s.required && !s.secret).map((s) => `(p.type != ${JSON.stringify(kind)} || p.${terraformName(s.name)} != null)`));
-  variable('identity_providers', identityProviderType(), 'Federated identity providers by key; clients name them by key in identity_providers. Secrets go in identity_provider_secrets.', {}, [
-    { condition: `\${alltrue([for k, p in var.identity_providers : contains(${quoted(KINDS)}, p.type)])}`, errorMessage: `Each identity provider's type must be one of ${KINDS.join(', ')}.` },
-    { condition: `\${alltrue([for k, p in var.identity_providers : ${requiredChecks.join(' && ')}])}`, errorMessage: 'An identity provider lacks a setting its kind requires (client_id; team_id and key_id for SignInWithApple; issuer_url for OIDC).' },
-    { condition: '${alltrue([for k, p in var.identity_providers : p.type != "SAML" || ((p.metadata_url == null) != (p.metadata_file == null))])}', errorMessage: 'A SAML provider needs exactly one of metadata_url or metadata_file.' },
-    {
-      condition: `\${alltrue([for k, p in var.identity_providers : p.type != "OIDC" || length(compact([${OIDC_ENDPOINTS.map((e) => `p.${terraformName(e.name)}`).join(', ')}])) == 0 || length(compact([${OIDC_ENDPOINTS.map((e) => `p.${terraformName(e.name)}`).join(', ')}])) == ${OIDC_ENDPOINTS.length}])}`,
-      errorMessage: 'An OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four.',
-    },
-  ]);
+  const requiredChecks = KINDS.flatMap((kind) =>
+    PROVIDER_SETTINGS[kind]
+      .filter((s) => s.required && !s.secret)
+      .map((s) => `(p.type != ${JSON.stringify(kind)} || p.${terraformName(s.name)} != null)`),
+  );
+  variable(
+    'identity_providers',
+    identityProviderType(),
+    'Federated identity providers by key; clients name them by key in identity_providers. Secrets go in identity_provider_secrets.',
+    {},
+    [
+      {
+        condition: `\${alltrue([for k, p in var.identity_providers : contains(${quoted(KINDS)}, p.type)])}`,
+        errorMessage: `Each identity provider's type must be one of ${KINDS.join(', ')}.`,
+      },
+      {
+        condition: `\${alltrue([for k, p in var.identity_providers : ${requiredChecks.join(' && ')}])}`,
+        errorMessage:
+          'An identity provider lacks a setting its kind requires (client_id; team_id and key_id for SignInWithApple; issuer_url for OIDC).',
+      },
+      {
+        condition: '${alltrue([for k, p in var.identity_providers : p.type != "SAML" || ((p.metadata_url == null) != (p.metadata_file == null))])}',
+        errorMessage: 'A SAML provider needs exactly one of metadata_url or metadata_file.',
+      },
+      {
+        condition: `\${alltrue([for k, p in var.identity_providers : p.type != "OIDC" || length(compact([${OIDC_ENDPOINTS.map((e) => `p.${terraformName(e.name)}`).join(', ')}])) == 0 || length(compact([${OIDC_ENDPOINTS.map((e) => `p.${terraformName(e.name)}`).join(', ')}])) == ${OIDC_ENDPOINTS.length}])}`,
+        errorMessage:
+          'An OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four.',
+      },
+    ],
+  );
   variable(
     'identity_provider_secrets',
     { map: 'string' },
@@ -138,7 +191,11 @@ export function addFederation(stack: TerraformStack, pool: CognitoUserPool, doma
     true,
   );
   // Social providers are named by their type; OIDC and SAML by their key unless named.
-  new TerraformLocal(stack, 'local-identity_provider_names', `\${{ for k, p in var.identity_providers : k => coalesce(p.provider_name, contains(${quoted(KINDS.filter(hasFixedName))}, p.type) ? p.type : k) }}`).overrideLogicalId('identity_provider_names');
+  new TerraformLocal(
+    stack,
+    'local-identity_provider_names',
+    `\${{ for k, p in var.identity_providers : k => coalesce(p.provider_name, contains(${quoted(KINDS.filter(hasFixedName))}, p.type) ? p.type : k) }}`,
+  ).overrideLogicalId('identity_provider_names');
 
   new TerraformLocal(stack, 'local-identity_provider_details', `\${${providerDetailsExpression()}}`).overrideLogicalId('identity_provider_details');
   const providers = GROUPS.map((group) => {
@@ -160,7 +217,12 @@ export function addFederation(stack: TerraformStack, pool: CognitoUserPool, doma
     css: optional('string', null, 'CSS for the classic hosted UI: only its *-customizable classes.'),
     image_file: optional('string', null, 'The logo, Base64 (filebase64("logo.png")): PNG or JPEG, at most 100 KB.'),
   });
-  variable('classic_branding', branding, 'Classic hosted UI branding (managed login version 1) for every client without its own. Needs a domain.', null);
+  variable(
+    'classic_branding',
+    branding,
+    'Classic hosted UI branding (managed login version 1) for every client without its own. Needs a domain.',
+    null,
+  );
   variable('client_classic_branding', { map: branding }, 'Classic hosted UI branding of single clients, by client key.', {});
   const ui = (id: string, forEach: string, clientId: string | undefined, css: string, image: string) => {
     const r = new CognitoUserPoolUiCustomization(stack, `classic-branding-${id}`, {
@@ -177,12 +239,23 @@ export function addFederation(stack: TerraformStack, pool: CognitoUserPool, doma
   };
   ui('pool', 'var.classic_branding == null ? {} : { pool = var.classic_branding }', undefined, 'each.value.css', 'each.value.image_file');
 
-  const email = object({ subject: required('string', 'Subject.'), html_body: required('string', 'HTML body.'), text_body: required('string', 'Plain-text body.') });
+  const email = object({
+    subject: required('string', 'Subject.'),
+    html_body: required('string', 'HTML body.'),
+    text_body: required('string', 'Plain-text body.'),
+  });
   const response = object({ action: required('string', AccountTakeoverActions), notify: optional('bool', false, 'Email the user.') });
   variable(
     'risk_configuration',
     object({
-      compromised_credentials: optional(object({ action: required('string', Object.values(CompromisedCredentialsAction).join(' or ')), events: optional({ list: 'string' }, Object.values(CompromisedCredentialsEvent), 'The requests checked.') }), null, 'Responses to leaked credentials.'),
+      compromised_credentials: optional(
+        object({
+          action: required('string', Object.values(CompromisedCredentialsAction).join(' or ')),
+          events: optional({ list: 'string' }, Object.values(CompromisedCredentialsEvent), 'The requests checked.'),
+        }),
+        null,
+        'Responses to leaked credentials.',
+      ),
       account_takeover: optional(
         object({
           low: optional(response, null, 'Low risk.'),
@@ -198,24 +271,51 @@ export function addFederation(stack: TerraformStack, pool: CognitoUserPool, doma
         null,
         'Responses to account-takeover risks by level, with the notification sender.',
       ),
-      ip_ranges: optional(object({ always_allow: optional({ list: 'string' }, [], 'CIDR ranges never assessed.'), always_block: optional({ list: 'string' }, [], 'CIDR ranges always blocked.') }), null, 'IP ranges always allowed or blocked.'),
+      ip_ranges: optional(
+        object({
+          always_allow: optional({ list: 'string' }, [], 'CIDR ranges never assessed.'),
+          always_block: optional({ list: 'string' }, [], 'CIDR ranges always blocked.'),
+        }),
+        null,
+        'IP ranges always allowed or blocked.',
+      ),
     }),
-    'Threat protection responses (aws_cognito_risk_configuration): needs feature_plan PLUS and threat_protection_mode AUDIT or ENFORCED. Null: AWS\'s defaults.',
+    "Threat protection responses (aws_cognito_risk_configuration): needs feature_plan PLUS and threat_protection_mode AUDIT or ENFORCED. Null: AWS's defaults.",
     null,
     [
-      { condition: '${var.risk_configuration == null ? true : contains(["AUDIT", "ENFORCED"], var.threat_protection_mode)}', errorMessage: 'Threat protection responses need threat protection on: set threat_protection_mode to "ENFORCED" (and feature_plan to "PLUS").' },
+      {
+        condition: '${var.risk_configuration == null ? true : contains(["AUDIT", "ENFORCED"], var.threat_protection_mode)}',
+        errorMessage: 'Threat protection responses need threat protection on: set threat_protection_mode to "ENFORCED" (and feature_plan to "PLUS").',
+      },
     ],
   );
-  const risk = new CognitoRiskConfiguration(stack, 'risk-configuration', { userPoolId: pool.id, count: Token.asNumber(ref('var.risk_configuration == null ? 0 : 1')) });
+  const risk = new CognitoRiskConfiguration(stack, 'risk-configuration', {
+    userPoolId: pool.id,
+    count: Token.asNumber(ref('var.risk_configuration == null ? 0 : 1')),
+  });
   risk.overrideLogicalId('this');
   const block = (forEach: string, content: Record<string, unknown>) => ({ for_each: `\${${forEach}}`, content });
-  const action = (level: string) => ({ [`${level}_action`]: block(`var.risk_configuration.account_takeover.${level} == null ? [] : [var.risk_configuration.account_takeover.${level}]`, { event_action: `\${${level}_action.value.action}`, notify: `\${${level}_action.value.notify}` }) });
-  const mail = (name: string) => ({ [name]: block(`var.risk_configuration.account_takeover.${name} == null ? [] : [var.risk_configuration.account_takeover.${name}]`, { subject: `\${${name}.value.subject}`, html_body: `\${${name}.value.html_body}`, text_body: `\${${name}.value.text_body}` }) });
-  risk.addOverride('dynamic', {
-    compromised_credentials_risk_configuration: block('var.risk_configuration.compromised_credentials == null ? [] : [var.risk_configuration.compromised_credentials]', {
-      event_filter: '${compromised_credentials_risk_configuration.value.events}',
-      actions: { event_action: '${compromised_credentials_risk_configuration.value.action}' },
+  const action = (level: string) => ({
+    [`${level}_action`]: block(`var.risk_configuration.account_takeover.${level} == null ? [] : [var.risk_configuration.account_takeover.${level}]`, {
+      event_action: `\${${level}_action.value.action}`,
+      notify: `\${${level}_action.value.notify}`,
     }),
+  });
+  const mail = (name: string) => ({
+    [name]: block(`var.risk_configuration.account_takeover.${name} == null ? [] : [var.risk_configuration.account_takeover.${name}]`, {
+      subject: `\${${name}.value.subject}`,
+      html_body: `\${${name}.value.html_body}`,
+      text_body: `\${${name}.value.text_body}`,
+    }),
+  });
+  risk.addOverride('dynamic', {
+    compromised_credentials_risk_configuration: block(
+      'var.risk_configuration.compromised_credentials == null ? [] : [var.risk_configuration.compromised_credentials]',
+      {
+        event_filter: '${compromised_credentials_risk_configuration.value.events}',
+        actions: { event_action: '${compromised_credentials_risk_configuration.value.action}' },
+      },
+    ),
     account_takeover_risk_configuration: block('var.risk_configuration.account_takeover == null ? [] : [var.risk_configuration.account_takeover]', {
       dynamic: {
         actions: block('[1]', { dynamic: { ...action('low'), ...action('medium'), ...action('high') } }),
@@ -228,14 +328,17 @@ export function addFederation(stack: TerraformStack, pool: CognitoUserPool, doma
       },
     }),
     risk_exception_configuration: block('var.risk_configuration.ip_ranges == null ? [] : [var.risk_configuration.ip_ranges]', {
-      blocked_ip_range_list: '${length(risk_exception_configuration.value.always_block) > 0 ? risk_exception_configuration.value.always_block : null}',
-      skipped_ip_range_list: '${length(risk_exception_configuration.value.always_allow) > 0 ? risk_exception_configuration.value.always_allow : null}',
+      blocked_ip_range_list:
+        '${length(risk_exception_configuration.value.always_block) > 0 ? risk_exception_configuration.value.always_block : null}',
+      skipped_ip_range_list:
+        '${length(risk_exception_configuration.value.always_allow) > 0 ? risk_exception_configuration.value.always_allow : null}',
     }),
   });
 
   return {
     providers,
-    clientProviders: 'length(each.value.identity_providers) > 0 ? [for p in each.value.identity_providers : lookup(local.identity_provider_names, p, p)] : null',
+    clientProviders:
+      'length(each.value.identity_providers) > 0 ? [for p in each.value.identity_providers : lookup(local.identity_provider_names, p, p)] : null',
   };
 }
 

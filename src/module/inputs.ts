@@ -41,7 +41,11 @@ export const MODULE_INPUTS: readonly ModuleInput[] = Object.entries(attributesOf
 const clientAttributes = (MODULE_INPUTS.find((i) => i.name === 'clients')!.type as { map: { object: Record<string, Attribute> } }).map.object;
 /** The client settings that the defaults or a preset set (`resolveClientProps`), by their module names. */
 const byPreset = new Set([...Object.keys(CLIENT_DEFAULTS), ...Object.values(PRESETS).flatMap((preset) => Object.keys(preset))]);
-const resolvedByPreset = place(CLIENT_SETTINGS).placed.filter((p) => byPreset.has(p.configPath.split('.')[0])).map((p) => p.modulePath.join('.'));
+const resolvedByPreset = place(CLIENT_SETTINGS)
+  .placed.filter((p) => byPreset.has(p.configPath.split('.')[0]))
+  .map((p) => p.modulePath.join('.'));
 
 /** Client settings that a preset fills in when they are not given (all `optional(type)`: null means "the preset's"). */
-export const CLIENT_PRESET_SETTINGS: Readonly<Record<string, Attribute>> = Object.fromEntries(resolvedByPreset.map((name) => [name, clientAttributes[name]]));
+export const CLIENT_PRESET_SETTINGS: Readonly<Record<string, Attribute>> = Object.fromEntries(
+  resolvedByPreset.map((name) => [name, clientAttributes[name]]),
+);

@@ -67,7 +67,11 @@ interface Node {
 }
 
 /** The attributes of the objects that the placed settings make, by their first path segment. */
-export function attributesOf(placement: Placement, prefix: readonly string[] = [], adjust: (path: string, a: Attribute) => Attribute = (_p, a) => a): Record<string, Attribute> {
+export function attributesOf(
+  placement: Placement,
+  prefix: readonly string[] = [],
+  adjust: (path: string, a: Attribute) => Attribute = (_p, a) => a,
+): Record<string, Attribute> {
   const root: Node = { children: new Map() };
   for (const p of placement.placed) {
     let node = root;
@@ -89,7 +93,11 @@ export function attributesOf(placement: Placement, prefix: readonly string[] = [
     const object = placement.objects.get(at);
     if (!object) throw new Error(`the module object ${at} has no declaration to describe it`);
     const type: TfType = { object: Object.fromEntries([...node.children].map(([k, child]) => [k, attribute([...path, k], child)])) };
-    return adjust(at, { type, description: object.moduleDescription ?? object.description, default: object.moduleDefault !== undefined ? object.moduleDefault : moduleDefault(object) });
+    return adjust(at, {
+      type,
+      description: object.moduleDescription ?? object.description,
+      default: object.moduleDefault !== undefined ? object.moduleDefault : moduleDefault(object),
+    });
   };
   return Object.fromEntries([...root.children].map(([k, child]) => [k, attribute([...prefix, k], child)]));
 }
@@ -108,7 +116,12 @@ export function moduleType(s: AnySetting): TfType {
  * The props of a table of settings as Terraform expressions on the module's inputs (`root` is `var`,
  * or `each.value` for an entry of a map): what the same renderers turn into the module's resources.
  */
-export function propsFromModule(settings: Readonly<Record<string, AnySetting>>, root: string, base: readonly string[] = [], nullable = false): Record<string, unknown> {
+export function propsFromModule(
+  settings: Readonly<Record<string, AnySetting>>,
+  root: string,
+  base: readonly string[] = [],
+  nullable = false,
+): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(settings).flatMap(([key, s]) => {
       // A hand-written form without `fromTerraform` is wired by the module builder itself (triggers).

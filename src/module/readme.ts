@@ -5,6 +5,7 @@ import { version } from '../../package.json';
 import { moduleCoverage } from './coverage';
 import { POOL_FILE_SETTINGS } from '../settings';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized Terraform JSON: any shape the provider schema allows
 type Json = Record<string, any>;
 
 /** `|` and line breaks would end a table cell. */
@@ -18,7 +19,12 @@ function inputRows(name: string, type: TfType, defaultValue: unknown, descriptio
   const object = typeof type === 'object' && 'map' in type ? type.map : type;
   const prefix = object === type ? name : `${name}[*]`;
   if (typeof object !== 'object' || !('object' in object)) return [row];
-  return [row, ...Object.entries(object.object).flatMap(([attribute, a]: [string, Attribute]) => inputRows(`${prefix}.${attribute}`, a.type, a.default, a.description))];
+  return [
+    row,
+    ...Object.entries(object.object).flatMap(([attribute, a]: [string, Attribute]) =>
+      inputRows(`${prefix}.${attribute}`, a.type, a.default, a.description),
+    ),
+  ];
 }
 
 /**
@@ -98,7 +104,12 @@ ${providers}
 | Name | Type |
 | --- | --- |
 ${Object.entries(config.resource as Json)
-  .flatMap(([type, byName]) => Object.keys(byName).map((name) => `| [${type}.${name}](https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/${type.replace(/^aws_/, '')}) | resource |`))
+  .flatMap(([type, byName]) =>
+    Object.keys(byName).map(
+      (name) =>
+        `| [${type}.${name}](https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/${type.replace(/^aws_/, '')}) | resource |`,
+    ),
+  )
   .join('\n')}
 
 ## Inputs

@@ -3,7 +3,15 @@ import { AuthFlow, ClientPreset, LEGACY_AUTH_FLOWS, OAuthFlow } from '../client/
 import { OAuthScope } from '../client/oauth-scope';
 import { SCOPE_NAME_PATTERN, SCOPE_PATTERN } from '../client/resource-server';
 import { ACM_ARN, ManagedLoginVersion, PREFIX_PATTERN } from '../client/user-pool-domain';
-import { AccountRecovery, AuthFactor, CustomAuthThreatProtectionMode, FeaturePlan, PasskeyUserVerification, ThreatProtectionMode, VerificationEmailStyle } from '../user-pool/enums';
+import {
+  AccountRecovery,
+  AuthFactor,
+  CustomAuthThreatProtectionMode,
+  FeaturePlan,
+  PasskeyUserVerification,
+  ThreatProtectionMode,
+  VerificationEmailStyle,
+} from '../user-pool/enums';
 import { LAMBDA_ARN_PATTERN } from '../triggers/trigger-rules';
 import { MAX_GROUP_PRECEDENCE } from '../user-pool/user-pool-group';
 import { ARN_PATTERN, DEFAULT_VERIFICATION_EMAIL, EMAIL_PATTERN, LINK_PLACEHOLDER, NAME_PATTERN } from '../user-pool/user-pool-rules';
@@ -55,7 +63,15 @@ function check(variable: string, condition: string, message: string, bad: Record
  * A validation of every entry of a map: the message names the entries that break it. `entries` is what
  * is iterated, `v` the entry's name in `condition`.
  */
-function eachEntry(variable: string, entries: string, v: string, label: string, condition: string, message: string, bad: Record<string, unknown>): ModuleValidation {
+function eachEntry(
+  variable: string,
+  entries: string,
+  v: string,
+  label: string,
+  condition: string,
+  message: string,
+  bad: Record<string, unknown>,
+): ModuleValidation {
   return {
     variable,
     condition: `alltrue([for k, ${v} in ${entries} : ${condition}])`,
@@ -71,7 +87,10 @@ function eachEntry(variable: string, entries: string, v: string, label: string, 
  * `local.clients`.) Clients with an unknown preset are left to the preset's own validation.
  */
 const client = (condition: string, message: string, clients: Record<string, unknown>, other: Record<string, unknown> = {}) =>
-  eachEntry('clients', 'var.clients', 'c', 'Clients', `contains(keys(local.client_presets), c.preset) ? (${withPreset(condition)}) : true`, message, { ...other, clients });
+  eachEntry('clients', 'var.clients', 'c', 'Clients', `contains(keys(local.client_presets), c.preset) ? (${withPreset(condition)}) : true`, message, {
+    ...other,
+    clients,
+  });
 
 function withPreset(condition: string): string {
   return condition.replace(/\bc\.(\w+)\b/g, (whole, setting: string) => {
@@ -79,8 +98,10 @@ function withPreset(condition: string): string {
     return setting in CLIENT_PRESET_SETTINGS ? `(c.${setting} != null ? c.${setting} : local.client_presets[c.preset].${setting})` : whole;
   });
 }
-const server = (condition: string, message: string, servers: Record<string, unknown>) => eachEntry('resource_servers', 'var.resource_servers', 's', 'Resource servers', condition, message, { resource_servers: servers });
-const group = (condition: string, message: string, groups: Record<string, unknown>) => eachEntry('groups', 'var.groups', 'g', 'Groups', condition, message, { groups });
+const server = (condition: string, message: string, servers: Record<string, unknown>) =>
+  eachEntry('resource_servers', 'var.resource_servers', 's', 'Resource servers', condition, message, { resource_servers: servers });
+const group = (condition: string, message: string, groups: Record<string, unknown>) =>
+  eachEntry('groups', 'var.groups', 'g', 'Groups', condition, message, { groups });
 const domain = (condition: string, message: string, value: unknown, other: Record<string, unknown> = {}) =>
   check('domain', ifSet('var.domain', condition), message, { ...other, domain: value });
 
@@ -91,7 +112,8 @@ const MODULE_FIRST_FACTORS = Object.values(AuthFactor);
 
 /** An attribute's resolved auto-verify and keep-original flags (null takes the library's default). */
 const autoVerified = (a: 'email' | 'phone') => `(var.auto_verify.${a} != null ? var.auto_verify.${a} : var.sign_in.${a})`;
-const keepOriginal = (a: 'email' | 'phone') => `(try(var.keep_original.${a}, null) != null ? var.keep_original.${a} : ${autoVerified('email' === a ? 'email' : 'phone')})`;
+const keepOriginal = (a: 'email' | 'phone') =>
+  `(try(var.keep_original.${a}, null) != null ? var.keep_original.${a} : ${autoVerified('email' === a ? 'email' : 'phone')})`;
 /** What `sendsSms` says, in Terraform. */
 const SENDS_SMS = `((var.mfa.mode != "OFF" && var.mfa.sms) || ${autoVerified('phone')} || contains(var.allowed_first_auth_factors, "SMS_OTP") || contains(${strings([AccountRecovery.PHONE_AND_EMAIL, AccountRecovery.EMAIL_AND_PHONE, AccountRecovery.PHONE_ONLY])}, var.account_recovery))`;
 
@@ -116,42 +138,94 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   poolName: {
     validations: [
       check('name', lengthIn('var.name', 1, 128), 'The pool name must be 1 to 128 characters long.', { name: 'p'.repeat(129) }),
-      check('name', matches('var.name', NAME_PATTERN), 'The pool name may contain only letters, digits, spaces and + = , . @ -.', { name: 'pool/one' }),
+      check('name', matches('var.name', NAME_PATTERN), 'The pool name may contain only letters, digits, spaces and + = , . @ -.', {
+        name: 'pool/one',
+      }),
     ],
   },
   signInAliases: {
     validations: [
-      check('sign_in', 'var.sign_in.username || var.sign_in.email', 'Users must sign in with a username or an email address: set sign_in.email or sign_in.username to true.', { sign_in: { username: false, email: false } }),
-      check('sign_in', '!var.sign_in.preferred_username || var.sign_in.username', 'A preferred username is an alias of a username: set sign_in.username to true.', { sign_in: { username: false, preferred_username: true } }),
+      check(
+        'sign_in',
+        'var.sign_in.username || var.sign_in.email',
+        'Users must sign in with a username or an email address: set sign_in.email or sign_in.username to true.',
+        { sign_in: { username: false, email: false } },
+      ),
+      check(
+        'sign_in',
+        '!var.sign_in.preferred_username || var.sign_in.username',
+        'A preferred username is an alias of a username: set sign_in.username to true.',
+        { sign_in: { username: false, preferred_username: true } },
+      ),
     ],
   },
   passwordPolicy: {
     validations: [
-      check('password_policy', wholeIn('var.password_policy.min_length', 6, 99), 'password_policy.min_length must be a whole number from 6 to 99.', { password_policy: { min_length: 5 } }),
-      check('password_policy', wholeIn('var.password_policy.temporary_password_validity_days', 0, 365), 'password_policy.temporary_password_validity_days must be a whole number from 0 to 365.', { password_policy: { temporary_password_validity_days: 366 } }),
-      check('password_policy', wholeIn('var.password_policy.password_history_size', 0, 24), 'password_policy.password_history_size must be a whole number from 0 to 24.', { password_policy: { password_history_size: 25 } }),
+      check('password_policy', wholeIn('var.password_policy.min_length', 6, 99), 'password_policy.min_length must be a whole number from 6 to 99.', {
+        password_policy: { min_length: 5 },
+      }),
+      check(
+        'password_policy',
+        wholeIn('var.password_policy.temporary_password_validity_days', 0, 365),
+        'password_policy.temporary_password_validity_days must be a whole number from 0 to 365.',
+        { password_policy: { temporary_password_validity_days: 366 } },
+      ),
+      check(
+        'password_policy',
+        wholeIn('var.password_policy.password_history_size', 0, 24),
+        'password_policy.password_history_size must be a whole number from 0 to 24.',
+        { password_policy: { password_history_size: 25 } },
+      ),
     ],
   },
   passwordHistoryNeedsEssentials: {
     validations: [
-      check('password_policy', `var.password_policy.password_history_size == 0 || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`, 'A password history needs the ESSENTIALS or PLUS feature plan: set feature_plan to "ESSENTIALS", or password_policy.password_history_size to 0.', { password_policy: { password_history_size: 5 }, feature_plan: FeaturePlan.LITE }),
+      check(
+        'password_policy',
+        `var.password_policy.password_history_size == 0 || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`,
+        'A password history needs the ESSENTIALS or PLUS feature plan: set feature_plan to "ESSENTIALS", or password_policy.password_history_size to 0.',
+        { password_policy: { password_history_size: 5 }, feature_plan: FeaturePlan.LITE },
+      ),
     ],
   },
   mfaNeedsFactor: {
     validations: [
-      check('mfa', 'var.mfa.mode == "OFF" || var.mfa.otp || var.mfa.email || var.mfa.sms', 'MFA needs at least one second factor: set mfa.otp to true (authenticator apps need no set-up), or mfa.mode to "OFF".', { mfa: { mode: 'REQUIRED', otp: false, email: false } }),
+      check(
+        'mfa',
+        'var.mfa.mode == "OFF" || var.mfa.otp || var.mfa.email || var.mfa.sms',
+        'MFA needs at least one second factor: set mfa.otp to true (authenticator apps need no set-up), or mfa.mode to "OFF".',
+        { mfa: { mode: 'REQUIRED', otp: false, email: false } },
+      ),
     ],
   },
   emailMfaNeedsEssentialsAndSes: {
     validations: [
-      check('mfa', `!(${emailMfaOn}) || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`, 'Email MFA needs the ESSENTIALS or PLUS feature plan.', { mfa: { mode: 'REQUIRED', email: true }, feature_plan: FeaturePlan.LITE }),
-      check('mfa', `!(${emailMfaOn}) || var.email.sending_account == "DEVELOPER"`, 'Email MFA needs the pool to send email through Amazon SES: set email.sending_account to "DEVELOPER".', { mfa: { mode: 'REQUIRED', email: true }, email: { sending_account: 'COGNITO_DEFAULT' } }),
+      check('mfa', `!(${emailMfaOn}) || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`, 'Email MFA needs the ESSENTIALS or PLUS feature plan.', {
+        mfa: { mode: 'REQUIRED', email: true },
+        feature_plan: FeaturePlan.LITE,
+      }),
+      check(
+        'mfa',
+        `!(${emailMfaOn}) || var.email.sending_account == "DEVELOPER"`,
+        'Email MFA needs the pool to send email through Amazon SES: set email.sending_account to "DEVELOPER".',
+        { mfa: { mode: 'REQUIRED', email: true }, email: { sending_account: 'COGNITO_DEFAULT' } },
+      ),
     ],
   },
   threatProtectionNeedsPlus: {
     validations: [
-      check('threat_protection_mode', `var.threat_protection_mode == "OFF" || var.feature_plan == ${PLUS}`, 'Threat protection needs the PLUS feature plan: set feature_plan to "PLUS", or threat_protection_mode to "OFF".', { threat_protection_mode: ThreatProtectionMode.AUDIT, feature_plan: FeaturePlan.ESSENTIALS }),
-      check('threat_protection_custom_auth_mode', `var.threat_protection_custom_auth_mode == null || var.feature_plan == ${PLUS}`, 'Threat protection for custom authentication needs the PLUS feature plan: set feature_plan to "PLUS", or leave threat_protection_custom_auth_mode null.', { threat_protection_custom_auth_mode: CustomAuthThreatProtectionMode.AUDIT, feature_plan: FeaturePlan.ESSENTIALS }),
+      check(
+        'threat_protection_mode',
+        `var.threat_protection_mode == "OFF" || var.feature_plan == ${PLUS}`,
+        'Threat protection needs the PLUS feature plan: set feature_plan to "PLUS", or threat_protection_mode to "OFF".',
+        { threat_protection_mode: ThreatProtectionMode.AUDIT, feature_plan: FeaturePlan.ESSENTIALS },
+      ),
+      check(
+        'threat_protection_custom_auth_mode',
+        `var.threat_protection_custom_auth_mode == null || var.feature_plan == ${PLUS}`,
+        'Threat protection for custom authentication needs the PLUS feature plan: set feature_plan to "PLUS", or leave threat_protection_custom_auth_mode null.',
+        { threat_protection_custom_auth_mode: CustomAuthThreatProtectionMode.AUDIT, feature_plan: FeaturePlan.ESSENTIALS },
+      ),
     ],
   },
   firstAuthFactors: {
@@ -162,12 +236,22 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
         `allowed_first_auth_factors must hold PASSWORD and may add ${MODULE_FIRST_FACTORS.filter((f) => f !== AuthFactor.PASSWORD).join(', ')}, each once.`,
         { allowed_first_auth_factors: [AuthFactor.EMAIL_OTP] },
       ),
-      check('allowed_first_auth_factors', `length(setsubtract(var.allowed_first_auth_factors, [${JSON.stringify(AuthFactor.PASSWORD)}])) == 0 || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`, 'Passwordless sign-in needs the ESSENTIALS or PLUS feature plan.', { allowed_first_auth_factors: [AuthFactor.PASSWORD, AuthFactor.WEB_AUTHN], feature_plan: FeaturePlan.LITE }),
+      check(
+        'allowed_first_auth_factors',
+        `length(setsubtract(var.allowed_first_auth_factors, [${JSON.stringify(AuthFactor.PASSWORD)}])) == 0 || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`,
+        'Passwordless sign-in needs the ESSENTIALS or PLUS feature plan.',
+        { allowed_first_auth_factors: [AuthFactor.PASSWORD, AuthFactor.WEB_AUTHN], feature_plan: FeaturePlan.LITE },
+      ),
     ],
   },
   passkeys: {
     validations: [
-      check('passkeys', ifSet('var.passkeys', ifSet('var.passkeys.relying_party_id', lengthIn('var.passkeys.relying_party_id', 1, 127))), 'passkeys.relying_party_id must be 1 to 127 characters long.', { passkeys: { relying_party_id: '' } }),
+      check(
+        'passkeys',
+        ifSet('var.passkeys', ifSet('var.passkeys.relying_party_id', lengthIn('var.passkeys.relying_party_id', 1, 127))),
+        'passkeys.relying_party_id must be 1 to 127 characters long.',
+        { passkeys: { relying_party_id: '' } },
+      ),
     ],
   },
   standardAttributes: { notExpressible: 'the attribute schema is not an input of the module (it is fixed at creation; use the library for it)' },
@@ -184,7 +268,9 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   },
   verificationMessages: {
     validations: [
-      check('verification', lengthIn('var.verification.email_subject', 1, 140), 'verification.email_subject must be 1 to 140 characters long.', { verification: { email_subject: '' } }),
+      check('verification', lengthIn('var.verification.email_subject', 1, 140), 'verification.email_subject must be 1 to 140 characters long.', {
+        verification: { email_subject: '' },
+      }),
       check(
         'verification',
         `(!contains(${strings(DEFAULT_VERIFICATION_EMAIL)}, var.verification.email_subject) || (var.verification.email_body == null ? false : !contains(${strings(DEFAULT_VERIFICATION_EMAIL)}, var.verification.email_body))) ? var.email.sending_account == "DEVELOPER" : true`,
@@ -193,25 +279,44 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       ),
       check(
         'verification',
-        ifSet('var.verification.email_body', `${lengthIn('var.verification.email_body', 6, 20000)} && (var.verification.email_style == "LINK" ? ${matches('var.verification.email_body', LINK_PLACEHOLDER)} : ${hasCode('var.verification.email_body')})`),
+        ifSet(
+          'var.verification.email_body',
+          `${lengthIn('var.verification.email_body', 6, 20000)} && (var.verification.email_style == "LINK" ? ${matches('var.verification.email_body', LINK_PLACEHOLDER)} : ${hasCode('var.verification.email_body')})`,
+        ),
         `verification.email_body must be 6 to 20000 characters long and contain ${CODE} (CODE) or a {##link text##} placeholder (LINK).`,
         { verification: { email_body: 'Welcome aboard' } },
       ),
-      check('verification', `${lengthIn('var.verification.sms_message', 6, 140)} && ${hasCode('var.verification.sms_message')}`, `verification.sms_message must be 6 to 140 characters long and contain ${CODE}.`, { verification: { sms_message: 'Hello!' } }),
+      check(
+        'verification',
+        `${lengthIn('var.verification.sms_message', 6, 140)} && ${hasCode('var.verification.sms_message')}`,
+        `verification.sms_message must be 6 to 140 characters long and contain ${CODE}.`,
+        { verification: { sms_message: 'Hello!' } },
+      ),
     ],
   },
   invitationMessages: {
     validations: [
-      check('user_invitation', invitation('email_subject', lengthIn('var.user_invitation.email_subject', 1, 140)), 'user_invitation.email_subject must be 1 to 140 characters long.', { user_invitation: { email_subject: '' } }),
       check(
         'user_invitation',
-        invitation('email_body', `${lengthIn('var.user_invitation.email_body', 6, 20000)} && ${hasCode('var.user_invitation.email_body')} && strcontains(var.user_invitation.email_body, "{username}")`),
+        invitation('email_subject', lengthIn('var.user_invitation.email_subject', 1, 140)),
+        'user_invitation.email_subject must be 1 to 140 characters long.',
+        { user_invitation: { email_subject: '' } },
+      ),
+      check(
+        'user_invitation',
+        invitation(
+          'email_body',
+          `${lengthIn('var.user_invitation.email_body', 6, 20000)} && ${hasCode('var.user_invitation.email_body')} && strcontains(var.user_invitation.email_body, "{username}")`,
+        ),
         `user_invitation.email_body must be 6 to 20000 characters long and contain ${CODE} and {username}.`,
         { user_invitation: { email_body: 'Welcome {username}' } },
       ),
       check(
         'user_invitation',
-        invitation('sms_message', `${lengthIn('var.user_invitation.sms_message', 6, 140)} && ${hasCode('var.user_invitation.sms_message')} && strcontains(var.user_invitation.sms_message, "{username}")`),
+        invitation(
+          'sms_message',
+          `${lengthIn('var.user_invitation.sms_message', 6, 140)} && ${hasCode('var.user_invitation.sms_message')} && strcontains(var.user_invitation.sms_message, "{username}")`,
+        ),
         `user_invitation.sms_message must be 6 to 140 characters long and contain ${CODE} and {username}.`,
         { user_invitation: { sms_message: 'Your code is {####}' } },
       ),
@@ -225,64 +330,152 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   },
   mfaMessages: {
     validations: [
-      check('mfa', ifSet('var.mfa.email_subject', lengthIn('var.mfa.email_subject', 1, 140)), 'mfa.email_subject must be 1 to 140 characters long.', { mfa: { email_subject: '' } }),
-      check('mfa', ifSet('var.mfa.email_body', `${lengthIn('var.mfa.email_body', 6, 20000)} && ${hasCode('var.mfa.email_body')}`), `mfa.email_body must be 6 to 20000 characters long and contain ${CODE}.`, { mfa: { email_body: 'Your code' } }),
-      check('mfa', ifSet('var.mfa.sms_message', `${lengthIn('var.mfa.sms_message', 6, 140)} && ${hasCode('var.mfa.sms_message')}`), `mfa.sms_message must be 6 to 140 characters long and contain ${CODE}.`, { mfa: { sms_message: 'Code' } }),
+      check('mfa', ifSet('var.mfa.email_subject', lengthIn('var.mfa.email_subject', 1, 140)), 'mfa.email_subject must be 1 to 140 characters long.', {
+        mfa: { email_subject: '' },
+      }),
+      check(
+        'mfa',
+        ifSet('var.mfa.email_body', `${lengthIn('var.mfa.email_body', 6, 20000)} && ${hasCode('var.mfa.email_body')}`),
+        `mfa.email_body must be 6 to 20000 characters long and contain ${CODE}.`,
+        { mfa: { email_body: 'Your code' } },
+      ),
+      check(
+        'mfa',
+        ifSet('var.mfa.sms_message', `${lengthIn('var.mfa.sms_message', 6, 140)} && ${hasCode('var.mfa.sms_message')}`),
+        `mfa.sms_message must be 6 to 140 characters long and contain ${CODE}.`,
+        { mfa: { sms_message: 'Code' } },
+      ),
     ],
   },
   emailSettings: {
     validations: [
-      check('email', 'var.email.sending_account == "COGNITO_DEFAULT" ? true : (var.email.from_email != null && var.email.source_arn != null)', 'Sending through SES (email.sending_account = "DEVELOPER") needs email.from_email and email.source_arn, the verified SES identity.', { email: { sending_account: 'DEVELOPER', from_email: null, source_arn: null } }),
-      check('email', ifSet('var.email.from_email', matches('var.email.from_email', EMAIL_PATTERN)), 'email.from_email must be an email address.', { email: { from_email: 'no-reply' } }),
-      check('email', ifSet('var.email.reply_to', matches('var.email.reply_to', EMAIL_PATTERN)), 'email.reply_to must be an email address.', { email: { reply_to: 'support' } }),
-      check('email', ifSet('var.email.configuration_set', `${lengthIn('var.email.configuration_set', 1, 64)} && ${matches('var.email.configuration_set', /^[a-zA-Z0-9_-]+$/)}`), 'email.configuration_set must be 1 to 64 letters, digits, _ and -.', { email: { configuration_set: 'my set' } }),
-      check('email', ifSet('var.email.source_arn', matches('var.email.source_arn', ARN_PATTERN)), 'email.source_arn must be an ARN (arn:<partition>:ses:<region>:<account>:identity/<address or domain>).', { email: { source_arn: 'identity/example.com' } }),
-      check('email', ifSet('var.email.from_name', 'length(var.email.from_name) >= 1'), 'email.from_name must not be empty (leave it null for the address alone).', { email: { from_name: '' } }),
+      check(
+        'email',
+        'var.email.sending_account == "COGNITO_DEFAULT" ? true : (var.email.from_email != null && var.email.source_arn != null)',
+        'Sending through SES (email.sending_account = "DEVELOPER") needs email.from_email and email.source_arn, the verified SES identity.',
+        { email: { sending_account: 'DEVELOPER', from_email: null, source_arn: null } },
+      ),
+      check('email', ifSet('var.email.from_email', matches('var.email.from_email', EMAIL_PATTERN)), 'email.from_email must be an email address.', {
+        email: { from_email: 'no-reply' },
+      }),
+      check('email', ifSet('var.email.reply_to', matches('var.email.reply_to', EMAIL_PATTERN)), 'email.reply_to must be an email address.', {
+        email: { reply_to: 'support' },
+      }),
+      check(
+        'email',
+        ifSet(
+          'var.email.configuration_set',
+          `${lengthIn('var.email.configuration_set', 1, 64)} && ${matches('var.email.configuration_set', /^[a-zA-Z0-9_-]+$/)}`,
+        ),
+        'email.configuration_set must be 1 to 64 letters, digits, _ and -.',
+        { email: { configuration_set: 'my set' } },
+      ),
+      check(
+        'email',
+        ifSet('var.email.source_arn', matches('var.email.source_arn', ARN_PATTERN)),
+        'email.source_arn must be an ARN (arn:<partition>:ses:<region>:<account>:identity/<address or domain>).',
+        { email: { source_arn: 'identity/example.com' } },
+      ),
+      check(
+        'email',
+        ifSet('var.email.from_name', 'length(var.email.from_name) >= 1'),
+        'email.from_name must not be empty (leave it null for the address alone).',
+        { email: { from_name: '' } },
+      ),
     ],
   },
-  securityProfile: { notExpressible: 'the module has no security profile input: its feature_plan, mfa and threat_protection_mode inputs are set one by one' },
+  securityProfile: {
+    notExpressible: 'the module has no security profile input: its feature_plan, mfa and threat_protection_mode inputs are set one by one',
+  },
   smsSettings: {
     validations: [
       check(
         'sms',
         `${SENDS_SMS} ? try(var.sms.existing_role, null) != null : true`,
-        'Sending SMS (phone sign-in or verification, SMS MFA, SMS_OTP, phone recovery) needs sms.existing_role: the role the library would create trusts only this account\'s pools, and the module has no declared account.',
+        "Sending SMS (phone sign-in or verification, SMS MFA, SMS_OTP, phone recovery) needs sms.existing_role: the role the library would create trusts only this account's pools, and the module has no declared account.",
         { sign_in: { phone: true }, sms: null },
       ),
-      check('sms', ifSet('try(var.sms.existing_role.role_arn, null)', matches('var.sms.existing_role.role_arn', ARN_PATTERN)), 'sms.existing_role.role_arn must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>).', { sms: { existing_role: { role_arn: 'sms-role', external_id: 'x' } } }),
-      check('sms', ifSet('try(var.sms.sns_region, null)', lengthIn('var.sms.sns_region', 5, 32)), 'sms.sns_region must be 5 to 32 characters long.', { sms: { sns_region: 'eu' } }),
+      check(
+        'sms',
+        ifSet('try(var.sms.existing_role.role_arn, null)', matches('var.sms.existing_role.role_arn', ARN_PATTERN)),
+        'sms.existing_role.role_arn must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>).',
+        { sms: { existing_role: { role_arn: 'sms-role', external_id: 'x' } } },
+      ),
+      check('sms', ifSet('try(var.sms.sns_region, null)', lengthIn('var.sms.sns_region', 5, 32)), 'sms.sns_region must be 5 to 32 characters long.', {
+        sms: { sns_region: 'eu' },
+      }),
     ],
   },
   tags: {
     validations: [
-      check('tags', `length(var.tags) <= 50 && alltrue([for k, v in var.tags : ${lengthIn('k', 1, 128)} && length(v) <= 256])`, 'At most 50 tags, with keys of 1 to 128 and values of at most 256 characters.', { tags: { ['k'.repeat(129)]: 'v' } }),
+      check(
+        'tags',
+        `length(var.tags) <= 50 && alltrue([for k, v in var.tags : ${lengthIn('k', 1, 128)} && length(v) <= 256])`,
+        'At most 50 tags, with keys of 1 to 128 and values of at most 256 characters.',
+        { tags: { ['k'.repeat(129)]: 'v' } },
+      ),
     ],
   },
 
   clientName: {
-    validations: [client(`${lengthIn('c.name', 1, 128)} && ${matches('c.name', NAME_PATTERN)}`, 'a client name must be 1 to 128 letters, digits, spaces and + = , . @ -.', { bad_name: { preset: ClientPreset.MACHINE, name: 'api/client' } })],
+    validations: [
+      client(
+        `${lengthIn('c.name', 1, 128)} && ${matches('c.name', NAME_PATTERN)}`,
+        'a client name must be 1 to 128 letters, digits, spaces and + = , . @ -.',
+        { bad_name: { preset: ClientPreset.MACHINE, name: 'api/client' } },
+      ),
+    ],
   },
   clientCredentialsAlone: {
     validations: [
-      client(`${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? length(c.oauth_flows) == 1 : true`, 'client_credentials must be the only OAuth flow of a client.', { cc_mixed: { preset: ClientPreset.MACHINE, oauth_flows: [OAuthFlow.CLIENT_CREDENTIALS, OAuthFlow.AUTHORIZATION_CODE] } }),
-      client(`${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? c.generate_secret : true`, 'the client_credentials flow needs a client secret.', { cc_no_secret: { preset: ClientPreset.MACHINE, generate_secret: false } }),
-      client(`${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? length(setintersection(c.scopes, ${strings(OAuthScope.STANDARD)})) == 0 : true`, 'a client_credentials client can have resource-server scopes only (no user signs in).', { cc_openid: { preset: ClientPreset.MACHINE, scopes: ['openid'] } }),
+      client(
+        `${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? length(c.oauth_flows) == 1 : true`,
+        'client_credentials must be the only OAuth flow of a client.',
+        { cc_mixed: { preset: ClientPreset.MACHINE, oauth_flows: [OAuthFlow.CLIENT_CREDENTIALS, OAuthFlow.AUTHORIZATION_CODE] } },
+      ),
+      client(`${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? c.generate_secret : true`, 'the client_credentials flow needs a client secret.', {
+        cc_no_secret: { preset: ClientPreset.MACHINE, generate_secret: false },
+      }),
+      client(
+        `${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? length(setintersection(c.scopes, ${strings(OAuthScope.STANDARD)})) == 0 : true`,
+        'a client_credentials client can have resource-server scopes only (no user signs in).',
+        { cc_openid: { preset: ClientPreset.MACHINE, scopes: ['openid'] } },
+      ),
     ],
   },
   oAuthFlowsNeedDomain: {
-    validations: [client('length(c.oauth_flows) == 0 || var.domain != null || var.domain_managed_elsewhere', 'OAuth flows need a user pool domain: set domain (or domain_managed_elsewhere when it is managed elsewhere).', { no_domain: { preset: ClientPreset.SPA, callback_urls: [CALLBACK] } }, { domain: null })],
+    validations: [
+      client(
+        'length(c.oauth_flows) == 0 || var.domain != null || var.domain_managed_elsewhere',
+        'OAuth flows need a user pool domain: set domain (or domain_managed_elsewhere when it is managed elsewhere).',
+        { no_domain: { preset: ClientPreset.SPA, callback_urls: [CALLBACK] } },
+        { domain: null },
+      ),
+    ],
   },
   oAuthFlowsNeedScopes: {
-    validations: [client('length(c.oauth_flows) == 0 || length(c.scopes) > 0', 'a client with OAuth flows needs at least one scope.', { no_scopes: { preset: ClientPreset.MACHINE, scopes: null } })],
+    validations: [
+      client('length(c.oauth_flows) == 0 || length(c.scopes) > 0', 'a client with OAuth flows needs at least one scope.', {
+        no_scopes: { preset: ClientPreset.MACHINE, scopes: null },
+      }),
+    ],
   },
   userFlowsNeedCallbacks: {
     validations: [
-      client(`!(${usesFlow(OAuthFlow.AUTHORIZATION_CODE)} || ${usesFlow(OAuthFlow.IMPLICIT)}) || length(c.callback_urls) > 0`, 'the code and implicit flows need at least one callback URL.', { no_callbacks: { preset: ClientPreset.WEB, callback_urls: [] } }),
+      client(
+        `!(${usesFlow(OAuthFlow.AUTHORIZATION_CODE)} || ${usesFlow(OAuthFlow.IMPLICIT)}) || length(c.callback_urls) > 0`,
+        'the code and implicit flows need at least one callback URL.',
+        { no_callbacks: { preset: ClientPreset.WEB, callback_urls: [] } },
+      ),
     ],
   },
   machineClientHasNoCallbacks: {
     validations: [
-      client(`${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? length(c.callback_urls) + length(c.logout_urls) == 0 : true`, 'a client_credentials client has no user redirects: remove callback_urls and logout_urls.', { cc_redirects: { preset: ClientPreset.MACHINE, logout_urls: [CALLBACK] } }),
+      client(
+        `${usesFlow(OAuthFlow.CLIENT_CREDENTIALS)} ? length(c.callback_urls) + length(c.logout_urls) == 0 : true`,
+        'a client_credentials client has no user redirects: remove callback_urls and logout_urls.',
+        { cc_redirects: { preset: ClientPreset.MACHINE, logout_urls: [CALLBACK] } },
+      ),
     ],
   },
   redirectUrls: {
@@ -290,13 +483,23 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       client(
         `alltrue([for urls in [c.callback_urls, c.logout_urls] : length(urls) <= 100 && length(distinct(urls)) == length(urls) && alltrue([for u in urls : ${redirectUrl('u')}])])`,
         'callback and logout URLs must be absolute, unique, without a fragment, HTTPS (plain http for http://localhost only), at most 100.',
-        { bad_urls: { preset: ClientPreset.SPA, callback_urls: ['http://app.example.com/callback', 'https://app.example.com/#callback'], logout_urls: ['/signed-out'] } },
+        {
+          bad_urls: {
+            preset: ClientPreset.SPA,
+            callback_urls: ['http://app.example.com/callback', 'https://app.example.com/#callback'],
+            logout_urls: ['/signed-out'],
+          },
+        },
       ),
     ],
   },
   defaultRedirectUri: {
     validations: [
-      client(ifSet('c.default_redirect_uri', 'contains(c.callback_urls, c.default_redirect_uri)'), 'default_redirect_uri must be one of the callback URLs.', { bad_default: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], default_redirect_uri: 'https://elsewhere.example.com/callback' } }),
+      client(
+        ifSet('c.default_redirect_uri', 'contains(c.callback_urls, c.default_redirect_uri)'),
+        'default_redirect_uri must be one of the callback URLs.',
+        { bad_default: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], default_redirect_uri: 'https://elsewhere.example.com/callback' } },
+      ),
     ],
   },
   scopes: {
@@ -315,7 +518,12 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
         'auth_flows must be unique ALLOW_* values (legacy ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH cannot be mixed with them).',
         { bad_flows: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_SRP, 'USER_PASSWORD_AUTH'] } },
       ),
-      client(`!contains(c.auth_flows, ${JSON.stringify(AuthFlow.USER_AUTH)}) || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`, 'ALLOW_USER_AUTH needs the ESSENTIALS or PLUS feature plan.', { user_auth: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_AUTH, AuthFlow.REFRESH_TOKEN] } }, { feature_plan: FeaturePlan.LITE }),
+      client(
+        `!contains(c.auth_flows, ${JSON.stringify(AuthFlow.USER_AUTH)}) || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`,
+        'ALLOW_USER_AUTH needs the ESSENTIALS or PLUS feature plan.',
+        { user_auth: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_AUTH, AuthFlow.REFRESH_TOKEN] } },
+        { feature_plan: FeaturePlan.LITE },
+      ),
     ],
   },
   refreshTokenFlow: {
@@ -334,7 +542,11 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   },
   contextDataNeedsSecret: {
     validations: [
-      client('c.propagate_additional_user_context_data == true ? c.generate_secret : true', 'propagate_additional_user_context_data needs a client secret: set generate_secret to true (e.g. preset web).', { public_context: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], propagate_additional_user_context_data: true } }),
+      client(
+        'c.propagate_additional_user_context_data == true ? c.generate_secret : true',
+        'propagate_additional_user_context_data needs a client secret: set generate_secret to true (e.g. preset web).',
+        { public_context: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], propagate_additional_user_context_data: true } },
+      ),
     ],
   },
   tokenValidity: {
@@ -353,7 +565,9 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   },
   sessionAndRotation: {
     validations: [
-      client(wholeIn('c.auth_session_validity_minutes', 3, 15), 'auth_session_validity_minutes must be a whole number from 3 to 15.', { long_session: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_session_validity_minutes: 16 } }),
+      client(wholeIn('c.auth_session_validity_minutes', 3, 15), 'auth_session_validity_minutes must be a whole number from 3 to 15.', {
+        long_session: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_session_validity_minutes: 16 },
+      }),
       client(
         ifSet('c.refresh_token_rotation', wholeIn('c.refresh_token_rotation.retry_grace_period_seconds', 0, 60)),
         'refresh_token_rotation.retry_grace_period_seconds must be a whole number from 0 to 60.',
@@ -362,44 +576,103 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
     ],
   },
   identityProviders: {
-    validations: [client(`alltrue([for p in c.identity_providers : ${lengthIn('p', 1, 32)}])`, 'identity provider names are 1 to 32 characters.', { bad_idp: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], identity_providers: [''] } })],
+    validations: [
+      client(`alltrue([for p in c.identity_providers : ${lengthIn('p', 1, 32)}])`, 'identity provider names are 1 to 32 characters.', {
+        bad_idp: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], identity_providers: [''] },
+      }),
+    ],
   },
-  secretHandOff: { notExpressible: 'the module hands no credentials off through Secrets Manager: client secrets are its sensitive client_secrets output' },
+  secretHandOff: {
+    notExpressible: 'the module hands no credentials off through Secrets Manager: client secrets are its sensitive client_secrets output',
+  },
 
   checkDomain: {
     validations: [
-      domain('(var.domain.prefix == null) != (var.domain.custom_domain == null)', 'A domain has exactly one of prefix or custom_domain.', { prefix: 'acme-auth', custom_domain: { domain_name: 'auth.example.com', certificate_arn: ACM_US_EAST_1 } }),
-      domain(ifSet('var.domain.prefix', matches('var.domain.prefix', PREFIX_PATTERN)), 'domain.prefix may contain only lowercase letters, digits and inner hyphens, at most 63.', { prefix: 'Acme_Auth' }),
-      domain(ifSet('var.domain.prefix', 'alltrue([for w in ["aws", "amazon", "cognito"] : !strcontains(var.domain.prefix, w)])'), 'domain.prefix may not contain aws, amazon or cognito.', { prefix: 'acme-cognito' }),
-      domain(ifSet('var.domain.custom_domain', `length(var.domain.custom_domain.domain_name) <= 63 && ${matches('var.domain.custom_domain.domain_name', FQDN)}`), 'domain.custom_domain.domain_name must be a lowercase fully qualified domain name of at most 63 characters.', { custom_domain: { domain_name: 'Auth', certificate_arn: ACM_US_EAST_1 } }),
+      domain('(var.domain.prefix == null) != (var.domain.custom_domain == null)', 'A domain has exactly one of prefix or custom_domain.', {
+        prefix: 'acme-auth',
+        custom_domain: { domain_name: 'auth.example.com', certificate_arn: ACM_US_EAST_1 },
+      }),
       domain(
-        ifSet('var.domain.custom_domain', `${matches('var.domain.custom_domain.certificate_arn', ACM_ARN)} ? split(":", var.domain.custom_domain.certificate_arn)[3] == "us-east-1" : false`),
+        ifSet('var.domain.prefix', matches('var.domain.prefix', PREFIX_PATTERN)),
+        'domain.prefix may contain only lowercase letters, digits and inner hyphens, at most 63.',
+        { prefix: 'Acme_Auth' },
+      ),
+      domain(
+        ifSet('var.domain.prefix', 'alltrue([for w in ["aws", "amazon", "cognito"] : !strcontains(var.domain.prefix, w)])'),
+        'domain.prefix may not contain aws, amazon or cognito.',
+        { prefix: 'acme-cognito' },
+      ),
+      domain(
+        ifSet(
+          'var.domain.custom_domain',
+          `length(var.domain.custom_domain.domain_name) <= 63 && ${matches('var.domain.custom_domain.domain_name', FQDN)}`,
+        ),
+        'domain.custom_domain.domain_name must be a lowercase fully qualified domain name of at most 63 characters.',
+        { custom_domain: { domain_name: 'Auth', certificate_arn: ACM_US_EAST_1 } },
+      ),
+      domain(
+        ifSet(
+          'var.domain.custom_domain',
+          `${matches('var.domain.custom_domain.certificate_arn', ACM_ARN)} ? split(":", var.domain.custom_domain.certificate_arn)[3] == "us-east-1" : false`,
+        ),
         'domain.custom_domain.certificate_arn must be an ACM certificate ARN in us-east-1 (CloudFront reads certificates only there).',
         { custom_domain: { domain_name: 'auth.example.com', certificate_arn: ACM_US_EAST_1.replace('us-east-1', 'eu-west-1') } },
       ),
-      domain(oneOf('var.domain.managed_login_version', [ManagedLoginVersion.CLASSIC_HOSTED_UI, ManagedLoginVersion.MANAGED_LOGIN]), 'domain.managed_login_version must be 1 (classic hosted UI) or 2 (managed login).', { prefix: 'acme-auth', managed_login_version: 3 }),
-      domain(`var.domain.managed_login_version != ${ManagedLoginVersion.MANAGED_LOGIN} || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`, 'Managed login needs the ESSENTIALS or PLUS feature plan.', { prefix: 'acme-auth', managed_login_version: 2 }, { feature_plan: FeaturePlan.LITE }),
+      domain(
+        oneOf('var.domain.managed_login_version', [ManagedLoginVersion.CLASSIC_HOSTED_UI, ManagedLoginVersion.MANAGED_LOGIN]),
+        'domain.managed_login_version must be 1 (classic hosted UI) or 2 (managed login).',
+        { prefix: 'acme-auth', managed_login_version: 3 },
+      ),
+      domain(
+        `var.domain.managed_login_version != ${ManagedLoginVersion.MANAGED_LOGIN} || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`,
+        'Managed login needs the ESSENTIALS or PLUS feature plan.',
+        { prefix: 'acme-auth', managed_login_version: 2 },
+        { feature_plan: FeaturePlan.LITE },
+      ),
     ],
   },
   checkResourceServer: {
     validations: [
-      server(`${lengthIn('s.identifier', 1, 256)} && ${matches('s.identifier', SCOPE_PATTERN)}`, 'an identifier is 1 to 256 characters without spaces, " or \\\\.', { bad_identifier: { identifier: 'https://api example' } }),
-      server(ifSet('s.name', `${lengthIn('s.name', 1, 256)} && ${matches('s.name', NAME_PATTERN)}`), 'a name is 1 to 256 letters, digits, spaces and + = , . @ -.', { bad_server_name: { identifier: 'https://api.example.com', name: 'api/v1' } }),
-      server(`length(s.scopes) <= 100 && alltrue([for n, d in s.scopes : ${lengthIn('n', 1, 256)} && ${matches('n', SCOPE_NAME_PATTERN)} && ${lengthIn('d', 1, 256)}])`, 'at most 100 scopes, named without /, spaces, " or \\\\, each with a description of 1 to 256 characters.', { bad_scopes: { identifier: 'https://orders.example.com', scopes: { 'orders/read': 'Read orders', write: '' } } }),
+      server(
+        `${lengthIn('s.identifier', 1, 256)} && ${matches('s.identifier', SCOPE_PATTERN)}`,
+        'an identifier is 1 to 256 characters without spaces, " or \\\\.',
+        { bad_identifier: { identifier: 'https://api example' } },
+      ),
+      server(
+        ifSet('s.name', `${lengthIn('s.name', 1, 256)} && ${matches('s.name', NAME_PATTERN)}`),
+        'a name is 1 to 256 letters, digits, spaces and + = , . @ -.',
+        { bad_server_name: { identifier: 'https://api.example.com', name: 'api/v1' } },
+      ),
+      server(
+        `length(s.scopes) <= 100 && alltrue([for n, d in s.scopes : ${lengthIn('n', 1, 256)} && ${matches('n', SCOPE_NAME_PATTERN)} && ${lengthIn('d', 1, 256)}])`,
+        'at most 100 scopes, named without /, spaces, " or \\\\, each with a description of 1 to 256 characters.',
+        { bad_scopes: { identifier: 'https://orders.example.com', scopes: { 'orders/read': 'Read orders', write: '' } } },
+      ),
     ],
   },
   checkGroup: {
     validations: [
-      group(`${lengthIn('k', 1, 128)} && ${matches('k', /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u)}`, 'a group name is 1 to 128 characters without spaces.', { 'bad group': {} }),
-      group(`${ifSet('g.description', 'length(g.description) <= 2048')} && ${ifSet('g.precedence', wholeIn('g.precedence', 0, MAX_GROUP_PRECEDENCE))} && ${ifSet('g.role_arn', matches('g.role_arn', ARN_PATTERN))}`, `description is at most 2048 characters, precedence a whole number from 0 to ${MAX_GROUP_PRECEDENCE}, role_arn an IAM role ARN.`, { bad_group: { precedence: -1, role_arn: 'admin' } }),
+      group(`${lengthIn('k', 1, 128)} && ${matches('k', /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u)}`, 'a group name is 1 to 128 characters without spaces.', {
+        'bad group': {},
+      }),
+      group(
+        `${ifSet('g.description', 'length(g.description) <= 2048')} && ${ifSet('g.precedence', wholeIn('g.precedence', 0, MAX_GROUP_PRECEDENCE))} && ${ifSet('g.role_arn', matches('g.role_arn', ARN_PATTERN))}`,
+        `description is at most 2048 characters, precedence a whole number from 0 to ${MAX_GROUP_PRECEDENCE}, role_arn an IAM role ARN.`,
+        { bad_group: { precedence: -1, role_arn: 'admin' } },
+      ),
     ],
   },
   attachedOnce: { notExpressible: 'triggers is a map by operation: an operation cannot be given twice' },
-  eventVersionAccepted: { notExpressible: 'the module uses each operation\'s default event version (V2_0 for pre_token_generation)' },
+  eventVersionAccepted: { notExpressible: "the module uses each operation's default event version (V2_0 for pre_token_generation)" },
   senderNeedsKey: { notExpressible: 'custom email and SMS senders are not offered by the module (they need a KMS key their function may use)' },
   tokenCustomizationNeedsEssentials: {
     validations: [
-      check('triggers', `!contains(keys(var.triggers), "pre_token_generation") || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`, 'A pre_token_generation trigger customizes access tokens (event version V2_0), which needs the ESSENTIALS or PLUS feature plan.', { triggers: { pre_token_generation: LAMBDA_ARN }, feature_plan: FeaturePlan.LITE }),
+      check(
+        'triggers',
+        `!contains(keys(var.triggers), "pre_token_generation") || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`,
+        'A pre_token_generation trigger customizes access tokens (event version V2_0), which needs the ESSENTIALS or PLUS feature plan.',
+        { triggers: { pre_token_generation: LAMBDA_ARN }, feature_plan: FeaturePlan.LITE },
+      ),
     ],
   },
   noSecretsInEnvironment: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
@@ -407,23 +680,89 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   poolActionsNamed: { notExpressible: 'the module creates no functions, so it grants no pool actions' },
   existingFunctionArn: { notExpressible: 'checked by moduleInputs: triggers are Lambda function ARNs by operation' },
   codePackages: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
-  permissionsNeedEnvironment: { notExpressible: 'the module reads the account of each invoke permission from the pool ARN, so it needs no declared environment' },
+  permissionsNeedEnvironment: {
+    notExpressible: 'the module reads the account of each invoke permission from the pool ARN, so it needs no declared environment',
+  },
 
   moduleInputs: {
     validations: [
-      check('domain_managed_elsewhere', '!(var.domain_managed_elsewhere && var.domain != null)', 'A domain managed elsewhere and a domain created here exclude each other: set domain to null, or domain_managed_elsewhere to false.', { domain_managed_elsewhere: true, domain: { prefix: 'acme-auth' } }),
-      check('verification', oneOf('var.verification.email_style', Object.keys(VerificationEmailStyle)), `verification.email_style must be one of ${Object.keys(VerificationEmailStyle).join(', ')}.`, { verification: { email_style: 'CONFIRM_WITH_LINK' } }),
-      check('mfa', oneOf('var.mfa.mode', Object.keys(MFA_MODES)), `mfa.mode must be one of ${Object.keys(MFA_MODES).join(', ')}.`, { mfa: { mode: 'ON' } }),
-      check('email', oneOf('var.email.sending_account', ['COGNITO_DEFAULT', 'DEVELOPER']), 'email.sending_account must be COGNITO_DEFAULT or DEVELOPER.', { email: { sending_account: 'SES' } }),
-      check('account_recovery', oneOf('var.account_recovery', Object.values(AccountRecovery)), `account_recovery must be one of ${Object.values(AccountRecovery).join(', ')}.`, { account_recovery: 'PHONE' }),
-      check('feature_plan', oneOf('var.feature_plan', Object.values(FeaturePlan)), `feature_plan must be one of ${Object.values(FeaturePlan).join(', ')}.`, { feature_plan: 'FREE' }),
-      check('threat_protection_mode', oneOf('var.threat_protection_mode', Object.values(ThreatProtectionMode)), `threat_protection_mode must be one of ${Object.values(ThreatProtectionMode).join(', ')}.`, { threat_protection_mode: 'ON' }),
-      check('threat_protection_custom_auth_mode', ifSet('var.threat_protection_custom_auth_mode', oneOf('var.threat_protection_custom_auth_mode', Object.values(CustomAuthThreatProtectionMode))), `threat_protection_custom_auth_mode must be one of ${Object.values(CustomAuthThreatProtectionMode).join(', ')}.`, { threat_protection_custom_auth_mode: 'OFF' }),
-      check('passkeys', ifSet('var.passkeys', oneOf('var.passkeys.user_verification', Object.values(PasskeyUserVerification))), `passkeys.user_verification must be one of ${Object.values(PasskeyUserVerification).join(', ')}.`, { passkeys: { user_verification: 'always' } }),
-      check('deletion_protection', oneOf('var.deletion_protection', ['ACTIVE', 'INACTIVE']), 'deletion_protection must be ACTIVE or INACTIVE.', { deletion_protection: 'OFF' }),
-      eachEntry('clients', 'var.clients', 'c', 'Clients', oneOf('c.preset', Object.values(ClientPreset)), `preset must be one of ${Object.values(ClientPreset).join(', ')}.`, { clients: { bad_preset: { preset: 'mobile' } } }),
-      check('triggers', `alltrue([for operation, arn in var.triggers : ${oneOf('operation', MODULE_TRIGGERS)} && ${matches('arn', LAMBDA_ARN_PATTERN)}])`, `triggers are Lambda function ARNs by operation: ${MODULE_TRIGGERS.join(', ')}.`, { triggers: { pre_signup: LAMBDA_ARN } }),
-      client(`alltrue([for f in c.oauth_flows : ${oneOf('f', Object.values(OAuthFlow))}])`, `oauth_flows may hold only ${Object.values(OAuthFlow).join(', ')}.`, { bad_oauth: { preset: ClientPreset.WEB, callback_urls: [CALLBACK], oauth_flows: ['password'] } }),
+      check(
+        'domain_managed_elsewhere',
+        '!(var.domain_managed_elsewhere && var.domain != null)',
+        'A domain managed elsewhere and a domain created here exclude each other: set domain to null, or domain_managed_elsewhere to false.',
+        { domain_managed_elsewhere: true, domain: { prefix: 'acme-auth' } },
+      ),
+      check(
+        'verification',
+        oneOf('var.verification.email_style', Object.keys(VerificationEmailStyle)),
+        `verification.email_style must be one of ${Object.keys(VerificationEmailStyle).join(', ')}.`,
+        { verification: { email_style: 'CONFIRM_WITH_LINK' } },
+      ),
+      check('mfa', oneOf('var.mfa.mode', Object.keys(MFA_MODES)), `mfa.mode must be one of ${Object.keys(MFA_MODES).join(', ')}.`, {
+        mfa: { mode: 'ON' },
+      }),
+      check(
+        'email',
+        oneOf('var.email.sending_account', ['COGNITO_DEFAULT', 'DEVELOPER']),
+        'email.sending_account must be COGNITO_DEFAULT or DEVELOPER.',
+        { email: { sending_account: 'SES' } },
+      ),
+      check(
+        'account_recovery',
+        oneOf('var.account_recovery', Object.values(AccountRecovery)),
+        `account_recovery must be one of ${Object.values(AccountRecovery).join(', ')}.`,
+        { account_recovery: 'PHONE' },
+      ),
+      check(
+        'feature_plan',
+        oneOf('var.feature_plan', Object.values(FeaturePlan)),
+        `feature_plan must be one of ${Object.values(FeaturePlan).join(', ')}.`,
+        { feature_plan: 'FREE' },
+      ),
+      check(
+        'threat_protection_mode',
+        oneOf('var.threat_protection_mode', Object.values(ThreatProtectionMode)),
+        `threat_protection_mode must be one of ${Object.values(ThreatProtectionMode).join(', ')}.`,
+        { threat_protection_mode: 'ON' },
+      ),
+      check(
+        'threat_protection_custom_auth_mode',
+        ifSet(
+          'var.threat_protection_custom_auth_mode',
+          oneOf('var.threat_protection_custom_auth_mode', Object.values(CustomAuthThreatProtectionMode)),
+        ),
+        `threat_protection_custom_auth_mode must be one of ${Object.values(CustomAuthThreatProtectionMode).join(', ')}.`,
+        { threat_protection_custom_auth_mode: 'OFF' },
+      ),
+      check(
+        'passkeys',
+        ifSet('var.passkeys', oneOf('var.passkeys.user_verification', Object.values(PasskeyUserVerification))),
+        `passkeys.user_verification must be one of ${Object.values(PasskeyUserVerification).join(', ')}.`,
+        { passkeys: { user_verification: 'always' } },
+      ),
+      check('deletion_protection', oneOf('var.deletion_protection', ['ACTIVE', 'INACTIVE']), 'deletion_protection must be ACTIVE or INACTIVE.', {
+        deletion_protection: 'OFF',
+      }),
+      eachEntry(
+        'clients',
+        'var.clients',
+        'c',
+        'Clients',
+        oneOf('c.preset', Object.values(ClientPreset)),
+        `preset must be one of ${Object.values(ClientPreset).join(', ')}.`,
+        { clients: { bad_preset: { preset: 'mobile' } } },
+      ),
+      check(
+        'triggers',
+        `alltrue([for operation, arn in var.triggers : ${oneOf('operation', MODULE_TRIGGERS)} && ${matches('arn', LAMBDA_ARN_PATTERN)}])`,
+        `triggers are Lambda function ARNs by operation: ${MODULE_TRIGGERS.join(', ')}.`,
+        { triggers: { pre_signup: LAMBDA_ARN } },
+      ),
+      client(
+        `alltrue([for f in c.oauth_flows : ${oneOf('f', Object.values(OAuthFlow))}])`,
+        `oauth_flows may hold only ${Object.values(OAuthFlow).join(', ')}.`,
+        { bad_oauth: { preset: ClientPreset.WEB, callback_urls: [CALLBACK], oauth_flows: ['password'] } },
+      ),
     ],
   },
 };

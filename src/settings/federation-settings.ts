@@ -12,11 +12,12 @@ import { SecurityProfile } from '../user-pool/security-profile';
  */
 
 /** Why these settings have no input of the same name in the module: it has its own, shaped for Terraform. */
-const MODULE_RISK = 'the module takes the pool\'s responses as its risk_configuration input';
+const MODULE_RISK = "the module takes the pool's responses as its risk_configuration input";
 const MODULE_IDPS = 'the module takes identity_providers, with the secrets in the sensitive identity_provider_secrets input';
 const MODULE_BRANDING = 'the module takes classic_branding (the pool) and client_classic_branding (by client key), with CSS text and a Base64 logo';
-const NO_CLIENT_RISK = 'the module sets the pool\'s responses only (risk_configuration); per-client responses need the library or the app';
-const NO_PROFILE = 'Terraform cannot tell an input left out from its default, so a profile cannot fill in defaults: set feature_plan, mfa.mode, threat_protection_mode and risk_configuration';
+const NO_CLIENT_RISK = "the module sets the pool's responses only (risk_configuration); per-client responses need the library or the app";
+const NO_PROFILE =
+  'Terraform cannot tell an input left out from its default, so a profile cannot fill in defaults: set feature_plan, mfa.mode, threat_protection_mode and risk_configuration';
 const NO_V2_BRANDING = 'the module accepts hashicorp/aws 5.100, which has no aws_cognito_managed_login_branding';
 
 const response = object(
@@ -25,7 +26,7 @@ const response = object(
     notify: flag('Whether the user gets an email about it (needs notifications with an SES sender).', { default: false }),
   },
   'The response to one risk level.',
-  { defaultText: 'AWS\'s default for the level' },
+  { defaultText: "AWS's default for the level" },
 );
 
 const email = object(
@@ -35,7 +36,7 @@ const email = object(
     textBody: required(text('Plain-text body, 6 to 20000 characters.')),
   },
   'One notification email.',
-  { defaultText: 'AWS\'s default message' },
+  { defaultText: "AWS's default message" },
 );
 
 /** The responses of threat protection: the pool's (under `threatProtection`) or one client's. */
@@ -46,7 +47,7 @@ export const RISK_RESPONSE_SETTINGS = {
       events: listOf(oneOf(CompromisedCredentialsEvent, 'A request checked.'), 'The requests checked.', { defaultText: 'all three' }),
     },
     'Responses to leaked credentials.',
-    { defaultText: 'AWS\'s default', notInModule: MODULE_RISK },
+    { defaultText: "AWS's default", notInModule: MODULE_RISK },
   ),
   accountTakeover: object(
     {
@@ -55,9 +56,9 @@ export const RISK_RESPONSE_SETTINGS = {
       high: response,
       notifications: object(
         {
-          sourceArn: text('The SES identity that sends them.', { defaultText: 'the pool\'s SES identity' }),
-          from: text('The sender address.', { defaultText: 'the pool\'s SES sender' }),
-          replyTo: text('Where replies go.', { defaultText: 'the pool\'s reply-to address' }),
+          sourceArn: text('The SES identity that sends them.', { defaultText: "the pool's SES identity" }),
+          from: text('The sender address.', { defaultText: "the pool's SES sender" }),
+          replyTo: text('Where replies go.', { defaultText: "the pool's reply-to address" }),
           blockEmail: email,
           mfaEmail: email,
           noActionEmail: email,
@@ -67,7 +68,7 @@ export const RISK_RESPONSE_SETTINGS = {
       ),
     },
     'Responses to account-takeover risks by level (low, medium, high), with notification emails.',
-    { defaultText: 'AWS\'s default', notInModule: MODULE_RISK },
+    { defaultText: "AWS's default", notInModule: MODULE_RISK },
   ),
   ipRanges: object(
     {
@@ -80,38 +81,51 @@ export const RISK_RESPONSE_SETTINGS = {
 };
 
 /** A client's threat protection: responses that replace the pool's for it. */
-export const CLIENT_THREAT_PROTECTION = object(RISK_RESPONSE_SETTINGS, 'Threat protection responses for this client only, replacing the pool\'s for it (needs PLUS and threat protection on).', {
-  defaultText: 'the pool\'s responses',
-  notInModule: NO_CLIENT_RISK,
-});
+export const CLIENT_THREAT_PROTECTION = object(
+  RISK_RESPONSE_SETTINGS,
+  "Threat protection responses for this client only, replacing the pool's for it (needs PLUS and threat protection on).",
+  {
+    defaultText: "the pool's responses",
+    notInModule: NO_CLIENT_RISK,
+  },
+);
 
 /** The strict security profile. */
 export const SECURITY_PROFILE = oneOf(
   SecurityProfile,
-  'Settings in one line: `strict` sets what AWS Security Hub\'s Cognito controls ask for (PLUS, threat protection ENFORCED for standard and custom auth with responses, MFA required); settings given that fall short of a control are errors.',
+  "Settings in one line: `strict` sets what AWS Security Hub's Cognito controls ask for (PLUS, threat protection ENFORCED for standard and custom auth with responses, MFA required); settings given that fall short of a control are errors.",
   { defaultText: 'none', notInModule: NO_PROFILE },
 );
 
 /** Classic hosted UI branding, for the pool (every client without its own) or one client. */
 export const CLASSIC_BRANDING = object(
   {
-    css: text('CSS for the sign-in pages: only the classic hosted UI\'s `*-customizable` classes (see the README).'),
+    css: text("CSS for the sign-in pages: only the classic hosted UI's `*-customizable` classes (see the README)."),
     cssFile: text('A CSS file, relative to the configuration file (instead of css).'),
     logoFile: text('A PNG or JPEG logo of at most 100 KB, relative to the configuration file.'),
   },
   'Branding of the classic hosted UI (managed login version 1): CSS and a logo. Needs a domain with managedLoginVersion 1.',
-  { defaultText: 'AWS\'s look', notInModule: MODULE_BRANDING },
+  { defaultText: "AWS's look", notInModule: MODULE_BRANDING },
 );
 
 /** Managed login (version 2) branding of one client. */
-export const MANAGED_LOGIN_BRANDING = custom<ManagedLoginBrandingOptions, { settingsFile?: string; assets?: { category: BrandingAssetCategory; colorMode: BrandingColorMode; file: string }[] }>({
-  description: 'A managed login (version 2) style for this client: AWS\'s default style (`{}`), or the branding editor\'s JSON and images. Needs hashicorp/aws 6.x and a domain with managedLoginVersion 2.',
+export const MANAGED_LOGIN_BRANDING = custom<
+  ManagedLoginBrandingOptions,
+  { settingsFile?: string; assets?: { category: BrandingAssetCategory; colorMode: BrandingColorMode; file: string }[] }
+>({
+  description:
+    "A managed login (version 2) style for this client: AWS's default style (`{}`), or the branding editor's JSON and images. Needs hashicorp/aws 6.x and a domain with managedLoginVersion 2.",
   schema: z.strictObject({
-    settingsFile: z.string().optional().describe('The style\'s settings: the JSON file the branding editor exports, relative to the configuration file.'),
+    settingsFile: z
+      .string()
+      .optional()
+      .describe("The style's settings: the JSON file the branding editor exports, relative to the configuration file."),
     assets: z
       .array(
         z.strictObject({
-          category: z.enum(Object.values(BrandingAssetCategory) as [BrandingAssetCategory]).describe('Where the image goes (PAGE_HEADER_LOGO, FORM_LOGO, PAGE_BACKGROUND, ...).'),
+          category: z
+            .enum(Object.values(BrandingAssetCategory) as [BrandingAssetCategory])
+            .describe('Where the image goes (PAGE_HEADER_LOGO, FORM_LOGO, PAGE_BACKGROUND, ...).'),
           colorMode: z.enum(Object.values(BrandingColorMode) as [BrandingColorMode]).describe('LIGHT, DARK or DYNAMIC (both).'),
           file: z.string().describe('The image file, relative to the configuration file.'),
         }),
@@ -141,23 +155,31 @@ function providerField({ setting, kinds }: { readonly setting: ProviderSetting; 
   const description = `${kinds.length === Object.keys(PROVIDER_SETTINGS).length ? '' : `${kinds.join(', ')}: `}${setting.description}`;
   const o = setting.default === undefined ? {} : { default: setting.default };
   if (setting.form.kind === 'list') return listOf(text('A scope.'), description, o);
-  if (setting.form.kind === 'flag') return flag(description, { defaultText: 'AWS\'s default (false)' });
+  if (setting.form.kind === 'flag') return flag(description, { defaultText: "AWS's default (false)" });
   return text(description, o);
 }
 
 /** One identity provider in the configuration file: its kind, its settings (no secrets), mapping and identifiers. */
 export const IDENTITY_PROVIDER_FIELDS: Readonly<Record<string, AnySetting>> = {
   type: required(oneOf(IdentityProviderType, 'The kind of provider.')),
-  providerName: text('The name users and clients see; social providers are always named by their type.', { defaultText: 'the type for social providers, the key for OIDC and SAML' }),
+  providerName: text('The name users and clients see; social providers are always named by their type.', {
+    defaultText: 'the type for social providers, the key for OIDC and SAML',
+  }),
   ...Object.fromEntries([...providerFieldNames()].map(([name, field]) => [name, providerField(field)])),
-  attributeMapping: mapOf(text('The provider\'s attribute (claim).'), 'Pool attribute (`email`, `given_name`, `custom:<declared>`) to the provider\'s attribute.', { defaultText: 'none' }),
-  idpIdentifiers: listOf(text('An identifier.'), 'Identifiers (such as email domains) that route users to this provider, at most 50.', { defaultText: 'none' }),
+  attributeMapping: mapOf(
+    text("The provider's attribute (claim)."),
+    "Pool attribute (`email`, `given_name`, `custom:<declared>`) to the provider's attribute.",
+    { defaultText: 'none' },
+  ),
+  idpIdentifiers: listOf(text('An identifier.'), 'Identifiers (such as email domains) that route users to this provider, at most 50.', {
+    defaultText: 'none',
+  }),
 };
 
 /** The pool's identity providers by key; clients name them by key in `identityProviders`. */
 export const IDENTITY_PROVIDERS: Setting<Record<string, Record<string, unknown>>, Record<string, Record<string, unknown>>> = mapOf(
   object(IDENTITY_PROVIDER_FIELDS, 'An identity provider.'),
-  'Federated identity providers by key (letters, digits and _): Google, Facebook, LoginWithAmazon, SignInWithApple, OIDC, SAML. Clients list them by key. '
-    + 'Secrets (clientSecret, privateKey) never sit in the file: each stack declares a sensitive variable `idp_<key>_client_secret` or `idp_<key>_private_key`, set in the pipeline as `TF_VAR_...`.',
+  'Federated identity providers by key (letters, digits and _): Google, Facebook, LoginWithAmazon, SignInWithApple, OIDC, SAML. Clients list them by key. ' +
+    'Secrets (clientSecret, privateKey) never sit in the file: each stack declares a sensitive variable `idp_<key>_client_secret` or `idp_<key>_private_key`, set in the pipeline as `TF_VAR_...`.',
   { defaultText: 'none', notInModule: MODULE_IDPS },
 ) as Setting<Record<string, Record<string, unknown>>, Record<string, Record<string, unknown>>>;

@@ -1,10 +1,43 @@
 import { z } from 'zod';
-import { custom, Declarations, FileObject, objectShape, flag, listOf, mapOf, object, oneOf, oneOfByName, required, text, whole, decimal, enumValues } from './setting';
+import {
+  custom,
+  Declarations,
+  FileObject,
+  objectShape,
+  flag,
+  listOf,
+  mapOf,
+  object,
+  oneOf,
+  oneOfByName,
+  required,
+  text,
+  whole,
+  decimal,
+  enumValues,
+} from './setting';
 import { TRIGGER_FIELDS, TRIGGER_SETTINGS, triggerSpec, TriggerFile } from './trigger-settings';
 import { CLASSIC_BRANDING, RISK_RESPONSE_SETTINGS, SECURITY_PROFILE } from './federation-settings';
-import { STANDARD_ATTRIBUTES, BooleanAttribute, DateTimeAttribute, ICustomAttribute, NumberAttribute, StringAttribute, CustomAttributeType } from '../user-pool/attributes';
+import {
+  STANDARD_ATTRIBUTES,
+  BooleanAttribute,
+  DateTimeAttribute,
+  ICustomAttribute,
+  NumberAttribute,
+  StringAttribute,
+  CustomAttributeType,
+} from '../user-pool/attributes';
 import { UserPoolEmail } from '../user-pool/email';
-import { AccountRecovery, AuthFactor, CustomAuthThreatProtectionMode, FeaturePlan, Mfa, PasskeyUserVerification, ThreatProtectionMode, VerificationEmailStyle } from '../user-pool/enums';
+import {
+  AccountRecovery,
+  AuthFactor,
+  CustomAuthThreatProtectionMode,
+  FeaturePlan,
+  Mfa,
+  PasskeyUserVerification,
+  ThreatProtectionMode,
+  VerificationEmailStyle,
+} from '../user-pool/enums';
 import { DEFAULTS } from '../user-pool/resolved-props';
 import { UserPoolProps } from '../user-pool/user-pool-props';
 import { renderUserPool } from '../user-pool/render-user-pool';
@@ -32,8 +65,14 @@ const autoVerified = (attribute: 'email' | 'phone') => orElse(`var.auto_verify.$
 
 /** Email and phone flags, defaulting in the module to `fallback(attribute)`, as `resolveUserPoolProps` does. */
 const verified = (what: string, defaultText: string, fallback: (attribute: 'email' | 'phone') => string) => ({
-  email: { ...flag(`${what} email addresses.`, { defaultText: `${defaultText} email` }), fromTerraform: (e: string) => ref(orElse(e, fallback('email'))) as unknown as boolean },
-  phone: { ...flag(`${what} phone numbers (sends SMS).`, { defaultText: `${defaultText} phone` }), fromTerraform: (e: string) => ref(orElse(e, fallback('phone'))) as unknown as boolean },
+  email: {
+    ...flag(`${what} email addresses.`, { defaultText: `${defaultText} email` }),
+    fromTerraform: (e: string) => ref(orElse(e, fallback('email'))) as unknown as boolean,
+  },
+  phone: {
+    ...flag(`${what} phone numbers (sends SMS).`, { defaultText: `${defaultText} phone` }),
+    fromTerraform: (e: string) => ref(orElse(e, fallback('phone'))) as unknown as boolean,
+  },
 });
 
 /** One verification email template (subject and body), for pools that keep both styles' templates. */
@@ -51,8 +90,10 @@ const standardAttribute = object(
   {
     required: flag('Every user must have it at sign-up. Fixed at creation.', { default: false }),
     mutable: flag('Users can change it after sign-up. Fixed at creation.', { default: true }),
-    minLen: whole('String attributes only: the minimum length, 0 to 2048 (e.g. 7 for email).', { defaultText: 'AWS\'s bound: 0 (10 for birthdate)' }),
-    maxLen: whole('String attributes only: the maximum length, 1 to 2048 (e.g. 256 for email).', { defaultText: 'AWS\'s bound: 2048 (10 for birthdate)' }),
+    minLen: whole('String attributes only: the minimum length, 0 to 2048 (e.g. 7 for email).', { defaultText: "AWS's bound: 0 (10 for birthdate)" }),
+    maxLen: whole('String attributes only: the maximum length, 1 to 2048 (e.g. 256 for email).', {
+      defaultText: "AWS's bound: 2048 (10 for birthdate)",
+    }),
   },
   'How a standard attribute behaves.',
 );
@@ -92,12 +133,12 @@ const sesEmail = {
   ...cognitoEmail,
   sesIdentityArn: text('The ARN of the verified SES identity (address or domain).', { defaultText: 'built from the address, or sesVerifiedDomain' }),
   sesVerifiedDomain: text('A verified SES domain that the address belongs to.'),
-  sesRegion: text('The region of the SES identity.', { defaultText: 'the pool\'s region' }),
+  sesRegion: text('The region of the SES identity.', { defaultText: "the pool's region" }),
   configurationSet: text('An SES configuration set.'),
 };
 type EmailFile = ({ sender: 'cognito' } & FileObject<typeof cognitoEmail>) | ({ sender: 'ses' } & FileObject<typeof sesEmail>);
 const emailFile = z.discriminatedUnion('sender', [
-  z.strictObject({ sender: z.literal('cognito').describe('Cognito\'s own sender (50 messages a day).'), ...objectShape(cognitoEmail) }),
+  z.strictObject({ sender: z.literal('cognito').describe("Cognito's own sender (50 messages a day)."), ...objectShape(cognitoEmail) }),
   z.strictObject({ sender: z.literal('ses').describe('Your verified SES identity.'), ...objectShape(sesEmail) }),
 ]) as unknown as z.ZodType<EmailFile>;
 
@@ -108,14 +149,24 @@ function withoutSender<T extends { sender: string }>(email: T): Omit<T, 'sender'
 
 /** Every pool setting. */
 export const POOL_SETTINGS = {
-  userPoolName: text('The pool\'s name, 1 to 128 letters, digits, spaces and `+=,.@-`.', { defaultText: 'the environment name, in the app', module: 'name', moduleRequired: true }),
+  userPoolName: text("The pool's name, 1 to 128 letters, digits, spaces and `+=,.@-`.", {
+    defaultText: 'the environment name, in the app',
+    module: 'name',
+    moduleRequired: true,
+  }),
   signInAliases: object(
     {
       // The module's fields default to the library's resolved defaults: email on unless turned off.
-      username: flag('A username of the user\'s choosing; email, phone and preferred username become aliases of it.', { default: false, moduleDefault: DEFAULTS.signInAliases.username }),
+      username: flag("A username of the user's choosing; email, phone and preferred username become aliases of it.", {
+        default: false,
+        moduleDefault: DEFAULTS.signInAliases.username,
+      }),
       email: flag('Sign in with an email address.', { default: false, moduleDefault: DEFAULTS.signInAliases.email }),
       phone: flag('Sign in with a phone number (sends SMS).', { default: false, moduleDefault: DEFAULTS.signInAliases.phone }),
-      preferredUsername: flag('Preferred username, an alias (needs `username`).', { default: false, moduleDefault: DEFAULTS.signInAliases.preferredUsername }),
+      preferredUsername: flag('Preferred username, an alias (needs `username`).', {
+        default: false,
+        moduleDefault: DEFAULTS.signInAliases.preferredUsername,
+      }),
     },
     'What users sign in with. Fixed at creation: a change replaces the pool. Given settings replace the default set whole: `{ phone: true }` is phone only.',
     // Only the attributes that are on: given settings replace the set, so each field's default is false.
@@ -123,21 +174,37 @@ export const POOL_SETTINGS = {
       default: Object.fromEntries(Object.entries(DEFAULTS.signInAliases).filter(([, on]) => on)),
       module: 'sign_in',
       moduleDefault: {},
-      moduleDescription: 'What users sign in with, and whether usernames are case-sensitive. Fixed at creation: a change replaces the pool, which prevent_destroy stops.',
+      moduleDescription:
+        'What users sign in with, and whether usernames are case-sensitive. Fixed at creation: a change replaces the pool, which prevent_destroy stops.',
     },
   ),
-  signInCaseSensitive: flag('Whether `User@Example.com` and `user@example.com` are different users. Fixed at creation.', { default: DEFAULTS.signInCaseSensitive, module: 'sign_in.case_sensitive' }),
-  autoVerify: object(verified('Verify', 'true when users sign in with', (a) => `var.sign_in.${a}`), 'Attributes that Cognito verifies by sending a code or link.'),
-  keepOriginal: object(verified('Until a new one is verified, keep the old', 'true when Cognito verifies', autoVerified), 'Keep the old, verified email or phone in force until the user verifies a new one.', {
-    defaultText: 'the auto-verified attributes',
+  signInCaseSensitive: flag('Whether `User@Example.com` and `user@example.com` are different users. Fixed at creation.', {
+    default: DEFAULTS.signInCaseSensitive,
+    module: 'sign_in.case_sensitive',
   }),
-  standardAttributes: mapOf(standardAttribute, 'Standard attributes by name (`email`, `givenName`, ...): required and mutable flags, and for strings the length bounds (AWS\'s own unless given). Fixed at creation.', {
-    keys: z.enum(Object.keys(STANDARD_ATTRIBUTES) as [string, ...string[]]),
-    defaultText: 'only what sign-in needs',
-    notInModule: NO_SCHEMA,
-  }),
+  autoVerify: object(
+    verified('Verify', 'true when users sign in with', (a) => `var.sign_in.${a}`),
+    'Attributes that Cognito verifies by sending a code or link.',
+  ),
+  keepOriginal: object(
+    verified('Until a new one is verified, keep the old', 'true when Cognito verifies', autoVerified),
+    'Keep the old, verified email or phone in force until the user verifies a new one.',
+    {
+      defaultText: 'the auto-verified attributes',
+    },
+  ),
+  standardAttributes: mapOf(
+    standardAttribute,
+    "Standard attributes by name (`email`, `givenName`, ...): required and mutable flags, and for strings the length bounds (AWS's own unless given). Fixed at creation.",
+    {
+      keys: z.enum(Object.keys(STANDARD_ATTRIBUTES) as [string, ...string[]]),
+      defaultText: 'only what sign-in needs',
+      notInModule: NO_SCHEMA,
+    },
+  ),
   customAttributes: custom<{ readonly [name: string]: ICustomAttribute }, { [name: string]: z.infer<typeof customAttributeObject.schema> }>({
-    description: 'Custom attributes by name (without `custom:`, at most 20 characters). Can be added later, never changed or removed. Both bounds are always rendered.',
+    description:
+      'Custom attributes by name (without `custom:`, at most 20 characters). Can be added later, never changed or removed. Both bounds are always rendered.',
     schema: z.record(z.string(), customAttributeObject.schema),
     toProp: (v) => Object.fromEntries(Object.entries(v).map(([name, a]) => [name, customAttribute(a)])),
     entry: customAttributeObject,
@@ -150,8 +217,13 @@ export const POOL_SETTINGS = {
       requireUppercase: flag('Require an uppercase letter.', { default: DEFAULTS.passwordPolicy.requireUppercase }),
       requireDigits: flag('Require a digit.', { default: DEFAULTS.passwordPolicy.requireDigits }),
       requireSymbols: flag('Require a symbol.', { default: DEFAULTS.passwordPolicy.requireSymbols }),
-      tempPasswordValidityDays: whole('Days a password set by an administrator stays valid, 0 to 365.', { default: DEFAULTS.passwordPolicy.tempPasswordValidityDays, module: 'temporary_password_validity_days' }),
-      passwordHistorySize: whole('Previous passwords a user cannot reuse, 0 to 24; above 0 needs the ESSENTIALS or PLUS plan.', { default: DEFAULTS.passwordPolicy.passwordHistorySize }),
+      tempPasswordValidityDays: whole('Days a password set by an administrator stays valid, 0 to 365.', {
+        default: DEFAULTS.passwordPolicy.tempPasswordValidityDays,
+        module: 'temporary_password_validity_days',
+      }),
+      passwordHistorySize: whole('Previous passwords a user cannot reuse, 0 to 24; above 0 needs the ESSENTIALS or PLUS plan.', {
+        default: DEFAULTS.passwordPolicy.passwordHistorySize,
+      }),
     },
     'Password rules. The defaults pass AWS Security Hub Cognito.3.',
   ),
@@ -166,55 +238,81 @@ export const POOL_SETTINGS = {
     'The second factors offered when MFA is OPTIONAL or REQUIRED.',
     { module: 'mfa', moduleDescription: 'Multi-factor authentication: the mode, the second factors offered, and the email that carries codes.' },
   ),
-  mfaMessage: text('The SMS text that carries an MFA code, 6 to 140 characters, with `{####}`.', { defaultText: 'AWS\'s default message', module: 'mfa.sms_message' }),
+  mfaMessage: text('The SMS text that carries an MFA code, 6 to 140 characters, with `{####}`.', {
+    defaultText: "AWS's default message",
+    module: 'mfa.sms_message',
+  }),
   emailMfaMessage: object(
     {
-      subject: text('Subject, 1 to 140 characters.', { defaultText: 'AWS\'s default subject', module: 'email_subject' }),
-      body: text('Body, 6 to 20000 characters, with `{####}`.', { defaultText: 'AWS\'s default message', module: 'email_body' }),
+      subject: text('Subject, 1 to 140 characters.', { defaultText: "AWS's default subject", module: 'email_subject' }),
+      body: text('Body, 6 to 20000 characters, with `{####}`.', { defaultText: "AWS's default message", module: 'email_body' }),
     },
     'The email that carries an MFA or sign-in code.',
     { module: 'mfa' },
   ),
   userVerification: object(
     {
-      emailStyle: oneOfByName(VerificationEmailStyle, 'A code (`{####}`) to type in, or a link (`{##link text##}`) to follow.', { default: VerificationEmailStyle.CODE }),
-      emailSubject: text('Email subject, 1 to 140 characters. Sent as given only with an SES sender (Cognito\'s sender uses AWS\'s text; a custom one needs SES).', { default: DEFAULTS.verificationEmailSubject }),
+      emailStyle: oneOfByName(VerificationEmailStyle, 'A code (`{####}`) to type in, or a link (`{##link text##}`) to follow.', {
+        default: VerificationEmailStyle.CODE,
+      }),
+      emailSubject: text(
+        "Email subject, 1 to 140 characters. Sent as given only with an SES sender (Cognito's sender uses AWS's text; a custom one needs SES).",
+        { default: DEFAULTS.verificationEmailSubject },
+      ),
       emailBody: {
-        ...text(`Email body, 6 to 20000 characters, with \`{####}\` (CODE) or \`{##link text##}\` (LINK). For LINK the default is \`${DEFAULTS.verificationLinkBody}\`. Like the subject, needs an SES sender when not the default.`, {
-          default: DEFAULTS.verificationCodeBody,
-          // The module's default depends on email_style, as the library's does.
-          moduleDefault: null,
-        }),
+        ...text(
+          `Email body, 6 to 20000 characters, with \`{####}\` (CODE) or \`{##link text##}\` (LINK). For LINK the default is \`${DEFAULTS.verificationLinkBody}\`. Like the subject, needs an SES sender when not the default.`,
+          {
+            default: DEFAULTS.verificationCodeBody,
+            // The module's default depends on email_style, as the library's does.
+            moduleDefault: null,
+          },
+        ),
         fromTerraform: (e: string) => {
           const style = e.replace(/email_body(, null\))?$/, 'email_style$1');
-          return Token.asString(Fn.conditional(Op.neq(ref(e), Token.nullValue()), ref(e), Fn.conditional(Op.eq(ref(style), 'LINK'), DEFAULTS.verificationLinkBody, DEFAULTS.verificationCodeBody)));
+          return Token.asString(
+            Fn.conditional(
+              Op.neq(ref(e), Token.nullValue()),
+              ref(e),
+              Fn.conditional(Op.eq(ref(style), 'LINK'), DEFAULTS.verificationLinkBody, DEFAULTS.verificationCodeBody),
+            ),
+          );
         },
       },
       smsMessage: text('SMS text, 6 to 140 characters, with `{####}`.', { default: DEFAULTS.verificationSms }),
-      codeEmail: verificationTemplate('The code template (`{####}`) as a pair, kept beside a link template: AWS sends it for attribute updates and password resets even with LINK.'),
-      linkEmail: verificationTemplate('The link template (`{##link text##}`) as a pair, kept beside a code template, so that switching emailStyle keeps both.'),
+      codeEmail: verificationTemplate(
+        'The code template (`{####}`) as a pair, kept beside a link template: AWS sends it for attribute updates and password resets even with LINK.',
+      ),
+      linkEmail: verificationTemplate(
+        'The link template (`{##link text##}`) as a pair, kept beside a code template, so that switching emailStyle keeps both.',
+      ),
     },
     'The message that confirms an email address or phone number.',
     { module: 'verification' },
   ),
   userInvitation: object(
     {
-      emailSubject: text('Email subject, 1 to 140 characters. Needs an SES sender.', { defaultText: 'AWS\'s default subject' }),
-      emailBody: text('Email body, 6 to 20000 characters, with `{username}` and `{####}` (the temporary password). Needs an SES sender.', { defaultText: 'AWS\'s default message' }),
-      smsMessage: text('SMS text, 6 to 140 characters, with `{username}` and `{####}`.', { defaultText: 'AWS\'s default message' }),
+      emailSubject: text('Email subject, 1 to 140 characters. Needs an SES sender.', { defaultText: "AWS's default subject" }),
+      emailBody: text('Email body, 6 to 20000 characters, with `{username}` and `{####}` (the temporary password). Needs an SES sender.', {
+        defaultText: "AWS's default message",
+      }),
+      smsMessage: text('SMS text, 6 to 140 characters, with `{username}` and `{####}`.', { defaultText: "AWS's default message" }),
     },
     'The message new users get when an administrator creates them.',
-    { defaultText: 'AWS\'s default messages' },
+    { defaultText: "AWS's default messages" },
   ),
-  accountRecovery: oneOf(AccountRecovery, 'How users recover their account; phone recovery creates the SMS role.', { default: DEFAULTS.accountRecovery }),
+  accountRecovery: oneOf(AccountRecovery, 'How users recover their account; phone recovery creates the SMS role.', {
+    default: DEFAULTS.accountRecovery,
+  }),
   email: custom<UserPoolEmail, EmailFile>({
-    description: 'How the pool sends email: `{ sender: cognito, replyTo }` (Cognito\'s limited sender), or `{ sender: ses, fromEmail, ... }` (your verified SES identity). With SES, `fromName` is quoted or RFC 2047-encoded as the header needs, an internationalised domain goes in punycode into the address and the identity ARN, and `fromEmail` must have an ASCII local part and lie inside `sesVerifiedDomain`.',
+    description:
+      "How the pool sends email: `{ sender: cognito, replyTo }` (Cognito's limited sender), or `{ sender: ses, fromEmail, ... }` (your verified SES identity). With SES, `fromName` is quoted or RFC 2047-encoded as the header needs, an internationalised domain goes in punycode into the address and the identity ARN, and `fromEmail` must have an ASCII local part and lie inside `sesVerifiedDomain`.",
     schema: emailFile,
     toProp: (e) => (e.sender === 'ses' ? UserPoolEmail.withSes(withoutSender(e)) : UserPoolEmail.withCognito(withoutSender(e))),
-    default: { text: 'Cognito\'s sender' },
+    default: { text: "Cognito's sender" },
     module: {
       object: {
-        sending_account: optional('string', UserPoolEmail.withCognito().sendingAccount, '`COGNITO_DEFAULT` (Cognito\'s sender) or `DEVELOPER` (SES).'),
+        sending_account: optional('string', UserPoolEmail.withCognito().sendingAccount, "`COGNITO_DEFAULT` (Cognito's sender) or `DEVELOPER` (SES)."),
         from_email: optional('string', null, `${sesEmail.fromEmail.description} (\`DEVELOPER\` only).`),
         from_name: optional('string', null, sesEmail.fromName.description),
         reply_to: optional('string', null, cognitoEmail.replyTo.description),
@@ -223,38 +321,48 @@ export const POOL_SETTINGS = {
       },
     },
     moduleDefault: {},
-    moduleDescription: 'How the pool sends email: Cognito\'s limited sender (`COGNITO_DEFAULT`), or your verified SES identity (`DEVELOPER`).',
+    moduleDescription: "How the pool sends email: Cognito's limited sender (`COGNITO_DEFAULT`), or your verified SES identity (`DEVELOPER`).",
     moduleKeys: {
       sender: 'sending_account',
       fromEmail: 'from_email',
       fromName: 'from_name',
       replyTo: 'reply_to',
       sesIdentityArn: 'source_arn',
-      sesVerifiedDomain: { notInModule: 'the module builds no ARN: give `source_arn`, the identity\'s ARN' },
+      sesVerifiedDomain: { notInModule: "the module builds no ARN: give `source_arn`, the identity's ARN" },
       sesRegion: { notInModule: 'the region is part of `source_arn`' },
       configurationSet: 'configuration_set',
     },
     fromTerraform: (e) => {
       const replyTo = Token.asString(ref(`${e}.reply_to`));
       const option = (name: string) => Token.asString(ref(`${e}.${name}`));
-      const ses = { fromEmail: option('from_email'), fromName: option('from_name'), replyTo, sesIdentityArn: option('source_arn'), configurationSet: option('configuration_set') };
+      const ses = {
+        fromEmail: option('from_email'),
+        fromName: option('from_name'),
+        replyTo,
+        sesIdentityArn: option('source_arn'),
+        configurationSet: option('configuration_set'),
+      };
       return UserPoolEmail.chosenByTerraform(Op.eq(ref(`${e}.sending_account`), 'DEVELOPER') as unknown as boolean, ses, { replyTo });
     },
   }),
   sms: object(
     {
       existingRole: object(
-        { roleArn: required(text('The role\'s ARN, in the pool\'s account.')), externalId: required(text('The external id its trust policy requires.')) },
+        {
+          roleArn: required(text("The role's ARN, in the pool's account.")),
+          externalId: required(text('The external id its trust policy requires.')),
+        },
         'Your own role for sending SMS, instead of the one created for you.',
       ),
-      snsRegion: text('The region whose Amazon SNS sends the messages.', { defaultText: 'the pool\'s region' }),
+      snsRegion: text('The region whose Amazon SNS sends the messages.', { defaultText: "the pool's region" }),
     },
     'How the pool sends SMS.',
     {
       defaultText: 'a least-privilege role is created when anything sends SMS',
       // Without a declared account (as the module has none), the library too needs your role: the role
       // it would create trusts only this account's pools, which needs the account id.
-      moduleDescription: 'How the pool sends SMS: through your role (`existing_role`), which anything that sends SMS needs here (phone sign-in or verification, SMS MFA, SMS codes, phone recovery).',
+      moduleDescription:
+        'How the pool sends SMS: through your role (`existing_role`), which anything that sends SMS needs here (phone sign-in or verification, SMS MFA, SMS codes, phone recovery).',
     },
   ),
   deviceTracking: object(
@@ -268,23 +376,38 @@ export const POOL_SETTINGS = {
   featurePlan: oneOf(FeaturePlan, 'The feature plan (`user_pool_tier`).', { default: DEFAULTS.featurePlan }),
   threatProtection: object(
     {
-      standardMode: oneOf(ThreatProtectionMode, 'For password and SRP sign-in (Security Hub Cognito.1 wants ENFORCED); AUDIT and ENFORCED need PLUS.', { default: DEFAULTS.threatProtectionMode, module: 'threat_protection_mode' }),
-      customAuthMode: oneOf(CustomAuthThreatProtectionMode, 'For custom authentication flows; needs PLUS.', { defaultText: 'not protected', module: 'threat_protection_custom_auth_mode' }),
+      standardMode: oneOf(
+        ThreatProtectionMode,
+        'For password and SRP sign-in (Security Hub Cognito.1 wants ENFORCED); AUDIT and ENFORCED need PLUS.',
+        { default: DEFAULTS.threatProtectionMode, module: 'threat_protection_mode' },
+      ),
+      customAuthMode: oneOf(CustomAuthThreatProtectionMode, 'For custom authentication flows; needs PLUS.', {
+        defaultText: 'not protected',
+        module: 'threat_protection_custom_auth_mode',
+      }),
       ...RISK_RESPONSE_SETTINGS,
     },
-    'Threat protection (adaptive authentication, compromised credentials) and its responses, which become the pool\'s risk configuration.',
+    "Threat protection (adaptive authentication, compromised credentials) and its responses, which become the pool's risk configuration.",
     { module: '.' },
   ),
-  allowedFirstAuthFactors: listOf(oneOf(AuthFactor, 'A first factor.'), 'The factors users may start sign-in with; beyond PASSWORD (passwordless) needs ESSENTIALS or PLUS.', {
-    default: DEFAULTS.allowedFirstAuthFactors,
-  }),
+  allowedFirstAuthFactors: listOf(
+    oneOf(AuthFactor, 'A first factor.'),
+    'The factors users may start sign-in with; beyond PASSWORD (passwordless) needs ESSENTIALS or PLUS.',
+    {
+      default: DEFAULTS.allowedFirstAuthFactors,
+    },
+  ),
   passkeys: object(
     {
-      relyingPartyId: text('The relying party id, a host name (no scheme, port or path): the pool\'s domain, or your custom domain\'s name.', { defaultText: 'the pool\'s prefix domain' }),
-      userVerification: oneOf(PasskeyUserVerification, 'Whether authenticators must verify the user.', { default: PasskeyUserVerification.PREFERRED }),
+      relyingPartyId: text("The relying party id, a host name (no scheme, port or path): the pool's domain, or your custom domain's name.", {
+        defaultText: "the pool's prefix domain",
+      }),
+      userVerification: oneOf(PasskeyUserVerification, 'Whether authenticators must verify the user.', {
+        default: PasskeyUserVerification.PREFERRED,
+      }),
     },
     'Passkey (WebAuthn) settings, used when allowedFirstAuthFactors has WEB_AUTHN.',
-    { defaultText: 'AWS\'s defaults' },
+    { defaultText: "AWS's defaults" },
   ),
   triggers: custom<{ readonly [O in TriggerOperation]?: TriggerSpec }, { [O in TriggerOperation]?: TriggerFile }>({
     description: 'Lambda triggers by operation: code deployed here (a file, a folder, a ready-made handler) or an existing function.',
@@ -300,9 +423,16 @@ export const POOL_SETTINGS = {
       '*.handler': '*',
       '*.handler.functionArn': '*',
       ...Object.fromEntries(
-        ['emailDomainAllowlist', 'groupClaims', 'file', 'directory', 'handler'].map((k) => [`*.handler.${k}`, { notInModule: EXISTING_FUNCTIONS_ONLY }]),
+        ['emailDomainAllowlist', 'groupClaims', 'file', 'directory', 'handler'].map((k) => [
+          `*.handler.${k}`,
+          { notInModule: EXISTING_FUNCTIONS_ONLY },
+        ]),
       ),
-      ...Object.fromEntries(Object.keys(TRIGGER_FIELDS).filter((k) => k !== 'handler').map((k) => [`*.${k}`, { notInModule: EXISTING_FUNCTIONS_ONLY }])),
+      ...Object.fromEntries(
+        Object.keys(TRIGGER_FIELDS)
+          .filter((k) => k !== 'handler')
+          .map((k) => [`*.${k}`, { notInModule: EXISTING_FUNCTIONS_ONLY }]),
+      ),
     },
   }),
   customSenderKmsKeyArn: text('A KMS key you manage for custom email and SMS senders; its policy must let Cognito encrypt and the senders decrypt.', {
@@ -319,7 +449,8 @@ export const POOL_SETTINGS = {
     moduleAt: 'deletion_protection',
     module: 'string',
     moduleDefault: renderUserPool(resolveUserPoolProps({ userPoolName: 'defaults' }), {}).deletionProtection,
-    moduleDescription: '`ACTIVE` or `INACTIVE`: AWS deletion protection. The pool also has `prevent_destroy`, which only editing the module turns off.',
+    moduleDescription:
+      '`ACTIVE` or `INACTIVE`: AWS deletion protection. The pool also has `prevent_destroy`, which only editing the module turns off.',
     fromTerraform: (e) => Op.eq(ref(e), 'INACTIVE') as unknown as boolean,
   }),
   securityProfile: SECURITY_PROFILE,

@@ -61,8 +61,10 @@ export interface Setting<P, F> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnySetting = Setting<any, any>;
 /** The prop a declaration produces. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- matches a Setting of any file type (inference position)
 export type PropOf<S> = S extends Setting<infer P, any> ? P : never;
 /** The file value a declaration reads. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- matches a Setting of any file type (inference position)
 export type FileOf<S> = S extends Setting<any, infer F> ? F : never;
 
 /**
@@ -71,7 +73,10 @@ export type FileOf<S> = S extends Setting<any, infer F> ? F : never;
  * type, fails the compile. Keys in `Omit` may be declared for the file and converted elsewhere (a
  * client's scopes name the pool's resource servers), or left out (construct-only props).
  */
-export type Declarations<Props, Omit extends keyof Props = never> = { readonly [K in Exclude<keyof Props, Omit>]-?: Setting<NonNullable<Props[K]>, any> } & {
+export type Declarations<Props, Omit extends keyof Props = never> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- matches a Setting of any file type (inference position)
+  readonly [K in Exclude<keyof Props, Omit>]-?: Setting<NonNullable<Props[K]>, any>;
+} & {
   readonly [K in Omit]?: AnySetting;
 };
 
@@ -145,26 +150,32 @@ export function required<S extends AnySetting>(setting: S): S & { readonly requi
 
 /** True or false. */
 export function flag(description: string, o: Options = {}): Setting<boolean, boolean> {
-  return declare({
-    description,
-    schema: z.boolean(),
-    toProp: (v) => v,
-    default: defaultOf(o),
-    module: moduleOf('bool', o),
-    fromTerraform: (e) => ref(e) as unknown as boolean,
-  }, o);
+  return declare(
+    {
+      description,
+      schema: z.boolean(),
+      toProp: (v) => v,
+      default: defaultOf(o),
+      module: moduleOf('bool', o),
+      fromTerraform: (e) => ref(e) as unknown as boolean,
+    },
+    o,
+  );
 }
 
 /** A whole number (ranges are rules, not shape). */
 export function whole(description: string, o: Options = {}): Setting<number, number> {
-  return declare({
-    description,
-    schema: z.number().int(),
-    toProp: (v) => v,
-    default: defaultOf(o),
-    module: moduleOf('number', o),
-    fromTerraform: (e) => Token.asNumber(ref(e)),
-  }, o);
+  return declare(
+    {
+      description,
+      schema: z.number().int(),
+      toProp: (v) => v,
+      default: defaultOf(o),
+      module: moduleOf('number', o),
+      fromTerraform: (e) => Token.asNumber(ref(e)),
+    },
+    o,
+  );
 }
 
 /** A number. */
@@ -192,14 +203,17 @@ export function enumValues<E extends EnumLike>(e: E): [StringValues<E>, ...Strin
 export function oneOf<E extends Record<string, string>>(e: E, description: string, o: Options = {}): Setting<E[keyof E], E[keyof E]> {
   const values = enumValues(e);
   const full = `${description} One of ${values.map((v) => `\`${v}\``).join(', ')}.`;
-  return declare({
-    description: full,
-    schema: z.enum(values) as unknown as z.ZodType<E[keyof E]>,
-    toProp: (v) => v,
-    default: defaultOf(o),
-    module: moduleOf('string', o),
-    fromTerraform: (expression) => str(expression) as E[keyof E],
-  }, o);
+  return declare(
+    {
+      description: full,
+      schema: z.enum(values) as unknown as z.ZodType<E[keyof E]>,
+      toProp: (v) => v,
+      default: defaultOf(o),
+      module: moduleOf('string', o),
+      fromTerraform: (expression) => str(expression) as E[keyof E],
+    },
+    o,
+  );
 }
 
 /**
@@ -211,58 +225,81 @@ export function oneOfByName<E extends Record<string, string>>(e: E, description:
   const names = Object.keys(e) as [keyof E & string, ...(keyof E & string)[]];
   const nameOf = (value: unknown) => names.find((n) => e[n] === value);
   const full = `${description} One of ${names.map((v) => `\`${v}\``).join(', ')}.`;
-  return declare({
-    description: full,
-    schema: z.enum(names) as unknown as z.ZodType<keyof E & string>,
-    toProp: (name) => e[name],
-    default: o.default === undefined ? defaultOf(o) : { value: nameOf(o.default) },
-    module: moduleOf('string', o),
-    // The module takes the name too; Terraform looks the API value up.
-    fromTerraform: (expression) => Token.asString(Fn.lookup({ ...e }, Token.asString(ref(expression)))) as E[keyof E],
-  }, o);
+  return declare(
+    {
+      description: full,
+      schema: z.enum(names) as unknown as z.ZodType<keyof E & string>,
+      toProp: (name) => e[name],
+      default: o.default === undefined ? defaultOf(o) : { value: nameOf(o.default) },
+      module: moduleOf('string', o),
+      // The module takes the name too; Terraform looks the API value up.
+      fromTerraform: (expression) => Token.asString(Fn.lookup({ ...e }, Token.asString(ref(expression)))) as E[keyof E],
+    },
+    o,
+  );
 }
 
 /** A list of values. */
 export function listOf<P, F>(entry: Setting<P, F>, description: string, o: Options = {}): Setting<P[], F[]> {
   // A closed set's values are worth listing; a free entry's description is not.
   const values = (entry.schema as z.ZodType & { options?: unknown[] }).options;
-  return declare({
-    description: values ? `${description} Each one of ${values.map((v) => `\`${String(v)}\``).join(', ')}.` : description,
-    schema: z.array(entry.schema),
-    toProp: (v) => v.map(entry.toProp),
-    default: defaultOf(o),
-    entry,
-    module: isOmitted(entry.module) ? entry.module : moduleOf({ list: entry.module }, o),
-    fromTerraform: (e) => Token.asList(ref(e)) as unknown as P[],
-  }, o);
+  return declare(
+    {
+      description: values ? `${description} Each one of ${values.map((v) => `\`${String(v)}\``).join(', ')}.` : description,
+      schema: z.array(entry.schema),
+      toProp: (v) => v.map(entry.toProp),
+      default: defaultOf(o),
+      entry,
+      module: isOmitted(entry.module) ? entry.module : moduleOf({ list: entry.module }, o),
+      fromTerraform: (e) => Token.asList(ref(e)) as unknown as P[],
+    },
+    o,
+  );
 }
 
 /** A map from names of your choosing to values. */
-export function mapOf<P, F>(entry: Setting<P, F>, description: string, o: Options & { keys?: z.ZodEnum } = {}): Setting<{ [key: string]: P }, { [key: string]: F }> {
-  return declare({
-    description,
-    schema: (o.keys ? z.partialRecord(o.keys, entry.schema) : z.record(z.string(), entry.schema)) as z.ZodType<{ [key: string]: F }>,
-    toProp: (v) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, entry.toProp(x)])),
-    default: defaultOf(o),
-    entry,
-    module: isOmitted(entry.module) ? entry.module : moduleOf({ map: entry.module }, o),
-    fromTerraform: (e) => Token.asAnyMap(ref(e)) as { [key: string]: P },
-  }, o);
+export function mapOf<P, F>(
+  entry: Setting<P, F>,
+  description: string,
+  o: Options & { keys?: z.ZodEnum } = {},
+): Setting<{ [key: string]: P }, { [key: string]: F }> {
+  return declare(
+    {
+      description,
+      schema: (o.keys ? z.partialRecord(o.keys, entry.schema) : z.record(z.string(), entry.schema)) as z.ZodType<{ [key: string]: F }>,
+      toProp: (v) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, entry.toProp(x)])),
+      default: defaultOf(o),
+      entry,
+      module: isOmitted(entry.module) ? entry.module : moduleOf({ map: entry.module }, o),
+      fromTerraform: (e) => Token.asAnyMap(ref(e)) as { [key: string]: P },
+    },
+    o,
+  );
 }
 
 /** An object of settings: its fields are declarations too, optional unless marked {@link required}. */
 export function object<F extends Record<string, AnySetting>>(fields: F, description: string, o: Options = {}): Setting<PropObject<F>, FileObject<F>> {
   const shape = objectShape(fields);
   const inModule = Object.entries(fields).filter(([, f]) => !isOmitted(f.module));
-  return declare({
-    description,
-    schema: z.strictObject(shape) as unknown as z.ZodType<FileObject<F>>,
-    toProp: (v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, fields[k].toProp(x)])) as PropObject<F>,
-    default: defaultOf(o),
-    fields,
-    module: o.notInModule ? { notInModule: o.notInModule } : { object: Object.fromEntries(inModule.map(([k, f]) => [terraformName(k), moduleAttribute(f)])) },
-    fromTerraform: (e) => Object.fromEntries(inModule.map(([k, f]) => [k, f.fromTerraform!(`${e}.${terraformName(k)}`)])) as PropObject<F>,
-  }, o);
+  return declare(
+    {
+      description,
+      schema: z.strictObject(shape) as unknown as z.ZodType<FileObject<F>>,
+      toProp: (v) =>
+        Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .map(([k, x]) => [k, fields[k].toProp(x)]),
+        ) as PropObject<F>,
+      default: defaultOf(o),
+      fields,
+      module: o.notInModule
+        ? { notInModule: o.notInModule }
+        : { object: Object.fromEntries(inModule.map(([k, f]) => [terraformName(k), moduleAttribute(f)])) },
+      fromTerraform: (e) => Object.fromEntries(inModule.map(([k, f]) => [k, f.fromTerraform!(`${e}.${terraformName(k)}`)])) as PropObject<F>,
+    },
+    o,
+  );
 }
 
 /** The zod shape of an object's fields: optional unless marked required. */

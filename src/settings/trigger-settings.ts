@@ -7,7 +7,9 @@ import { TriggerEventVersion } from '../triggers/trigger-operation';
 
 /** The forms of a trigger's handler in the file: one key says which. */
 const HANDLER_FORMS = {
-  emailDomainAllowlist: z.strictObject({ emailDomainAllowlist: z.array(z.string()).describe('The ready-made pre sign-up handler: only these email domains (`*.` for subdomains).') }),
+  emailDomainAllowlist: z.strictObject({
+    emailDomainAllowlist: z.array(z.string()).describe('The ready-made pre sign-up handler: only these email domains (`*.` for subdomains).'),
+  }),
   groupClaims: z.strictObject({
     groupClaims: z
       .strictObject({
@@ -18,7 +20,10 @@ const HANDLER_FORMS = {
       .describe('The ready-made V2 pre token generation handler.'),
   }),
   file: z.strictObject({ file: z.string().describe('A TypeScript or JavaScript file of the project, bundled with what it imports.') }),
-  directory: z.strictObject({ directory: z.string().describe('A folder of built code, zipped as it is.'), handler: z.string().describe('`<file>.<export>` in that folder.') }),
+  directory: z.strictObject({
+    directory: z.string().describe('A folder of built code, zipped as it is.'),
+    handler: z.string().describe('`<file>.<export>` in that folder.'),
+  }),
   functionArn: z.strictObject({ functionArn: z.string().describe('An existing function: only the invoke permission is created.') }),
 };
 type HandlerFile = z.infer<(typeof HANDLER_FORMS)[keyof typeof HANDLER_FORMS]>;
@@ -40,13 +45,15 @@ const handler = custom<TriggerHandler, HandlerFile>({
 export const TRIGGER_FIELDS = {
   handler: required(handler),
   eventVersion: oneOf(TriggerEventVersion, 'The event version.', { defaultText: 'V2_0 for pre token generation, V1_0 for senders' }),
-  poolActions: listOf(text('A Cognito action.'), 'Cognito actions the function may call on this pool (e.g. `cognito-idp:AdminAddUserToGroup`).', { defaultText: 'none' }),
+  poolActions: listOf(text('A Cognito action.'), 'Cognito actions the function may call on this pool (e.g. `cognito-idp:AdminAddUserToGroup`).', {
+    defaultText: 'none',
+  }),
   functionName: text('The function name, for code deployed here.', { defaultText: '<pool name>-<operation>' }),
   runtime: oneOf(TriggerRuntime, 'The Node.js runtime.', { default: TriggerRuntime.NODEJS_22_X }),
   memorySize: whole('Memory in MB, 128 to 10240.', { default: 256 }),
   timeoutSeconds: whole('Timeout in seconds; Cognito waits 5.', { default: 5 }),
-  environment: mapOf(text('A value.'), 'Environment variables (no secrets: read those at run time).', { defaultText: 'the code\'s own' }),
-  logRetentionDays: whole('Days the function\'s logs are kept (a value CloudWatch offers).', { default: 365 }),
+  environment: mapOf(text('A value.'), 'Environment variables (no secrets: read those at run time).', { defaultText: "the code's own" }),
+  logRetentionDays: whole("Days the function's logs are kept (a value CloudWatch offers).", { default: 365 }),
 };
 
 export type TriggerFile = FileObject<typeof TRIGGER_FIELDS>;

@@ -16,7 +16,9 @@ const USAGE = 'usage: tsx src/terraform/offline-cli.ts STACK_CDK_TF_JSON OUTPUT_
 
 function main(args: readonly string[]): void {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
-    console.log(`${USAGE}\n\nWrites the offline working copy of a synthesized stack (fake credentials, the provider mirror, no\nbackend) and prints the path of its Terraform CLI configuration. Exit codes: 0 written, 1 failed, 2 usage.`);
+    console.log(
+      `${USAGE}\n\nWrites the offline working copy of a synthesized stack (fake credentials, the provider mirror, no\nbackend) and prints the path of its Terraform CLI configuration. Exit codes: 0 written, 1 failed, 2 usage.`,
+    );
     return;
   }
   if (args.length !== 2 || args.some((arg) => arg.startsWith('-'))) {

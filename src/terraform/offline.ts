@@ -53,6 +53,7 @@ export const FAKE_CREDENTIALS = {
   skip_region_validation: true,
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- terraform's JSON output: any shape its format version allows
 type Json = { [key: string]: any };
 
 /** The value an offline plan gives input variables that have none (the stacks' identity-provider secrets). */

@@ -24,14 +24,18 @@ let plan: unknown;
 try {
   plan = JSON.parse(readFileSync(0, 'utf8'));
 } catch (error) {
-  console.error(`plan guard: standard input is not a JSON plan (${(error as Error).message}). Fix: pipe \`terraform show -json <planfile>\` into it.`);
+  console.error(
+    `plan guard: standard input is not a JSON plan (${(error as Error).message}). Fix: pipe \`terraform show -json <planfile>\` into it.`,
+  );
   process.exit(2);
 }
 try {
   const verdict = judgePlan(plan, stack, process.env.ALLOW_USER_POOL_DELETION);
   for (const line of describeVerdict(verdict, stack)) console.error(line);
   if (verdict.refused.length > 0) process.exit(1);
-  console.error(`plan guard: ${stack}: no user pool is deleted, replaced or dropped from the state${verdict.allowed.length ? ' without permission' : ''}.`);
+  console.error(
+    `plan guard: ${stack}: no user pool is deleted, replaced or dropped from the state${verdict.allowed.length ? ' without permission' : ''}.`,
+  );
 } catch (error) {
   console.error(`plan guard: ${(error as Error).message}`);
   process.exit(2);

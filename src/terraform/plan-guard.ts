@@ -78,7 +78,9 @@ function resourceChanges(plan: unknown): CheckedChange[] {
   }
   const major = plan.format_version.split('.')[0];
   if (!KNOWN_MAJOR_VERSIONS.includes(major)) {
-    throw new Error(`plan format ${plan.format_version} is newer than this reader knows (${KNOWN_MAJOR_VERSIONS.join('.x, ')}.x): update the plan guard before trusting it`);
+    throw new Error(
+      `plan format ${plan.format_version} is newer than this reader knows (${KNOWN_MAJOR_VERSIONS.join('.x, ')}.x): update the plan guard before trusting it`,
+    );
   }
   const list = plan.resource_changes ?? [];
   if (!Array.isArray(list)) throw new Error(`malformed plan: resource_changes must be a list, received ${describe(list)}`);
@@ -87,7 +89,9 @@ function resourceChanges(plan: unknown): CheckedChange[] {
 
 function checkChange(entry: unknown, at: string): CheckedChange {
   const wrong = (field: string, expected: string, received: unknown) =>
-    new Error(`malformed plan: ${at}${field} must be ${expected}, received ${describe(received)} (pass the unedited output of \`terraform show -json <planfile>\`)`);
+    new Error(
+      `malformed plan: ${at}${field} must be ${expected}, received ${describe(received)} (pass the unedited output of \`terraform show -json <planfile>\`)`,
+    );
   if (!isObject(entry)) throw wrong('', 'an object', entry);
   if (typeof entry.address !== 'string' || entry.address === '') throw wrong('.address', 'a resource address', entry.address);
   if (typeof entry.type !== 'string' || entry.type === '') throw wrong('.type', 'a resource type', entry.type);
@@ -166,9 +170,14 @@ export function describeVerdict(verdict: GuardVerdict, stack: string): string[] 
       ? 'delete the `removed` block (or the `destroy = false`) that drops it from the state'
       : 'undo the change that causes it (sign-in attributes and case sensitivity cannot change in place)';
   return [
-    ...verdict.refused.map((c) => `REFUSED: ${line(c)}, and ${consequence(c)}. Fix: ${fix(c)}; to do it on purpose, set ALLOW_USER_POOL_DELETION=${stack} for this one run.`),
+    ...verdict.refused.map(
+      (c) =>
+        `REFUSED: ${line(c)}, and ${consequence(c)}. Fix: ${fix(c)}; to do it on purpose, set ALLOW_USER_POOL_DELETION=${stack} for this one run.`,
+    ),
     ...verdict.allowed.map((c) => `ALLOWED by ALLOW_USER_POOL_DELETION=${stack}: ${line(c)}; ${consequence(c)}.`),
     ...verdict.disruptive.map((c) => `warning: ${line(c)}: clients get new ids, secrets or URLs.`),
-    ...verdict.groups.map((c) => `warning: ${line(c)}: its members lose the group (its claim, role and scopes) until it is recreated and they are added again.`),
+    ...verdict.groups.map(
+      (c) => `warning: ${line(c)}: its members lose the group (its claim, role and scopes) until it is recreated and they are added again.`,
+    ),
   ];
 }

@@ -123,12 +123,29 @@ export class PoolTriggers extends Construct {
     const codeProblem = handler instanceof TriggerCode ? packagingProblem(handler, `${path}.handler`) : undefined;
     if (codeProblem) {
       // Reported with every other problem by the codePackages rule; nothing is made for code that cannot be packaged.
-      this.attached.push({ path, operation, eventVersion: options.eventVersion, created: true, functionName, environment: {}, codeProblem, functionArn: '' });
+      this.attached.push({
+        path,
+        operation,
+        eventVersion: options.eventVersion,
+        created: true,
+        functionName,
+        environment: {},
+        codeProblem,
+        functionArn: '',
+      });
       return;
     }
     let functionArn: string;
     if (handler instanceof TriggerCode) {
-      const fn = new TriggerFunction(this, id, { code: handler, functionName, runtime: options.runtime, memorySize: options.memorySize, timeoutSeconds: options.timeoutSeconds, environment: options.environment, logRetentionDays: options.logRetentionDays });
+      const fn = new TriggerFunction(this, id, {
+        code: handler,
+        functionName,
+        runtime: options.runtime,
+        memorySize: options.memorySize,
+        timeoutSeconds: options.timeoutSeconds,
+        environment: options.environment,
+        logRetentionDays: options.logRetentionDays,
+      });
       this.functions.push(fn);
       if (options.poolActions && options.poolActions.length > 0) fn.grant('pool-actions', options.poolActions, [this.props.poolArn]);
       if (spec.needsKmsKey) fn.grant('decrypt-codes', ['kms:Decrypt'], [this.senderKey()]);
@@ -150,13 +167,17 @@ export class PoolTriggers extends Construct {
       existingFunctionArn: handler instanceof TriggerCode ? undefined : functionArn,
       functionArn,
     });
-    new LambdaPermission(this, `${id}-invoke`, defined({
-      action: 'lambda:InvokeFunction',
-      functionName: functionArn,
-      principal: 'cognito-idp.amazonaws.com',
-      sourceArn: this.props.poolArn,
-      sourceAccount: this.props.env.accountId,
-    }));
+    new LambdaPermission(
+      this,
+      `${id}-invoke`,
+      defined({
+        action: 'lambda:InvokeFunction',
+        functionName: functionArn,
+        principal: 'cognito-idp.amazonaws.com',
+        sourceArn: this.props.poolArn,
+        sourceAccount: this.props.env.accountId,
+      }),
+    );
     if (this.props.pool) {
       this.props.pool.putLambdaConfig(this.lambdaConfig());
     } else if (this.attached.length === 1) {
@@ -218,7 +239,12 @@ function packagingProblem(code: TriggerCode, path: string): Problem | undefined 
     const message = (error as Error).message ?? String(error);
     const parts = /^Trigger code [^]*?: ([^]*?)\. Fix: ([^]*)$/.exec(message);
     const [, rule, fix] = parts ?? [];
-    return { path, rule: rule ?? `cannot be packaged (${message})`, received: code.source, fix: fix?.replace(/\.$/, '') ?? 'correct the handler code or its path' };
+    return {
+      path,
+      rule: rule ?? `cannot be packaged (${message})`,
+      received: code.source,
+      fix: fix?.replace(/\.$/, '') ?? 'correct the handler code or its path',
+    };
   }
 }
 

@@ -26,7 +26,13 @@ export class SenderKey extends Construct {
       enableKeyRotation: true,
       deletionWindowInDays: 30,
       policy: policyDocument([
-        { Sid: 'OwningAccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:${props.partition}:iam::${props.accountId}:root` }, Action: 'kms:*', Resource: '*' },
+        {
+          Sid: 'OwningAccountAdministers',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:${props.partition}:iam::${props.accountId}:root` },
+          Action: 'kms:*',
+          Resource: '*',
+        },
         {
           Sid: 'CognitoEncryptsForThisAccountsPools',
           Effect: 'Allow',

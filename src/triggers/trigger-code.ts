@@ -81,7 +81,12 @@ export abstract class TriggerCode {
    * `index.handler`. Dotfiles and dot-folders (`.env`, `.aws/`, `.git/`) and credential-looking files
    * (keys, Terraform state, plans and variables) are never packaged; see {@link PackagedCode.excluded}.
    */
-  public static fromDirectory(path: string, handler: string, environment: { readonly [name: string]: string } = {}, location: CodeLocation = {}): TriggerCode {
+  public static fromDirectory(
+    path: string,
+    handler: string,
+    environment: { readonly [name: string]: string } = {},
+    location: CodeLocation = {},
+  ): TriggerCode {
     return new DirectoryCode(path, handler, environment, location);
   }
 
@@ -140,7 +145,13 @@ class BundledCode extends TriggerCode {
     const entry = this.location === 'built-in' ? resolve(this.source) : confinedPath(this.source, 'file', this.location);
     const code = bundles.get(entry) ?? bundle(entry, this.source);
     bundles.set(entry, code);
-    this.packaged = writeZip([{ name: 'index.js', data: code }], `index.${this.options.exportName ?? 'handler'}`, this.options.environment ?? {}, this.source, []);
+    this.packaged = writeZip(
+      [{ name: 'index.js', data: code }],
+      `index.${this.options.exportName ?? 'handler'}`,
+      this.options.environment ?? {},
+      this.source,
+      [],
+    );
     return this.packaged;
   }
 }
@@ -153,7 +164,11 @@ function confinedPath(given: string, kind: 'file' | 'folder', location: CodeLoca
   const fail = (rule: string, fix: string): never => {
     throw new Error(`Trigger code ${given === '' ? '""' : given}: ${rule}. Fix: ${fix}.`);
   };
-  if (given.trim() === '') fail(`is empty, which would package the ${kind === 'file' ? "project's own main file" : 'whole folder, node_modules and .git included'}`, `name the handler's ${kind}, e.g. ${kind === 'file' ? 'handlers/pre-sign-up.ts' : 'dist/pre-sign-up'}`);
+  if (given.trim() === '')
+    fail(
+      `is empty, which would package the ${kind === 'file' ? "project's own main file" : 'whole folder, node_modules and .git included'}`,
+      `name the handler's ${kind}, e.g. ${kind === 'file' ? 'handlers/pre-sign-up.ts' : 'dist/pre-sign-up'}`,
+    );
   const baseDir = resolve(location.baseDir ?? process.cwd());
   const projectDir = realpathSync(resolve(location.projectDir ?? projectFolderOf(baseDir)));
   const resolved = resolve(baseDir, given);
@@ -161,14 +176,22 @@ function confinedPath(given: string, kind: 'file' | 'folder', location: CodeLoca
   const real = realpathSync(resolved);
   const inside = relative(projectDir, real);
   if (inside.startsWith('..') || isAbsolute(inside)) {
-    fail(`lies outside the project folder ${projectDir} (resolved to ${real})`, 'keep trigger code inside the project, and give its path relative to the configuration file');
+    fail(
+      `lies outside the project folder ${projectDir} (resolved to ${real})`,
+      'keep trigger code inside the project, and give its path relative to the configuration file',
+    );
   }
   const isDirectory = statSync(real).isDirectory();
-  if (kind === 'file' && isDirectory) fail(`is a folder, not a file`, 'name the handler\'s entry file, or use { directory, handler } for a folder of built code');
+  if (kind === 'file' && isDirectory)
+    fail(`is a folder, not a file`, "name the handler's entry file, or use { directory, handler } for a folder of built code");
   if (kind === 'folder' && !isDirectory) fail('is not a folder', 'name the folder of built code, or use { file } for a single file');
-  if (kind === 'folder' && inside === '') fail('is the project folder itself, which would package node_modules, .git and every local file', 'build the handler into a folder of its own, e.g. dist/pre-sign-up');
+  if (kind === 'folder' && inside === '')
+    fail(
+      'is the project folder itself, which would package node_modules, .git and every local file',
+      'build the handler into a folder of its own, e.g. dist/pre-sign-up',
+    );
   const secret = kind === 'file' ? notPackaged(basename(real)) : undefined;
-  if (secret) fail(`is ${secret}`, 'point at the handler\'s source file');
+  if (secret) fail(`is ${secret}`, "point at the handler's source file");
   return real;
 }
 
@@ -181,7 +204,8 @@ function projectFolderOf(dir: string): string {
 }
 
 /** Credential-looking file names: private keys, key stores, Terraform state, saved plans and variables. */
-const CREDENTIAL_FILE = /\.(pem|key|p12|pfx|jks|keystore|ppk|tfstate|tfstate\.backup|tfplan|tfvars|tfvars\.json|env)$|^id_(rsa|dsa|ecdsa|ed25519)\b|^terraform\.tfstate/i;
+const CREDENTIAL_FILE =
+  /\.(pem|key|p12|pfx|jks|keystore|ppk|tfstate|tfstate\.backup|tfplan|tfvars|tfvars\.json|env)$|^id_(rsa|dsa|ecdsa|ed25519)\b|^terraform\.tfstate/i;
 /** Names about secrets (`credentials`, `secrets.json`), unless they are code (`secret-rotation.js`). */
 const SECRET_WORD = /(^|[-_.])(credentials?|secrets?|passwords?)([-_.]|$)/i;
 const CODE_FILE = /\.(c|m)?(j|t)s$/;
@@ -219,8 +243,9 @@ function bundle(entry: string, source: string): Buffer {
     });
   } catch (error) {
     const failures = (error as { errors?: { text: string; location?: { file: string; line: number } }[] }).errors ?? [];
-    const details = failures.map((f) => (f.location ? `${f.location.file}:${f.location.line}: ${f.text}` : f.text)).join('; ') || (error as Error).message;
-    throw new Error(`Trigger code ${source}: cannot be bundled (${details}). Fix: correct the handler so that it compiles.`);
+    const details =
+      failures.map((f) => (f.location ? `${f.location.file}:${f.location.line}: ${f.text}` : f.text)).join('; ') || (error as Error).message;
+    throw new Error(`Trigger code ${source}: cannot be bundled (${details}). Fix: correct the handler so that it compiles.`, { cause: error });
   }
   const [bundle] = result.outputFiles;
   if (!bundle) throw new Error(`Trigger code ${source}: esbuild produced no output. Fix: check that the file exports a handler.`);
@@ -246,11 +271,16 @@ class DirectoryCode extends TriggerCode {
     if (this.packaged) return this.packaged;
     // Lambda's Handler: at most 128 characters, no spaces; for a folder of built code, <file>.<export>.
     if (!/^[^\s]+\.[^\s.]+$/.test(this.handler) || this.handler.length > 128) {
-      throw new Error(`Trigger code ${this.source}: the handler ${JSON.stringify(this.handler)} is not <file>.<export> (at most 128 characters, no spaces). Fix: name the file without its extension and the exported function, e.g. index.handler.`);
+      throw new Error(
+        `Trigger code ${this.source}: the handler ${JSON.stringify(this.handler)} is not <file>.<export> (at most 128 characters, no spaces). Fix: name the file without its extension and the exported function, e.g. index.handler.`,
+      );
     }
     const root = confinedPath(this.source, 'folder', this.location);
     const excluded: string[] = [];
-    const entries: ZipEntry[] = listFiles(root, root, excluded).map((file) => ({ name: relative(root, file).split(sep).join('/'), data: readFileSync(file) }));
+    const entries: ZipEntry[] = listFiles(root, root, excluded).map((file) => ({
+      name: relative(root, file).split(sep).join('/'),
+      data: readFileSync(file),
+    }));
     this.packaged = writeZip(entries, this.handler, this.environment, this.source, excluded);
     return this.packaged;
   }
@@ -288,7 +318,13 @@ function runAssetFolder(): string {
   return assetDir;
 }
 
-function writeZip(entries: ZipEntry[], handler: string, environment: { readonly [name: string]: string }, source: string, excluded: readonly string[]): PackagedCode {
+function writeZip(
+  entries: ZipEntry[],
+  handler: string,
+  environment: { readonly [name: string]: string },
+  source: string,
+  excluded: readonly string[],
+): PackagedCode {
   const zip = deterministicZip(entries);
   const hex = createHash('sha256').update(zip).digest('hex');
   const zipPath = join(runAssetFolder(), `${hex}.zip`);

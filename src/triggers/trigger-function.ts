@@ -72,7 +72,9 @@ export class TriggerFunction extends Construct {
     this.environment = { ...packaged.environment, ...props.environment };
     const asset = new TerraformAsset(this, 'code', { path: packaged.zipPath, type: AssetType.FILE });
     if (packaged.excluded.length > 0) {
-      Annotations.of(this).addWarning(`Left out of the package of ${packaged.source} (dotfiles and credential-looking files are never deployed): ${packaged.excluded.join(', ')}`);
+      Annotations.of(this).addWarning(
+        `Left out of the package of ${packaged.source} (dotfiles and credential-looking files are never deployed): ${packaged.excluded.join(', ')}`,
+      );
     }
 
     const logGroup = new CloudwatchLogGroup(this, 'logs', {

@@ -45,7 +45,11 @@ export const TRIGGER_OPERATIONS: { readonly [O in TriggerOperation]: TriggerOper
   [TriggerOperation.VERIFY_AUTH_CHALLENGE_RESPONSE]: { versions: [], needsKmsKey: false },
   [TriggerOperation.USER_MIGRATION]: { versions: [], needsKmsKey: false },
   // Rendered only through pre_token_generation_config: the legacy attribute alone forces V1_0.
-  [TriggerOperation.PRE_TOKEN_GENERATION]: { versions: [TriggerEventVersion.V1_0, TriggerEventVersion.V2_0, TriggerEventVersion.V3_0], defaultVersion: TriggerEventVersion.V2_0, needsKmsKey: false },
+  [TriggerOperation.PRE_TOKEN_GENERATION]: {
+    versions: [TriggerEventVersion.V1_0, TriggerEventVersion.V2_0, TriggerEventVersion.V3_0],
+    defaultVersion: TriggerEventVersion.V2_0,
+    needsKmsKey: false,
+  },
   [TriggerOperation.CUSTOM_EMAIL_SENDER]: { versions: [TriggerEventVersion.V1_0], defaultVersion: TriggerEventVersion.V1_0, needsKmsKey: true },
   [TriggerOperation.CUSTOM_SMS_SENDER]: { versions: [TriggerEventVersion.V1_0], defaultVersion: TriggerEventVersion.V1_0, needsKmsKey: true },
 };

@@ -51,7 +51,14 @@ export const attachedOnce: TriggerRule = (triggers) => {
       seen.set(t.operation, t.path);
       return [];
     }
-    return [{ path: t.path, rule: `a pool has one ${t.operation} trigger, and it is already attached at ${first}`, received: t.operation, fix: 'attach the operation once; do both jobs in one function' }];
+    return [
+      {
+        path: t.path,
+        rule: `a pool has one ${t.operation} trigger, and it is already attached at ${first}`,
+        received: t.operation,
+        fix: 'attach the operation once; do both jobs in one function',
+      },
+    ];
   });
 };
 
@@ -60,7 +67,14 @@ export const eventVersionAccepted: TriggerRule = (triggers) =>
     const accepted = TRIGGER_OPERATIONS[t.operation].versions;
     if (t.eventVersion === undefined) return [];
     if (accepted.length === 0) {
-      return [{ path: `${t.path}.eventVersion`, rule: `the ${t.operation} trigger takes no event version`, received: t.eventVersion, fix: 'remove eventVersion' }];
+      return [
+        {
+          path: `${t.path}.eventVersion`,
+          rule: `the ${t.operation} trigger takes no event version`,
+          received: t.eventVersion,
+          fix: 'remove eventVersion',
+        },
+      ];
     }
     return checkOneOf(`${t.path}.eventVersion`, t.eventVersion, accepted, `use ${accepted.join(' or ')}`);
   });
@@ -79,7 +93,12 @@ export const tokenCustomizationNeedsEssentials: TriggerRule = (triggers, ctx) =>
   triggers
     .filter((t) => t.operation === TriggerOperation.PRE_TOKEN_GENERATION && (t.eventVersion ?? TriggerEventVersion.V2_0) !== TriggerEventVersion.V1_0)
     .filter(() => isKnown(ctx.featurePlan) && ctx.featurePlan === FeaturePlan.LITE)
-    .map((t) => ({ path: `${t.path}.eventVersion`, rule: 'access-token customization (V2_0, V3_0) needs the ESSENTIALS or PLUS feature plan', received: { eventVersion: t.eventVersion ?? TriggerEventVersion.V2_0, featurePlan: ctx.featurePlan }, fix: 'use eventVersion V1_0 (ID token only), or featurePlan ESSENTIALS' }));
+    .map((t) => ({
+      path: `${t.path}.eventVersion`,
+      rule: 'access-token customization (V2_0, V3_0) needs the ESSENTIALS or PLUS feature plan',
+      received: { eventVersion: t.eventVersion ?? TriggerEventVersion.V2_0, featurePlan: ctx.featurePlan },
+      fix: 'use eventVersion V1_0 (ID token only), or featurePlan ESSENTIALS',
+    }));
 
 export const noSecretsInEnvironment: TriggerRule = (triggers) =>
   triggers.flatMap((t) =>
@@ -98,7 +117,13 @@ export const functionSettings: TriggerRule = (triggers) =>
     .filter((t) => t.created)
     .flatMap((t) => [
       ...checkLength(`${t.path}.functionName`, t.functionName, 1, 64),
-      ...checkPattern(`${t.path}.functionName`, t.functionName, /^[a-zA-Z0-9_-]+$/, 'may contain only letters, digits, - and _', 'remove the other characters'),
+      ...checkPattern(
+        `${t.path}.functionName`,
+        t.functionName,
+        /^[a-zA-Z0-9_-]+$/,
+        'may contain only letters, digits, - and _',
+        'remove the other characters',
+      ),
       ...checkIntegerRange(`${t.path}.memorySize`, t.memorySize, 128, 10240),
       ...checkIntegerRange(`${t.path}.timeoutSeconds`, t.timeoutSeconds, 1, 900),
       ...checkOneOf(`${t.path}.logRetentionDays`, t.logRetentionDays, LOG_RETENTION_DAYS, 'use a retention CloudWatch Logs offers, e.g. 365'),
@@ -112,12 +137,16 @@ export const poolActionsNamed: TriggerRule = (triggers) =>
     (t.poolActions ?? []).flatMap((action, i) =>
       NAMED_POOL_ACTION.test(action)
         ? []
-        : [{
-            path: `${t.path}.poolActions[${i}]`,
-            rule: 'must name one Cognito user pools action (cognito-idp:<Action>): no wildcard and no other service, so the function gets only what it calls',
-            received: action,
-            fix: action.startsWith('cognito-idp:') ? 'list each action the handler calls, e.g. cognito-idp:AdminAddUserToGroup' : 'grant other services in a policy of your own; here list cognito-idp actions only, e.g. cognito-idp:AdminGetUser',
-          }],
+        : [
+            {
+              path: `${t.path}.poolActions[${i}]`,
+              rule: 'must name one Cognito user pools action (cognito-idp:<Action>): no wildcard and no other service, so the function gets only what it calls',
+              received: action,
+              fix: action.startsWith('cognito-idp:')
+                ? 'list each action the handler calls, e.g. cognito-idp:AdminAddUserToGroup'
+                : 'grant other services in a policy of your own; here list cognito-idp actions only, e.g. cognito-idp:AdminGetUser',
+            },
+          ],
     ),
   );
 
@@ -129,7 +158,13 @@ export const existingFunctionArn: TriggerRule = (triggers) =>
     .filter((t) => !t.created)
     .flatMap((t) => [
       ...checkLength(`${t.path}.handler.functionArn`, t.existingFunctionArn, 20, 2048, 'copy the ARN of the function from the Lambda console'),
-      ...checkPattern(`${t.path}.handler.functionArn`, t.existingFunctionArn, LAMBDA_ARN_PATTERN, 'must be a Lambda function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>[:<alias or version>])', 'copy the ARN of the function from the Lambda console'),
+      ...checkPattern(
+        `${t.path}.handler.functionArn`,
+        t.existingFunctionArn,
+        LAMBDA_ARN_PATTERN,
+        'must be a Lambda function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>[:<alias or version>])',
+        'copy the ARN of the function from the Lambda console',
+      ),
     ]);
 
 /** The code of a function created here can be packaged: the file or folder exists and compiles. */
@@ -137,7 +172,14 @@ export const codePackages: TriggerRule = (triggers) => triggers.flatMap((t) => (
 
 export const permissionsNeedEnvironment: TriggerRule = (triggers, ctx) =>
   triggers.length > 0 && !ctx.environmentDeclared
-    ? [{ path: 'triggers', rule: 'each trigger permission names the pool\'s account (source_account), so it needs the account id and region', received: undefined, fix: 'declare the stack\'s environment with AwsEnvironment.declare(stack, { accountId, region })' }]
+    ? [
+        {
+          path: 'triggers',
+          rule: "each trigger permission names the pool's account (source_account), so it needs the account id and region",
+          received: undefined,
+          fix: "declare the stack's environment with AwsEnvironment.declare(stack, { accountId, region })",
+        },
+      ]
     : [];
 
 export const TRIGGER_RULES: readonly TriggerRule[] = [

@@ -58,7 +58,12 @@ export class ImportedUserPool extends UserPoolBase {
   public static fromId(scope: Construct, id: string, userPoolId: string, options: ImportedUserPoolOptions): ImportedUserPool {
     const env = AwsEnvironment.of(scope);
     const region = isKnown(userPoolId) ? POOL_ID.exec(userPoolId)?.[1] : undefined;
-    return new ImportedUserPool(scope, id, { userPoolId, region: region ?? env.region, accountId: env.accountId, given: { setting: 'userPoolId', value: userPoolId } }, options);
+    return new ImportedUserPool(
+      scope,
+      id,
+      { userPoolId, region: region ?? env.region, accountId: env.accountId, given: { setting: 'userPoolId', value: userPoolId } },
+      options,
+    );
   }
 
   /** @internal */
@@ -66,10 +71,26 @@ export class ImportedUserPool extends UserPoolBase {
     if (Token.isUnresolved(userPoolArn)) {
       // A reference (another stack's output, a variable): the id is the last part of the ARN.
       const userPoolId = Fn.element(Fn.split('/', userPoolArn), 1);
-      return new ImportedUserPool(scope, id, { userPoolId, region: AwsEnvironment.of(scope).region, accountId: AwsEnvironment.of(scope).accountId, given: { setting: 'userPoolArn', value: userPoolArn } }, options, userPoolArn);
+      return new ImportedUserPool(
+        scope,
+        id,
+        {
+          userPoolId,
+          region: AwsEnvironment.of(scope).region,
+          accountId: AwsEnvironment.of(scope).accountId,
+          given: { setting: 'userPoolArn', value: userPoolArn },
+        },
+        options,
+        userPoolArn,
+      );
     }
     const match = POOL_ARN.exec(userPoolArn);
-    const location = { userPoolId: match?.[4] ?? userPoolArn, region: match?.[2], accountId: match?.[3], given: { setting: 'userPoolArn', value: userPoolArn } };
+    const location = {
+      userPoolId: match?.[4] ?? userPoolArn,
+      region: match?.[2],
+      accountId: match?.[3],
+      given: { setting: 'userPoolArn', value: userPoolArn },
+    };
     return new ImportedUserPool(scope, id, location, options, match ? userPoolArn : undefined);
   }
 
@@ -100,7 +121,12 @@ export class ImportedUserPool extends UserPoolBase {
       hasExternalDomain: options.domainBaseUrl !== undefined,
     };
     this.node.addValidation({ validate: () => checkImportedPool(location, env).map((p) => formatProblem(p)) });
-    this.triggers = new PoolTriggers(this, 'triggers', { poolArn: this.userPoolArn, poolName: options.userPoolName ?? location.userPoolId, featurePlan: options.featurePlan, env });
+    this.triggers = new PoolTriggers(this, 'triggers', {
+      poolArn: this.userPoolArn,
+      poolName: options.userPoolName ?? location.userPoolId,
+      featurePlan: options.featurePlan,
+      env,
+    });
   }
 
   public override domainBaseUrl(): string | undefined {
@@ -115,23 +141,49 @@ function dnsSuffix(partition: string): string {
 }
 
 /** The imported pool must be one this stack's provider can reach: its account and region. */
-export function checkImportedPool(location: PoolLocation, env: { readonly accountId?: string | undefined; readonly region?: string | undefined }): Problem[] {
+export function checkImportedPool(
+  location: PoolLocation,
+  env: { readonly accountId?: string | undefined; readonly region?: string | undefined },
+): Problem[] {
   const { setting, value } = location.given;
   const problems: Problem[] = [];
   if (setting === 'userPoolId') {
     problems.push(
       ...checkLength('userPoolId', value, 1, 55),
-      ...checkPattern('userPoolId', value, POOL_ID, 'must be a user pool id, <region>_<id>', 'copy the id from the pool (e.g. "eu-west-1_AbCdEf123")'),
+      ...checkPattern(
+        'userPoolId',
+        value,
+        POOL_ID,
+        'must be a user pool id, <region>_<id>',
+        'copy the id from the pool (e.g. "eu-west-1_AbCdEf123")',
+      ),
     );
   } else if (isKnown(value) && !POOL_ARN.test(value)) {
-    problems.push({ path: 'userPoolArn', rule: 'must be a user pool ARN', received: value, fix: 'use arn:<partition>:cognito-idp:<region>:<account>:userpool/<pool id>' });
+    problems.push({
+      path: 'userPoolArn',
+      rule: 'must be a user pool ARN',
+      received: value,
+      fix: 'use arn:<partition>:cognito-idp:<region>:<account>:userpool/<pool id>',
+    });
   }
   if (location.accountId === undefined || location.region === undefined) {
-    problems.push({ path: setting, rule: "the pool's ARN names its account and region", received: value, fix: "declare the stack's environment with AwsEnvironment.declare(stack, { accountId, region })" });
+    problems.push({
+      path: setting,
+      rule: "the pool's ARN names its account and region",
+      received: value,
+      fix: "declare the stack's environment with AwsEnvironment.declare(stack, { accountId, region })",
+    });
   }
   const mismatch = (what: 'region' | 'accountId', poolValue: string | undefined, stackValue: string | undefined): Problem[] =>
     isKnown(poolValue) && isKnown(stackValue) && poolValue !== stackValue
-      ? [{ path: setting, rule: `the pool must be in the stack's ${what === 'region' ? 'region' : 'account'} (its provider creates the children there)`, received: { pool: poolValue, stack: stackValue }, fix: `import the pool in a stack of ${what === 'region' ? 'region' : 'account'} ${poolValue}` }]
+      ? [
+          {
+            path: setting,
+            rule: `the pool must be in the stack's ${what === 'region' ? 'region' : 'account'} (its provider creates the children there)`,
+            received: { pool: poolValue, stack: stackValue },
+            fix: `import the pool in a stack of ${what === 'region' ? 'region' : 'account'} ${poolValue}`,
+          },
+        ]
       : [];
   return [...problems, ...mismatch('region', location.region, env.region), ...mismatch('accountId', location.accountId, env.accountId)];
 }

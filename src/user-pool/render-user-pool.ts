@@ -4,7 +4,23 @@ import { isSesEmail, PlanTimeEmail, SesEmailOptions } from './email';
 import { asciiAddress, encodeDisplayName } from './ses-address';
 import { AccountRecovery, AuthFactor, Mfa, PasskeyUserVerification, VerificationEmailStyle } from './enums';
 import { DEFAULTS, ResolvedUserPoolProps } from './resolved-props';
-import { and, anyOf, choose, chooseArguments, differs, DynamicBlock, given, isPositive, isSet, namesWhere, nonEmpty, not, optionalArgument, optionalBlock, hasItems } from '../core/conditional';
+import {
+  and,
+  anyOf,
+  choose,
+  chooseArguments,
+  differs,
+  DynamicBlock,
+  given,
+  isPositive,
+  isSet,
+  namesWhere,
+  nonEmpty,
+  not,
+  optionalArgument,
+  optionalBlock,
+  hasItems,
+} from '../core/conditional';
 import { isKnown } from '../core/problem';
 import { Fn, Op, Token } from '../engine';
 import type { TerraformMetaArguments } from '../engine';
@@ -46,7 +62,13 @@ export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependenc
     ...nonEmpty('aliasAttributes', choose(s.username, namesWhere([...signInNames, [s.preferredUsername, 'preferred_username']]), [])),
     ...nonEmpty('usernameAttributes', choose(s.username, [], namesWhere(signInNames))),
     usernameConfiguration: { caseSensitive: p.signInCaseSensitive },
-    ...nonEmpty('autoVerifiedAttributes', namesWhere([[p.autoVerify.email, 'email'], [p.autoVerify.phone, 'phone_number']])),
+    ...nonEmpty(
+      'autoVerifiedAttributes',
+      namesWhere([
+        [p.autoVerify.email, 'email'],
+        [p.autoVerify.phone, 'phone_number'],
+      ]),
+    ),
     ...keepOriginal(p),
     ...schema(p),
     passwordPolicy: {
@@ -65,27 +87,48 @@ export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependenc
     },
     mfaConfiguration: p.mfa,
     ...optionalBlock('softwareTokenMfaConfiguration', and(mfaOn, p.mfaSecondFactor.otp), { enabled: true }),
-    ...optionalBlock('emailMfaConfiguration', and(mfaOn, p.mfaSecondFactor.email), defined({ subject: p.emailMfaMessage?.subject, message: p.emailMfaMessage?.body })),
+    ...optionalBlock(
+      'emailMfaConfiguration',
+      and(mfaOn, p.mfaSecondFactor.email),
+      defined({ subject: p.emailMfaMessage?.subject, message: p.emailMfaMessage?.body }),
+    ),
     ...(p.mfaMessage !== undefined ? { smsAuthenticationMessage: p.mfaMessage } : {}),
-    ...(deps.sms ? optionalBlock('smsConfiguration', deps.sms.present ?? true, defined({ snsCallerArn: deps.sms.roleArn, externalId: deps.sms.externalId, snsRegion: p.sms?.snsRegion })) : {}),
+    ...(deps.sms
+      ? optionalBlock(
+          'smsConfiguration',
+          deps.sms.present ?? true,
+          defined({ snsCallerArn: deps.sms.roleArn, externalId: deps.sms.externalId, snsRegion: p.sms?.snsRegion }),
+        )
+      : {}),
     emailConfiguration: emailConfiguration(p, deps),
     verificationMessageTemplate: verificationTemplate(p),
     accountRecoverySetting: { recoveryMechanism: recoveryMechanismBlocks(p.accountRecovery) },
-    ...optionalBlock('deviceConfiguration', given(p.deviceTracking?.challengeRequiredOnNewDevice), defined({
-      challengeRequiredOnNewDevice: p.deviceTracking?.challengeRequiredOnNewDevice,
-      deviceOnlyRememberedOnUserPrompt: p.deviceTracking?.deviceOnlyRememberedOnUserPrompt,
-    })),
+    ...optionalBlock(
+      'deviceConfiguration',
+      given(p.deviceTracking?.challengeRequiredOnNewDevice),
+      defined({
+        challengeRequiredOnNewDevice: p.deviceTracking?.challengeRequiredOnNewDevice,
+        deviceOnlyRememberedOnUserPrompt: p.deviceTracking?.deviceOnlyRememberedOnUserPrompt,
+      }),
+    ),
     userPoolTier: p.featurePlan,
     userPoolAddOns: {
       advancedSecurityMode: p.threatProtection.standardMode,
-      ...optionalBlock('advancedSecurityAdditionalFlows', given(p.threatProtection.customAuthMode), defined({ customAuthMode: p.threatProtection.customAuthMode })),
+      ...optionalBlock(
+        'advancedSecurityAdditionalFlows',
+        given(p.threatProtection.customAuthMode),
+        defined({ customAuthMode: p.threatProtection.customAuthMode }),
+      ),
     },
     // Rendered only beyond the password-only default, which is valid on every plan (LITE included).
     ...optionalBlock('signInPolicy', beyondPassword(p.allowedFirstAuthFactors), { allowedFirstAuthFactors: p.allowedFirstAuthFactors }),
     ...optionalBlock(
       'webAuthnConfiguration',
       anyOf([includes(p.allowedFirstAuthFactors, AuthFactor.WEB_AUTHN), given(p.passkeys?.relyingPartyId)]),
-      defined({ relyingPartyId: p.passkeys?.relyingPartyId, userVerification: choose(given(p.passkeys?.userVerification), p.passkeys?.userVerification, PasskeyUserVerification.PREFERRED) }),
+      defined({
+        relyingPartyId: p.passkeys?.relyingPartyId,
+        userVerification: choose(given(p.passkeys?.userVerification), p.passkeys?.userVerification, PasskeyUserVerification.PREFERRED),
+      }),
     ),
     ...(p.tags ? { tags: { ...p.tags } } : {}),
   };
@@ -94,11 +137,15 @@ export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependenc
 /** The invitation template, when any of its messages is given (an empty block is a perpetual diff). */
 function invitation(p: ResolvedUserPoolProps): Pick<NonNullable<PoolArguments['adminCreateUserConfig']>, 'inviteMessageTemplate'> {
   const i = p.userInvitation;
-  return optionalBlock('inviteMessageTemplate', anyOf([given(i?.emailSubject), given(i?.emailBody), given(i?.smsMessage)]), defined({
-    emailSubject: i?.emailSubject,
-    emailMessage: i?.emailBody,
-    smsMessage: i?.smsMessage,
-  }));
+  return optionalBlock(
+    'inviteMessageTemplate',
+    anyOf([given(i?.emailSubject), given(i?.emailBody), given(i?.smsMessage)]),
+    defined({
+      emailSubject: i?.emailSubject,
+      emailMessage: i?.emailBody,
+      smsMessage: i?.smsMessage,
+    }),
+  );
 }
 
 /** Whether the first factors go beyond PASSWORD (rendered only then: password-only is valid on every plan). */
@@ -113,7 +160,10 @@ function includes(list: readonly string[], value: string): boolean {
 }
 
 function keepOriginal(p: ResolvedUserPoolProps): Pick<PoolArguments, 'userAttributeUpdateSettings'> {
-  const list = namesWhere([[p.keepOriginal.email, 'email'], [p.keepOriginal.phone, 'phone_number']]);
+  const list = namesWhere([
+    [p.keepOriginal.email, 'email'],
+    [p.keepOriginal.phone, 'phone_number'],
+  ]);
   return optionalBlock('userAttributeUpdateSettings', hasItems(list), { attributesRequireVerificationBeforeUpdate: list });
 }
 
@@ -162,7 +212,11 @@ function schema(p: ResolvedUserPoolProps): Pick<PoolArguments, 'schema'> {
 function emailConfiguration(p: ResolvedUserPoolProps, deps: UserPoolDependencies): NonNullable<PoolArguments['emailConfiguration']> {
   if (p.email instanceof PlanTimeEmail) {
     const o = p.email.options;
-    return chooseArguments(p.email.useSes, sesConfiguration(o, o.sesIdentityArn), defined({ emailSendingAccount: 'COGNITO_DEFAULT', replyToEmailAddress: p.email.cognito.replyTo }));
+    return chooseArguments(
+      p.email.useSes,
+      sesConfiguration(o, o.sesIdentityArn),
+      defined({ emailSendingAccount: 'COGNITO_DEFAULT', replyToEmailAddress: p.email.cognito.replyTo }),
+    );
   }
   if (!isSesEmail(p.email)) {
     return defined({ emailSendingAccount: 'COGNITO_DEFAULT', replyToEmailAddress: p.email.options.replyTo });
@@ -204,7 +258,9 @@ function emailTemplates(p: ResolvedUserPoolProps): Record<string, string | undef
     const link = v.linkEmail ?? (byLink ? { subject: v.emailSubject, body: v.emailBody } : undefined);
     return {
       ...(code ? { emailSubject: code.subject ?? DEFAULTS.verificationEmailSubject, emailMessage: code.body ?? DEFAULTS.verificationCodeBody } : {}),
-      ...(link ? { emailSubjectByLink: link.subject ?? DEFAULTS.verificationEmailSubject, emailMessageByLink: link.body ?? DEFAULTS.verificationLinkBody } : {}),
+      ...(link
+        ? { emailSubjectByLink: link.subject ?? DEFAULTS.verificationEmailSubject, emailMessageByLink: link.body ?? DEFAULTS.verificationLinkBody }
+        : {}),
     };
   }
   return chooseArguments<Record<string, string | undefined>>(
@@ -231,6 +287,9 @@ export function recoveryMechanisms(recovery: AccountRecovery): { name: string; p
 function recoveryMechanismBlocks(recovery: AccountRecovery): { name: string; priority: number }[] {
   if (isKnown(recovery)) return recoveryMechanisms(recovery);
   const table = Object.fromEntries(Object.values(AccountRecovery).map((r) => [r, recoveryMechanisms(r)]));
-  const block = new DynamicBlock(Fn.lookup(table, recovery), { name: '${recovery_mechanism.value.name}', priority: '${recovery_mechanism.value.priority}' });
+  const block = new DynamicBlock(Fn.lookup(table, recovery), {
+    name: '${recovery_mechanism.value.name}',
+    priority: '${recovery_mechanism.value.priority}',
+  });
   return block as unknown as { name: string; priority: number }[];
 }

@@ -22,7 +22,8 @@ export interface ResolvedUserPoolProps extends UserPoolProps {
   readonly selfSignUpEnabled: boolean;
   readonly mfa: Mfa;
   readonly mfaSecondFactor: Required<MfaSecondFactor>;
-  readonly userVerification: Required<Omit<UserVerificationConfig, 'codeEmail' | 'linkEmail'>> & Pick<UserVerificationConfig, 'codeEmail' | 'linkEmail'>;
+  readonly userVerification: Required<Omit<UserVerificationConfig, 'codeEmail' | 'linkEmail'>> &
+    Pick<UserVerificationConfig, 'codeEmail' | 'linkEmail'>;
   readonly accountRecovery: AccountRecovery;
   readonly email: UserPoolEmail;
   readonly featurePlan: FeaturePlan;

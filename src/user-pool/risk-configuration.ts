@@ -40,7 +40,8 @@ export type RiskConfigurationRule = (o: RiskConfigurationOptions, ctx: RiskConfi
 const LEVELS = ['low', 'medium', 'high'] as const;
 const EMAILS = ['blockEmail', 'mfaEmail', 'noActionEmail'] as const;
 /** IPv4 or IPv6 CIDR notation. */
-const CIDR = /^((25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)|[0-9a-fA-F:]*:[0-9a-fA-F:.]*\/(12[0-8]|1[01]\d|[1-9]?\d))$/;
+const CIDR =
+  /^((25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)|[0-9a-fA-F:]*:[0-9a-fA-F:.]*\/(12[0-8]|1[01]\d|[1-9]?\d))$/;
 const EMAIL_TEXT = new RegExp(`^[${PRINTABLE}\\s]+$`, 'u');
 
 export const riskNeedsPlus: RiskConfigurationRule = (o, { pool }) => {
@@ -48,10 +49,20 @@ export const riskNeedsPlus: RiskConfigurationRule = (o, { pool }) => {
   // Reported at the first response set: the responses are what needs the plan.
   const path = (['compromisedCredentials', 'accountTakeover', 'ipRanges'] as const).find((k) => o[k] !== undefined) ?? 'accountTakeover';
   if (isKnown(pool.featurePlan) && pool.featurePlan !== FeaturePlan.PLUS) {
-    problems.push({ path, rule: 'threat protection responses need the PLUS feature plan', received: { featurePlan: pool.featurePlan }, fix: 'set featurePlan to PLUS (or securityProfile to strict), or remove the responses' });
+    problems.push({
+      path,
+      rule: 'threat protection responses need the PLUS feature plan',
+      received: { featurePlan: pool.featurePlan },
+      fix: 'set featurePlan to PLUS (or securityProfile to strict), or remove the responses',
+    });
   }
   if (isKnown(pool.threatProtectionMode) && pool.threatProtectionMode === ThreatProtectionMode.OFF) {
-    problems.push({ path, rule: 'threat protection responses need threat protection on', received: { standardMode: pool.threatProtectionMode }, fix: 'set threatProtection.standardMode to ENFORCED (AUDIT only records risks)' });
+    problems.push({
+      path,
+      rule: 'threat protection responses need threat protection on',
+      received: { standardMode: pool.threatProtectionMode },
+      fix: 'set threatProtection.standardMode to ENFORCED (AUDIT only records risks)',
+    });
   }
   return problems;
 };
@@ -64,7 +75,14 @@ export const compromisedCredentials: RiskConfigurationRule = (o) => {
     ...checkUnique('compromisedCredentials.events', c.events),
     ...(c.events ?? []).flatMap((e, i) => checkOneOf(`compromisedCredentials.events[${i}]`, e, Object.values(CompromisedCredentialsEvent))),
     ...(c.events !== undefined && isKnown(c.events) && c.events.length === 0
-      ? [{ path: 'compromisedCredentials.events', rule: 'must name at least one event', received: [], fix: 'list SIGN_IN, SIGN_UP and/or PASSWORD_CHANGE, or leave events out for all three' }]
+      ? [
+          {
+            path: 'compromisedCredentials.events',
+            rule: 'must name at least one event',
+            received: [],
+            fix: 'list SIGN_IN, SIGN_UP and/or PASSWORD_CHANGE, or leave events out for all three',
+          },
+        ]
       : []),
   ];
 };
@@ -79,17 +97,35 @@ export const accountTakeover: RiskConfigurationRule = (o, { pool }) => {
     problems.push(...checkOneOf(`accountTakeover.${level}.action`, response.action, Object.values(AccountTakeoverAction)));
     const mfaAction = response.action === AccountTakeoverAction.MFA_IF_CONFIGURED || response.action === AccountTakeoverAction.MFA_REQUIRED;
     if (mfaAction && isKnown(pool.mfa) && pool.mfa === Mfa.OFF) {
-      problems.push({ path: `accountTakeover.${level}.action`, rule: 'an MFA response needs MFA on in the pool', received: { action: response.action, mfa: pool.mfa }, fix: 'set mfa to OPTIONAL or REQUIRED, or use BLOCK or NO_ACTION' });
+      problems.push({
+        path: `accountTakeover.${level}.action`,
+        rule: 'an MFA response needs MFA on in the pool',
+        received: { action: response.action, mfa: pool.mfa },
+        fix: 'set mfa to OPTIONAL or REQUIRED, or use BLOCK or NO_ACTION',
+      });
     }
   }
   // The AWS provider requires notify_configuration, with an SES source ARN, whenever account-takeover
   // responses are set (the API itself would take them without). An imported pool's sender is unknown.
   if (a.notifications?.sourceArn === undefined && pool.sesSender?.sourceArn === undefined && pool.featurePlan !== undefined) {
-    problems.push({ path: 'accountTakeover.notifications.sourceArn', rule: 'account-takeover responses need an Amazon SES identity to notify from (the AWS provider requires notify_configuration with source_arn)', received: undefined, fix: 'set accountTakeover.notifications.sourceArn (and from), or send the pool\'s email through SES' });
+    problems.push({
+      path: 'accountTakeover.notifications.sourceArn',
+      rule: 'account-takeover responses need an Amazon SES identity to notify from (the AWS provider requires notify_configuration with source_arn)',
+      received: undefined,
+      fix: "set accountTakeover.notifications.sourceArn (and from), or send the pool's email through SES",
+    });
   }
   const n = a.notifications;
   if (n) {
-    problems.push(...checkPattern('accountTakeover.notifications.sourceArn', n.sourceArn, ARN_PATTERN, 'must be an SES identity ARN', 'use arn:<partition>:ses:<region>:<account>:identity/<address or domain>'));
+    problems.push(
+      ...checkPattern(
+        'accountTakeover.notifications.sourceArn',
+        n.sourceArn,
+        ARN_PATTERN,
+        'must be an SES identity ARN',
+        'use arn:<partition>:ses:<region>:<account>:identity/<address or domain>',
+      ),
+    );
     for (const email of EMAILS) {
       const e = n[email];
       if (!e) continue;
@@ -113,11 +149,25 @@ export const ipRanges: RiskConfigurationRule = (o) => {
     const list = r[key];
     problems.push(...checkMaxItems(`ipRanges.${key}`, list, 200), ...checkUnique(`ipRanges.${key}`, list));
     (isKnown(list) ? list : []).forEach((cidr, i) =>
-      problems.push(...checkPattern(`ipRanges.${key}[${i}]`, cidr, CIDR, 'must be an IPv4 or IPv6 range in CIDR notation', 'use e.g. 203.0.113.0/24 or 2001:db8::/32')),
+      problems.push(
+        ...checkPattern(
+          `ipRanges.${key}[${i}]`,
+          cidr,
+          CIDR,
+          'must be an IPv4 or IPv6 range in CIDR notation',
+          'use e.g. 203.0.113.0/24 or 2001:db8::/32',
+        ),
+      ),
     );
   }
   const both = (isKnown(r.alwaysAllow) ? r.alwaysAllow : []).filter((cidr) => isKnown(r.alwaysBlock) && r.alwaysBlock.includes(cidr));
-  if (both.length > 0) problems.push({ path: 'ipRanges', rule: 'a range cannot be both always allowed and always blocked', received: both, fix: 'remove it from one of the lists' });
+  if (both.length > 0)
+    problems.push({
+      path: 'ipRanges',
+      rule: 'a range cannot be both always allowed and always blocked',
+      received: both,
+      fix: 'remove it from one of the lists',
+    });
   return problems;
 };
 
@@ -139,7 +189,12 @@ export interface PoolSender {
 type RiskArguments = Omit<CognitoRiskConfigurationConfig, keyof TerraformMetaArguments>;
 
 /** The `aws_cognito_risk_configuration` arguments. Pure and free of value checks. */
-export function renderRiskConfiguration(o: RiskConfigurationOptions, userPoolId: string, clientId: string | undefined, sender: PoolSender): RiskArguments {
+export function renderRiskConfiguration(
+  o: RiskConfigurationOptions,
+  userPoolId: string,
+  clientId: string | undefined,
+  sender: PoolSender,
+): RiskArguments {
   const a = o.accountTakeover;
   const n = a?.notifications;
   const action = (r: AccountTakeoverResponse | undefined) => r && { eventAction: r.action, notify: r.notify ?? false };
@@ -164,7 +219,12 @@ export function renderRiskConfiguration(o: RiskConfigurationOptions, userPoolId:
         noActionEmail: n?.noActionEmail,
       }),
     },
-    riskExceptionConfiguration: o.ipRanges && defined({ blockedIpRangeList: o.ipRanges.alwaysBlock && [...o.ipRanges.alwaysBlock], skippedIpRangeList: o.ipRanges.alwaysAllow && [...o.ipRanges.alwaysAllow] }),
+    riskExceptionConfiguration:
+      o.ipRanges &&
+      defined({
+        blockedIpRangeList: o.ipRanges.alwaysBlock && [...o.ipRanges.alwaysBlock],
+        skippedIpRangeList: o.ipRanges.alwaysAllow && [...o.ipRanges.alwaysAllow],
+      }),
   });
 }
 
@@ -181,7 +241,13 @@ export class UserPoolRiskConfiguration extends Construct {
     super(scope, id);
     const { userPool, clientId, ...options } = props;
     // Problems are reported under `threatProtection`, the setting's name on the pool and on clients.
-    this.node.addValidation({ validate: () => checkRiskConfiguration(options, { pool: userPool.known }).map((p) => formatProblem(p, 'threatProtection')) });
-    this.resource = new CognitoRiskConfiguration(this, 'risk', renderRiskConfiguration(options, userPool.userPoolId, clientId, userPool.known.sesSender ?? {}));
+    this.node.addValidation({
+      validate: () => checkRiskConfiguration(options, { pool: userPool.known }).map((p) => formatProblem(p, 'threatProtection')),
+    });
+    this.resource = new CognitoRiskConfiguration(
+      this,
+      'risk',
+      renderRiskConfiguration(options, userPool.userPoolId, clientId, userPool.known.sesSender ?? {}),
+    );
   }
 }

@@ -65,7 +65,12 @@ export interface SecurityHubControl {
   readonly check: (p: ResolvedUserPoolProps) => Problem[];
 }
 
-const short = (id: string, path: string, rule: string, received: unknown, fix: string): Problem => ({ path, rule: `the strict security profile (Security Hub ${id}) needs ${rule}`, received, fix });
+const short = (id: string, path: string, rule: string, received: unknown, fix: string): Problem => ({
+  path,
+  rule: `the strict security profile (Security Hub ${id}) needs ${rule}`,
+  received,
+  fix,
+});
 
 /**
  * AWS Security Hub's controls for user pools
@@ -76,19 +81,33 @@ export const SECURITY_HUB_CONTROLS: readonly SecurityHubControl[] = [
   {
     id: 'Cognito.1',
     title: 'threat protection activated with full function enforcement mode for standard authentication',
-    howMet: '`featurePlan: PLUS`, `threatProtection.standardMode: ENFORCED`, and a risk configuration: leaked credentials blocked; for a pool sending through SES also account-takeover responses (low recorded, medium MFA required, high blocked, users notified)',
+    howMet:
+      '`featurePlan: PLUS`, `threatProtection.standardMode: ENFORCED`, and a risk configuration: leaked credentials blocked; for a pool sending through SES also account-takeover responses (low recorded, medium MFA required, high blocked, users notified)',
     check: (p) => [
-      ...(isKnown(p.featurePlan) && p.featurePlan !== FeaturePlan.PLUS ? [short('Cognito.1', 'featurePlan', 'the PLUS plan', p.featurePlan, 'remove featurePlan, or set it to PLUS')] : []),
+      ...(isKnown(p.featurePlan) && p.featurePlan !== FeaturePlan.PLUS
+        ? [short('Cognito.1', 'featurePlan', 'the PLUS plan', p.featurePlan, 'remove featurePlan, or set it to PLUS')]
+        : []),
       ...(isKnown(p.threatProtection.standardMode) && p.threatProtection.standardMode !== ThreatProtectionMode.ENFORCED
         ? [short('Cognito.1', 'threatProtection.standardMode', 'ENFORCED', p.threatProtection.standardMode, 'remove it, or set it to ENFORCED')]
         : []),
-      ...(hasRiskResponses(p.threatProtection) ? [] : [short('Cognito.1', 'threatProtection', 'a risk configuration', undefined, 'leave compromisedCredentials, accountTakeover and ipRanges out for the profile\'s responses, or set them')]),
+      ...(hasRiskResponses(p.threatProtection)
+        ? []
+        : [
+            short(
+              'Cognito.1',
+              'threatProtection',
+              'a risk configuration',
+              undefined,
+              "leave compromisedCredentials, accountTakeover and ipRanges out for the profile's responses, or set them",
+            ),
+          ]),
     ],
   },
   {
     id: 'Cognito.3',
     title: 'password policies with strong configurations',
-    howMet: 'the default password policy: at least 12 characters (the control asks 8), lowercase, uppercase, digits and symbols, temporary passwords valid 3 days (at most 7)',
+    howMet:
+      'the default password policy: at least 12 characters (the control asks 8), lowercase, uppercase, digits and symbols, temporary passwords valid 3 days (at most 7)',
     check: (p) => {
       const pp = p.passwordPolicy;
       const weak = [
@@ -96,7 +115,15 @@ export const SECURITY_HUB_CONTROLS: readonly SecurityHubControl[] = [
         ...(['requireLowercase', 'requireUppercase', 'requireDigits', 'requireSymbols'] as const).filter((k) => isKnown(pp[k]) && pp[k] === false),
         ...(isKnown(pp.tempPasswordValidityDays) && pp.tempPasswordValidityDays > 7 ? ['tempPasswordValidityDays'] : []),
       ];
-      return weak.map((k) => short('Cognito.3', `passwordPolicy.${k}`, 'at least 8 characters, all four character classes and temporary passwords valid at most 7 days', pp[k as keyof typeof pp], `remove passwordPolicy.${k} (the default meets the control)`));
+      return weak.map((k) =>
+        short(
+          'Cognito.3',
+          `passwordPolicy.${k}`,
+          'at least 8 characters, all four character classes and temporary passwords valid at most 7 days',
+          pp[k as keyof typeof pp],
+          `remove passwordPolicy.${k} (the default meets the control)`,
+        ),
+      );
     },
   },
   {
@@ -104,7 +131,9 @@ export const SECURITY_HUB_CONTROLS: readonly SecurityHubControl[] = [
     title: 'threat protection activated with full function enforcement mode for custom authentication',
     howMet: '`threatProtection.customAuthMode: ENFORCED`',
     check: (p) =>
-      p.threatProtection.customAuthMode !== undefined && isKnown(p.threatProtection.customAuthMode) && p.threatProtection.customAuthMode !== CustomAuthThreatProtectionMode.ENFORCED
+      p.threatProtection.customAuthMode !== undefined &&
+      isKnown(p.threatProtection.customAuthMode) &&
+      p.threatProtection.customAuthMode !== CustomAuthThreatProtectionMode.ENFORCED
         ? [short('Cognito.4', 'threatProtection.customAuthMode', 'ENFORCED', p.threatProtection.customAuthMode, 'remove it, or set it to ENFORCED')]
         : [],
   },
@@ -112,7 +141,8 @@ export const SECURITY_HUB_CONTROLS: readonly SecurityHubControl[] = [
     id: 'Cognito.5',
     title: 'MFA enabled for user pools',
     howMet: '`mfa: REQUIRED` (authenticator apps, no SMS set-up needed)',
-    check: (p) => (isKnown(p.mfa) && p.mfa !== Mfa.REQUIRED ? [short('Cognito.5', 'mfa', 'MFA REQUIRED', p.mfa, 'remove mfa, or set it to REQUIRED')] : []),
+    check: (p) =>
+      isKnown(p.mfa) && p.mfa !== Mfa.REQUIRED ? [short('Cognito.5', 'mfa', 'MFA REQUIRED', p.mfa, 'remove mfa, or set it to REQUIRED')] : [],
   },
   {
     id: 'Cognito.6',
@@ -120,7 +150,15 @@ export const SECURITY_HUB_CONTROLS: readonly SecurityHubControl[] = [
     howMet: 'deletion protection `ACTIVE` (the default; `dangerouslyAllowDeletionOfAllUsers` is refused)',
     check: (p) =>
       isKnown(p.dangerouslyAllowDeletionOfAllUsers) && p.dangerouslyAllowDeletionOfAllUsers
-        ? [short('Cognito.6', 'dangerouslyAllowDeletionOfAllUsers', 'deletion protection', true, 'remove dangerouslyAllowDeletionOfAllUsers, or the securityProfile')]
+        ? [
+            short(
+              'Cognito.6',
+              'dangerouslyAllowDeletionOfAllUsers',
+              'deletion protection',
+              true,
+              'remove dangerouslyAllowDeletionOfAllUsers, or the securityProfile',
+            ),
+          ]
         : [],
   },
 ];

@@ -1,5 +1,13 @@
 import { Construct } from 'constructs';
-import { DependableResourceRef, IUserPool, IUserPoolClientRef, IUserPoolDomainRef, IUserPoolIdentityProviderRef, IUserPoolResourceServerRef, KnownUserPoolSettings } from './i-user-pool';
+import {
+  DependableResourceRef,
+  IUserPool,
+  IUserPoolClientRef,
+  IUserPoolDomainRef,
+  IUserPoolIdentityProviderRef,
+  IUserPoolResourceServerRef,
+  KnownUserPoolSettings,
+} from './i-user-pool';
 import { UserPoolGroup, UserPoolGroupProps } from './user-pool-group';
 import { UserPoolClient, UserPoolClientConstructProps } from '../client/user-pool-client';
 import { UserPoolDomain, UserPoolDomainOptions } from '../client/user-pool-domain';
@@ -91,7 +99,10 @@ export abstract class UserPoolBase extends Construct implements IUserPool {
 
   public registerDomainDependent(resource: DependableResourceRef): void {
     this.registered.domainDependents.push(resource);
-    dependOn(resource, this.registered.domains.flatMap((d) => (d.resource ? [d.resource] : [])));
+    dependOn(
+      resource,
+      this.registered.domains.flatMap((d) => (d.resource ? [d.resource] : [])),
+    );
   }
 
   /**
@@ -125,7 +136,10 @@ export abstract class UserPoolBase extends Construct implements IUserPool {
 /** A client that lists a provider depends on it, whichever was added first. */
 function linkClientToProviders(client: IUserPoolClientRef, providers: readonly IUserPoolIdentityProviderRef[]): void {
   const listed = client.settings.identityProviders ?? [];
-  dependOn(client.resource, providers.filter((p) => listed.includes(p.providerName)).map((p) => p.resource));
+  dependOn(
+    client.resource,
+    providers.filter((p) => listed.includes(p.providerName)).map((p) => p.resource),
+  );
 }
 
 /** Adds `depends_on` entries, each once. */

@@ -84,7 +84,12 @@ export class UserPool extends UserPoolBase {
       if (p.sms?.existingRole) {
         deps.sms = p.sms.existingRole;
       } else if (env.accountId !== undefined && env.region !== undefined) {
-        this.smsRole = new SmsRole(this, 'sms-role', { accountId: env.accountId, region: env.region, partition: env.partition, roleNamePrefix: smsRoleNamePrefixFor(p.userPoolName) });
+        this.smsRole = new SmsRole(this, 'sms-role', {
+          accountId: env.accountId,
+          region: env.region,
+          partition: env.partition,
+          roleNamePrefix: smsRoleNamePrefixFor(p.userPoolName),
+        });
         deps.sms = { roleArn: this.smsRole.roleArn, externalId: this.smsRole.externalId };
       }
     }
@@ -111,7 +116,14 @@ export class UserPool extends UserPoolBase {
     this.issuerUrl = `https://${this.endpoint}`;
     this.jwksUrl = `${this.issuerUrl}/.well-known/jwks.json`;
 
-    this.triggers = new PoolTriggers(this, 'triggers', { pool: this.resource, poolArn: this.resource.arn, poolName: p.userPoolName, featurePlan: p.featurePlan, env, customSenderKmsKeyArn: p.customSenderKmsKeyArn });
+    this.triggers = new PoolTriggers(this, 'triggers', {
+      pool: this.resource,
+      poolArn: this.resource.arn,
+      poolName: p.userPoolName,
+      featurePlan: p.featurePlan,
+      env,
+      customSenderKmsKeyArn: p.customSenderKmsKeyArn,
+    });
     for (const [operation, spec] of Object.entries(p.triggers ?? {})) {
       if (spec) this.triggers.attach(operation as TriggerOperation, spec.handler, spec, `triggers.${operation}`);
     }
@@ -147,8 +159,12 @@ export class UserPool extends UserPoolBase {
 
 /** Attributes that cannot change after sign-up, by their Cognito names. */
 function immutableAttributes(p: ResolvedUserPoolProps): string[] {
-  const standard = Object.entries(p.standardAttributes ?? {}).filter(([, a]) => a?.mutable === false).map(([key]) => STANDARD_ATTRIBUTES[key as keyof typeof STANDARD_ATTRIBUTES]?.name ?? key);
-  const custom = Object.entries(p.customAttributes ?? {}).filter(([, a]) => a.bind().mutable === false).map(([name]) => `custom:${name}`);
+  const standard = Object.entries(p.standardAttributes ?? {})
+    .filter(([, a]) => a?.mutable === false)
+    .map(([key]) => STANDARD_ATTRIBUTES[key as keyof typeof STANDARD_ATTRIBUTES]?.name ?? key);
+  const custom = Object.entries(p.customAttributes ?? {})
+    .filter(([, a]) => a.bind().mutable === false)
+    .map(([name]) => `custom:${name}`);
   return [...standard, ...custom];
 }
 
@@ -162,4 +178,3 @@ function sesSourceArn(p: ResolvedUserPoolProps, env: ResolvedAwsEnvironment): st
   const identity = o.sesVerifiedDomain !== undefined ? (asciiDomain(o.sesVerifiedDomain) ?? o.sesVerifiedDomain) : asciiAddress(o.fromEmail);
   return arn(env.partition, 'ses', region, env.accountId, `identity/${identity}`);
 }
-

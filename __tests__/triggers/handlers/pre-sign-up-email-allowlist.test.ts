@@ -72,14 +72,22 @@ describe('parseAllowlist', () => {
     ]);
   });
 
-  it.each(['@example.com', 'exa mple.com', '*example.com', 'a.*.example.com', '*', '*.', '-example.com', 'example..com', 'bücher.de', `${'a'.repeat(64)}.com`])(
-    'refuses %j, which is not a domain nor "*." and a domain',
-    (entry) => {
-      expect(configurationError(`example.net,${entry}`).problems).toEqual([
-        `ALLOWED_EMAIL_DOMAINS: entry 2 must be a domain name (dot-separated letters, digits and hyphens), alone or after "*."; received ${JSON.stringify(entry)}. Fix: write "example.com" to allow that domain, or "*.example.com" to allow its subdomains; no "@", blanks or other wildcards.`,
-      ]);
-    },
-  );
+  it.each([
+    '@example.com',
+    'exa mple.com',
+    '*example.com',
+    'a.*.example.com',
+    '*',
+    '*.',
+    '-example.com',
+    'example..com',
+    'bücher.de',
+    `${'a'.repeat(64)}.com`,
+  ])('refuses %j, which is not a domain nor "*." and a domain', (entry) => {
+    expect(configurationError(`example.net,${entry}`).problems).toEqual([
+      `ALLOWED_EMAIL_DOMAINS: entry 2 must be a domain name (dot-separated letters, digits and hyphens), alone or after "*."; received ${JSON.stringify(entry)}. Fix: write "example.com" to allow that domain, or "*.example.com" to allow its subdomains; no "@", blanks or other wildcards.`,
+    ]);
+  });
 
   it.each(['com', '*.com', 'COM.'])('refuses the lone top-level domain %j', (entry) => {
     expect(configurationError(entry).problems).toEqual([
@@ -91,7 +99,9 @@ describe('parseAllowlist', () => {
     const error = configurationError('example.com,,*.com,@example.org');
 
     expect(error.problems).toHaveLength(3);
-    expect(error.message).toMatch(/^Invalid configuration of the pre sign-up email allowlist trigger \(3 problems\):\n {2}- ALLOWED_EMAIL_DOMAINS: entry 2 /);
+    expect(error.message).toMatch(
+      /^Invalid configuration of the pre sign-up email allowlist trigger \(3 problems\):\n {2}- ALLOWED_EMAIL_DOMAINS: entry 2 /,
+    );
     expect(error.message).toContain('entry 3 must not be a lone top-level domain');
     expect(error.message).toContain('entry 4 must be a domain name');
   });
@@ -231,9 +241,7 @@ describe('createLambdaHandler', () => {
     const handle = createLambdaHandler({ ALLOWED_EMAIL_DOMAINS: ALLOWLIST });
 
     await expect(handle(preSignUpEvent('PreSignUp_SignUp', { email: 'jane@eu.example.org' }))).resolves.toBeDefined();
-    await expect(handle(preSignUpEvent('PreSignUp_SignUp', { email: 'jane@example.net' }))).rejects.toThrow(
-      REJECTION_MESSAGES['domain-not-allowed'],
-    );
+    await expect(handle(preSignUpEvent('PreSignUp_SignUp', { email: 'jane@example.net' }))).rejects.toThrow(REJECTION_MESSAGES['domain-not-allowed']);
   });
 
   it('with an invalid environment, logs the problems and rejects every sign-up without showing the configuration', async () => {
@@ -252,7 +260,6 @@ describe('handler', () => {
   function loadHandler(value: string | undefined): typeof import('../../../src/triggers/handlers/pre-sign-up-email-allowlist').handler {
     return loadWithEnv(() => require('../../../src/triggers/handlers/pre-sign-up-email-allowlist').handler, { ALLOWED_EMAIL_DOMAINS: value });
   }
-
 
   it('is configured from process.env when the module loads', async () => {
     const handle = loadHandler('example.com');

@@ -136,7 +136,9 @@ describe('parseConfig', () => {
   });
 
   it('refuses scopes that are not strings', () => {
-    expect(problemsOf({ GROUP_SCOPES: '{"admins":[42]}' })).toEqual([expect.stringMatching(/^GROUP_SCOPES: the scopes of group "admins" must be custom scopes .*; received 42\. Fix: /)]);
+    expect(problemsOf({ GROUP_SCOPES: '{"admins":[42]}' })).toEqual([
+      expect.stringMatching(/^GROUP_SCOPES: the scopes of group "admins" must be custom scopes .*; received 42\. Fix: /),
+    ]);
   });
 
   it.each([' admins', 'team admins', '', 'a'.repeat(129)])('refuses the group name %j, which Cognito would never send', (group) => {
@@ -162,11 +164,37 @@ describe('parseConfig', () => {
   });
 
   it.each([
-    'sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'auth_time', 'token_use', 'origin_jti', 'event_id', 'client_id',
-    'username', 'scope', 'version', 'identities', 'nonce', 'acr', 'amr', 'azp', 'at_hash', 'device_key',
-    'cognito:groups', 'cognito:roles', 'cognito:preferred_role', 'cognito:username', 'cognito:anything', 'Sub', 'COGNITO:groups',
+    'sub',
+    'iss',
+    'aud',
+    'exp',
+    'iat',
+    'nbf',
+    'jti',
+    'auth_time',
+    'token_use',
+    'origin_jti',
+    'event_id',
+    'client_id',
+    'username',
+    'scope',
+    'version',
+    'identities',
+    'nonce',
+    'acr',
+    'amr',
+    'azp',
+    'at_hash',
+    'device_key',
+    'cognito:groups',
+    'cognito:roles',
+    'cognito:preferred_role',
+    'cognito:username',
+    'cognito:anything',
+    'Sub',
+    'COGNITO:groups',
   ])('refuses %j as GROUPS_CLAIM or ROLE_CLAIM: Cognito issues it', (name) => {
-    const rule = 'must not name a claim that Cognito issues itself and won\'t let a trigger add or override';
+    const rule = "must not name a claim that Cognito issues itself and won't let a trigger add or override";
     const fix = 'Fix: choose a name of your own, such as "groups", "role" or a namespaced one like "https://example.com/groups".';
 
     expect(problemsOf({ GROUP_SCOPES, GROUPS_CLAIM: name })).toEqual([`GROUPS_CLAIM: ${rule}; received ${JSON.stringify(name)}. ${fix}`]);
@@ -202,15 +230,20 @@ describe('parseConfig', () => {
 });
 
 describe('grantsForGroups', () => {
-  it('adds the sorted union of the groups\' scopes, without duplicates', () => {
-    const parsed = config({ GROUP_SCOPES: '{"editors":["api/write","api/read"],"readers":["api/read","api/list"],"admins":["api/admin","api/read"]}' });
+  it("adds the sorted union of the groups' scopes, without duplicates", () => {
+    const parsed = config({
+      GROUP_SCOPES: '{"editors":["api/write","api/read"],"readers":["api/read","api/list"],"admins":["api/admin","api/read"]}',
+    });
 
     expect(grantsForGroups(['readers', 'editors', 'admins'], parsed).scopes).toEqual(['api/admin', 'api/list', 'api/read', 'api/write']);
     expect(grantsForGroups(['editors'], parsed).scopes).toEqual(['api/read', 'api/write']);
   });
 
-  it('lists every group in the groups claim, in Cognito\'s order, while unknown groups add no scope', () => {
-    expect(grantsForGroups(['staff', 'readers', 'unknown'], config())).toEqual({ claims: { groups: ['staff', 'readers', 'unknown'] }, scopes: ['api/read'] });
+  it("lists every group in the groups claim, in Cognito's order, while unknown groups add no scope", () => {
+    expect(grantsForGroups(['staff', 'readers', 'unknown'], config())).toEqual({
+      claims: { groups: ['staff', 'readers', 'unknown'] },
+      scopes: ['api/read'],
+    });
     expect(grantsForGroups(['staff'], config())).toEqual({ claims: { groups: ['staff'] }, scopes: [] });
   });
 
@@ -279,7 +312,7 @@ describe('createHandler', () => {
     });
   });
 
-  it('replaces the empty array that the guide\'s sample event carries as claimsAndScopeOverrideDetails', async () => {
+  it("replaces the empty array that the guide's sample event carries as claimsAndScopeOverrideDetails", async () => {
     const sample = { ...tokenEvent('TokenGeneration_Authentication'), response: { claimsAndScopeOverrideDetails: [] } };
 
     const result = await handle(sample as unknown as PreTokenGenerationV2TriggerEvent);
@@ -335,9 +368,12 @@ describe('createLambdaHandler', () => {
 describe('handler', () => {
   /** The module's `handler`, loaded afresh with `GROUP_SCOPES` set to `value` and the other variables unset. */
   function loadHandler(value: string | undefined): typeof import('../../../src/triggers/handlers/pre-token-generation-groups').handler {
-    return loadWithEnv(() => require('../../../src/triggers/handlers/pre-token-generation-groups').handler, { GROUP_SCOPES: value, GROUPS_CLAIM: undefined, ROLE_CLAIM: undefined });
+    return loadWithEnv(() => require('../../../src/triggers/handlers/pre-token-generation-groups').handler, {
+      GROUP_SCOPES: value,
+      GROUPS_CLAIM: undefined,
+      ROLE_CLAIM: undefined,
+    });
   }
-
 
   it('is configured from process.env when the module loads', async () => {
     const result = await loadHandler('{"readers":["api/read"]}')(tokenEvent('TokenGeneration_HostedAuth'));

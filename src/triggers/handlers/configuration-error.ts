@@ -9,7 +9,9 @@ export class ConfigurationError extends Error {
   public readonly problems: readonly string[];
 
   constructor(handlerName: string, problems: readonly string[]) {
-    super(`Invalid configuration of the ${handlerName} trigger (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+    super(
+      `Invalid configuration of the ${handlerName} trigger (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'ConfigurationError';
     this.problems = problems;
   }

@@ -53,9 +53,7 @@ export interface EmailDomainAllowlist {
 export type RejectionReason = 'missing-email' | 'invalid-email' | 'domain-not-allowed';
 
 /** The outcome of checking an email address against the allowlist. */
-export type SignUpDecision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly reason: RejectionReason };
+export type SignUpDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: RejectionReason };
 
 /**
  * What the user is shown for each rejection, after `PreSignUp failed with error `. None names a domain: telling
@@ -84,6 +82,7 @@ const SUPPORTED_TRIGGER_SOURCES: ReadonlySet<string> = new Set<PreSignUpTriggerE
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /** Blanks and control characters, which no deliverable address (outside quoted forms) contains. */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const BLANK_OR_CONTROL = /[\s\x00-\x1f\x7f]/;
 
 const ENTRY_FIX = 'write "example.com" to allow that domain, or "*.example.com" to allow its subdomains; no "@", blanks or other wildcards';
@@ -130,7 +129,11 @@ function entryProblem(name: string, entry: string, domain: string | undefined): 
   if (domain === undefined) {
     return problemWith(`${name} must be a domain name (dot-separated letters, digits and hyphens), alone or after "*."`, entry, ENTRY_FIX);
   }
-  return problemWith(`${name} must not be a lone top-level domain, which would allow nearly any address`, entry, 'list your organisation\'s own domains');
+  return problemWith(
+    `${name} must not be a lone top-level domain, which would allow nearly any address`,
+    entry,
+    "list your organisation's own domains",
+  );
 }
 
 /**

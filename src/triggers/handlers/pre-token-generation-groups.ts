@@ -107,15 +107,52 @@ const SUPPORTED_TRIGGER_SOURCES: ReadonlySet<string> = new Set<PreTokenGeneratio
  * of claims), plus OIDC's `c_hash`, which carries the same kind of meaning as `at_hash`.
  */
 const COGNITO_ISSUED_CLAIMS: ReadonlySet<string> = new Set([
-  'acr', 'amr', 'at_hash', 'aud', 'auth_time', 'azp', 'c_hash', 'client_id', 'device_key', 'event_id', 'exp', 'iat',
-  'identities', 'iss', 'jti', 'nbf', 'nonce', 'origin_jti', 'scope', 'sub', 'token_use', 'username', 'version',
+  'acr',
+  'amr',
+  'at_hash',
+  'aud',
+  'auth_time',
+  'azp',
+  'c_hash',
+  'client_id',
+  'device_key',
+  'event_id',
+  'exp',
+  'iat',
+  'identities',
+  'iss',
+  'jti',
+  'nbf',
+  'nonce',
+  'origin_jti',
+  'scope',
+  'sub',
+  'token_use',
+  'username',
+  'version',
 ]);
 
 /** The standard OIDC attributes of a user pool, which the ID token carries as claims. */
 const USER_ATTRIBUTE_CLAIMS: ReadonlySet<string> = new Set([
-  'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale', 'middle_name',
-  'name', 'nickname', 'phone_number', 'phone_number_verified', 'picture', 'preferred_username', 'profile', 'updated_at',
-  'website', 'zoneinfo',
+  'address',
+  'birthdate',
+  'email',
+  'email_verified',
+  'family_name',
+  'gender',
+  'given_name',
+  'locale',
+  'middle_name',
+  'name',
+  'nickname',
+  'phone_number',
+  'phone_number_verified',
+  'picture',
+  'preferred_username',
+  'profile',
+  'updated_at',
+  'website',
+  'zoneinfo',
 ]);
 
 /** Printable ASCII without blanks: claim names that survive every JWT library and log line intact. */
@@ -224,19 +261,41 @@ function claimNameProblems(variable: string, name: string): string[] {
     return [configurationProblem(variable, 'must be a claim name of printable ASCII characters without blanks', name, CLAIM_NAME_FIX)];
   }
   if (COGNITO_ISSUED_CLAIMS.has(lower) || lower.startsWith('cognito:')) {
-    return [configurationProblem(variable, 'must not name a claim that Cognito issues itself and won\'t let a trigger add or override', name, CLAIM_NAME_FIX)];
+    return [
+      configurationProblem(
+        variable,
+        "must not name a claim that Cognito issues itself and won't let a trigger add or override",
+        name,
+        CLAIM_NAME_FIX,
+      ),
+    ];
   }
   if (USER_ATTRIBUTE_CLAIMS.has(lower) || lower.startsWith('custom:') || lower.startsWith('dev:')) {
-    return [configurationProblem(variable, 'must not name a user attribute claim: overriding it would make the token contradict the user\'s profile', name, CLAIM_NAME_FIX)];
+    return [
+      configurationProblem(
+        variable,
+        "must not name a user attribute claim: overriding it would make the token contradict the user's profile",
+        name,
+        CLAIM_NAME_FIX,
+      ),
+    ];
   }
   return [];
 }
 
 /** The problems with `ROLE_CLAIM`, given the groups claim it must not collide with. */
 function roleClaimProblems(roleClaim: string, groupsClaim: string): string[] {
-  const collision = roleClaim.toLowerCase() === groupsClaim.toLowerCase()
-    ? [configurationProblem(ROLE_CLAIM, `must differ from the groups claim "${groupsClaim}", or one claim would overwrite the other`, roleClaim, 'choose another name, such as "role"')]
-    : [];
+  const collision =
+    roleClaim.toLowerCase() === groupsClaim.toLowerCase()
+      ? [
+          configurationProblem(
+            ROLE_CLAIM,
+            `must differ from the groups claim "${groupsClaim}", or one claim would overwrite the other`,
+            roleClaim,
+            'choose another name, such as "role"',
+          ),
+        ]
+      : [];
   return [...claimNameProblems(ROLE_CLAIM, roleClaim), ...collision];
 }
 
@@ -245,10 +304,7 @@ function roleClaimProblems(roleClaim: string, groupsClaim: string): string[] {
  * @param raw the variable's value
  * @param roleOrdered whether `ROLE_CLAIM` relies on the order of the groups
  */
-function parseGroupScopes(
-  raw: string | undefined,
-  roleOrdered: boolean,
-): { value: ReadonlyMap<string, readonly string[]>; problems: string[] } {
+function parseGroupScopes(raw: string | undefined, roleOrdered: boolean): { value: ReadonlyMap<string, readonly string[]>; problems: string[] } {
   const failed = (rule: string, fix: string) => ({ value: new Map(), problems: [configurationProblem(GROUP_SCOPES, rule, raw, fix)] });
   if (raw === undefined) {
     return failed('must be set', `set it to a JSON object from group name to scopes, e.g. ${GROUP_SCOPES_EXAMPLE}, or {} to add no scopes`);
@@ -272,12 +328,34 @@ function parseGroupScopes(
 function groupProblems(group: string, scopes: unknown, roleOrdered: boolean): string[] {
   const problems: string[] = [];
   if (!GROUP_NAME.test(group)) {
-    problems.push(configurationProblem(GROUP_SCOPES, 'group names must be Cognito group names: 1 to 128 letters, digits, symbols or punctuation, no blanks', group, 'use the group\'s exact name, as the user pool shows it'));
+    problems.push(
+      configurationProblem(
+        GROUP_SCOPES,
+        'group names must be Cognito group names: 1 to 128 letters, digits, symbols or punctuation, no blanks',
+        group,
+        "use the group's exact name, as the user pool shows it",
+      ),
+    );
   } else if (roleOrdered && WHOLE_NUMBER.test(group)) {
-    problems.push(configurationProblem(GROUP_SCOPES, `group names must not be whole numbers while ${ROLE_CLAIM} is set, as JSON objects don't keep such names in their written order`, group, `unset ${ROLE_CLAIM}, or map only groups whose names aren't numbers`));
+    problems.push(
+      configurationProblem(
+        GROUP_SCOPES,
+        `group names must not be whole numbers while ${ROLE_CLAIM} is set, as JSON objects don't keep such names in their written order`,
+        group,
+        `unset ${ROLE_CLAIM}, or map only groups whose names aren't numbers`,
+      ),
+    );
   }
   if (!Array.isArray(scopes)) {
-    return [...problems, configurationProblem(GROUP_SCOPES, `the scopes of group "${group}" must be a JSON array of strings`, scopes, `write them as a list, e.g. {"${group}":["api/read"]}`)];
+    return [
+      ...problems,
+      configurationProblem(
+        GROUP_SCOPES,
+        `the scopes of group "${group}" must be a JSON array of strings`,
+        scopes,
+        `write them as a list, e.g. {"${group}":["api/read"]}`,
+      ),
+    ];
   }
   const badScopes = scopes.filter((scope) => typeof scope !== 'string' || !CUSTOM_SCOPE.test(scope));
   return [
@@ -292,4 +370,3 @@ function groupProblems(group: string, scopes: unknown, roleOrdered: boolean): st
     ),
   ];
 }
-
