@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { join } from 'path';
+import { join, resolve } from 'path';
 import { buildStacks } from '../../src/app/build-app';
 import { parseConfig, loadConfig } from '../../src/app/load-config';
 import { resolveEnvironments } from '../../src/app/environments';
@@ -10,11 +10,14 @@ import { checkOffline } from '../../src/terraform/offline';
 import { App, Testing } from '../../src/engine';
 import { terraformIt } from '../support/terraform';
 
+/** The shipped configuration's folder: the files it names (branding) are relative to it. */
+const CONFIG_DIR = resolve('config');
+
 /** Every stack the configuration synthesizes, by name, as Terraform JSON. */
-function synthesizeAll(config: AppConfig): Record<string, any> {
+function synthesizeAll(config: AppConfig, configDir = CONFIG_DIR): Record<string, any> {
   const app = new App({ skipValidation: true });
   const environments = resolveEnvironments(config);
-  buildStacks(app, config, environments);
+  buildStacks(app, config, environments, configDir);
   buildBootstrapStacks(app, config, environments);
   // A full synth: Testing.synth leaves out the "//" comments, where the pipeline's metadata is.
   return Object.fromEntries(
