@@ -1,4 +1,5 @@
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { buildStacks } from '../../src/app/build-app';
 import { parseConfig, loadConfig } from '../../src/app/load-config';
@@ -13,9 +14,14 @@ import { terraformIt } from '../support/terraform';
 /** The shipped configuration's folder: the files it names (branding) are relative to it. */
 const CONFIG_DIR = resolve('config');
 
+const OUTDIR = mkdtempSync(join(tmpdir(), 'cdktf-cognito-bootstrap-'));
+afterAll(() => rmSync(OUTDIR, { recursive: true, force: true }));
+
 /** Every stack the configuration synthesizes, by name, as Terraform JSON. */
 function synthesizeAll(config: AppConfig, configDir = CONFIG_DIR): Record<string, any> {
-  const app = new App({ skipValidation: true });
+  // Its own output folder: an App's default is cdktf.out in the working folder, which synth then refuses
+  // as a folder it did not write.
+  const app = new App({ skipValidation: true, outdir: OUTDIR });
   const environments = resolveEnvironments(config);
   buildStacks(app, config, environments, configDir);
   buildBootstrapStacks(app, config, environments);
