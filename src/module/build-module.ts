@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { CognitoResourceServer } from '@cdktf/provider-aws/lib/cognito-resource-server';
 import { CognitoUserGroup } from '@cdktf/provider-aws/lib/cognito-user-group';
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
@@ -92,7 +95,11 @@ export function moduleClientSettings(): UserPoolClientProps {
 
 /** Builds the module's stack: variables, locals, resources (stable `this` addresses) and outputs. */
 export function buildModuleStack(): TerraformStack {
-  const stack = new TerraformStack(new App({ skipValidation: true }), 'cognito-user-pool');
+  // The engine's App makes its output folder when constructed; the default (cdktf.out in the working folder)
+  // would then be refused by `npm run synth` as a folder it did not write. Nothing is synthesized to disk here.
+  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-cognito-module-'));
+  const stack = new TerraformStack(new App({ skipValidation: true, outdir }), 'cognito-user-pool');
+  rmSync(outdir, { recursive: true, force: true });
   // Only so the resources have a provider to bind to while synthesizing; the module has no provider block.
   new AwsProvider(stack, 'aws', {});
 
