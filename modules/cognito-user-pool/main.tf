@@ -560,7 +560,6 @@ resource "aws_cognito_user_pool_client" "this" {
 
     content {
       application_arn  = try(each.value.analytics.application_arn, null)
-      role_arn         = try(each.value.analytics.role_arn, null)
       user_data_shared = try(each.value.analytics.user_data_shared, null)
     }
   }

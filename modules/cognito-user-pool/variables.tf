@@ -532,7 +532,6 @@ variable "clients" {
     propagate_additional_user_context_data = optional(bool)
     analytics = optional(object({
       application_arn  = string
-      role_arn         = optional(string)
       user_data_shared = optional(bool)
     }))
   }))

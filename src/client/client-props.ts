@@ -164,10 +164,12 @@ export interface UserPoolClientProps {
    */
   readonly propagateAdditionalUserContextData?: boolean;
   /**
-   * Amazon Pinpoint analytics.
+   * Amazon Pinpoint analytics, by the project's ARN. Cognito then publishes with its service-linked role,
+   * so no role is taken here: the provider refuses `role_arn` beside `application_arn`
+   * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool_client#analytics_configuration).
    * @default - none
    */
-  readonly analytics?: { readonly applicationArn: string; readonly roleArn?: string; readonly userDataShared?: boolean };
+  readonly analytics?: { readonly applicationArn: string; readonly userDataShared?: boolean };
   /**
    * Share a machine client's id, secret and token endpoint with other accounts through Secrets Manager,
    * encrypted with its own customer-managed KMS key.

@@ -53,7 +53,6 @@ export function renderClient(c: UserPoolClientProps, name: string, userPoolId: s
       given(c.analytics?.applicationArn),
       defined({
         applicationArn: c.analytics?.applicationArn,
-        roleArn: c.analytics?.roleArn,
         userDataShared: c.analytics?.userDataShared,
       }),
     ),

@@ -108,7 +108,6 @@ export const CLIENT_SETTINGS = {
   analytics: object(
     {
       applicationArn: required(text('The Amazon Pinpoint application ARN.')),
-      roleArn: text('A role that lets Cognito publish to Pinpoint.'),
       userDataShared: flag('Whether user data is sent along.', { defaultText: 'not shared' }),
     },
     'Amazon Pinpoint analytics.',
