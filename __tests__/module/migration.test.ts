@@ -249,12 +249,17 @@ function moduleInGit(): string {
   return `git::file://${dir}`;
 }
 
-/** The guide's calling configuration, with the module's source pointed at `source`, planned against `state`. */
-function planMigration(source: string, state: object): any {
+/** The guide's sign-in line, and the one its Blockers section gives for a pool made without `username_configuration`. */
+const SIGN_IN = 'sign_in = { email = true, case_sensitive = false }';
+const SIGN_IN_UNSET = 'sign_in = { email = true, leave_case_sensitivity_unset = true }';
+
+/** The guide's calling configuration (its sign-in line replaced by `signIn`), the module's source pointed at `source`, planned against `state`. */
+function planMigration(source: string, state: object, signIn = SIGN_IN): any {
   const dir = join(copyModule(), '..', 'caller');
   mkdirSync(dir);
   const example = guideBlock('migration-example');
-  const withSource = example.replace(/^(\s*source\s*=\s*)"[^"]*".*$/m, `$1"${source}"`);
+  expect(example).toContain(SIGN_IN);
+  const withSource = example.replace(/^(\s*source\s*=\s*)"[^"]*".*$/m, `$1"${source}"`).replace(SIGN_IN, signIn);
   expect(withSource).not.toEqual(example);
   writeFileSync(join(dir, 'main.tf'), withSource);
   addProvider(dir);
@@ -282,46 +287,57 @@ describe('moving from lgallard/terraform-aws-cognito-user-pool 5.x (MIGRATION.md
     expect(readFileSync(join(MODULE_DIR, 'README.md'), 'utf8')).toContain('](MIGRATION.md)');
   });
 
+  /** The plan's changes, checked: every lgallard object at this module's address, moved, and nothing created or destroyed. */
+  function expectMovesAndUpdatesOnly(plan: any, poolResource: 'pool' | 'pool_with_schema_ignore'): void {
+    const changes = changesOf(plan);
+    const at = (address: string) => changes.find((c: any) => c.address === address) ?? { address, missing: true };
+    // Every object lgallard made is still there, at this module's address, moved and never replaced.
+    for (const [address, from] of [
+      [`${LGALLARD}.aws_cognito_user_pool.this`, `${LGALLARD}.aws_cognito_user_pool.${poolResource}[0]`],
+      [`${LGALLARD}.aws_cognito_user_pool_domain.this[0]`, `${LGALLARD}.aws_cognito_user_pool_domain.domain[0]`],
+      [`${LGALLARD}.aws_cognito_user_pool_client.this["web"]`, `${LGALLARD}.aws_cognito_user_pool_client.client["web_0"]`],
+      [`${LGALLARD}.aws_cognito_user_pool_client.this["reporting"]`, `${LGALLARD}.aws_cognito_user_pool_client.client["reporting_1"]`],
+      [`${LGALLARD}.aws_cognito_resource_server.this["orders"]`, `${LGALLARD}.aws_cognito_resource_server.resource[0]`],
+      [`${LGALLARD}.aws_cognito_user_group.this["admins"]`, `${LGALLARD}.aws_cognito_user_group.main["admins"]`],
+      [`${LGALLARD}.aws_cognito_user_group.this["support"]`, `${LGALLARD}.aws_cognito_user_group.main["support"]`],
+      ['aws_cognito_identity_provider.google', `${LGALLARD}.aws_cognito_identity_provider.identity_provider[0]`],
+    ]) {
+      expect(at(address)).toEqual({ address, from, actions: expect.stringMatching(/^(no-op|update)$/) });
+    }
+    // Nothing is created or destroyed: no address of the plan is new or gone.
+    expect(changes.filter((c: any) => !['no-op', 'update'].includes(c.actions))).toEqual([]);
+    // The settings that differ from lgallard's defaults are updated in place (the pool keeps its id and users).
+    expect(at(`${LGALLARD}.aws_cognito_user_pool.this`).actions).toBe('update');
+  }
+
   for (const poolResource of ['pool', 'pool_with_schema_ignore'] as const) {
     terraformIt(
       `lgallard's ${poolResource}[0], clients, domain, resource server, groups and identity provider: moves and in-place updates only`,
-      () => {
-        const plan = planMigration(moduleInGit(), lgallardState(poolResource));
-        const changes = changesOf(plan);
-        const at = (address: string) => changes.find((c: any) => c.address === address) ?? { address, missing: true };
-
-        // Every object lgallard made is still there, at this module's address, moved and never replaced.
-        for (const [address, from] of [
-          [`${LGALLARD}.aws_cognito_user_pool.this`, `${LGALLARD}.aws_cognito_user_pool.${poolResource}[0]`],
-          [`${LGALLARD}.aws_cognito_user_pool_domain.this[0]`, `${LGALLARD}.aws_cognito_user_pool_domain.domain[0]`],
-          [`${LGALLARD}.aws_cognito_user_pool_client.this["web"]`, `${LGALLARD}.aws_cognito_user_pool_client.client["web_0"]`],
-          [`${LGALLARD}.aws_cognito_user_pool_client.this["reporting"]`, `${LGALLARD}.aws_cognito_user_pool_client.client["reporting_1"]`],
-          [`${LGALLARD}.aws_cognito_resource_server.this["orders"]`, `${LGALLARD}.aws_cognito_resource_server.resource[0]`],
-          [`${LGALLARD}.aws_cognito_user_group.this["admins"]`, `${LGALLARD}.aws_cognito_user_group.main["admins"]`],
-          [`${LGALLARD}.aws_cognito_user_group.this["support"]`, `${LGALLARD}.aws_cognito_user_group.main["support"]`],
-          ['aws_cognito_identity_provider.google', `${LGALLARD}.aws_cognito_identity_provider.identity_provider[0]`],
-        ]) {
-          expect(at(address)).toEqual({ address, from, actions: expect.stringMatching(/^(no-op|update)$/) });
-        }
-        // Nothing is created or destroyed: no address of the plan is new or gone.
-        expect(changes.filter((c: any) => !['no-op', 'update'].includes(c.actions))).toEqual([]);
-        // The settings that differ from lgallard's defaults are updated in place (the pool keeps its id and users).
-        expect(at(`${LGALLARD}.aws_cognito_user_pool.this`).actions).toBe('update');
-      },
+      () => expectMovesAndUpdatesOnly(planMigration(moduleInGit(), lgallardState(poolResource)), poolResource),
     );
   }
 
-  terraformIt("a pool made without username_configuration (lgallard's default) would be replaced: the plan stops at prevent_destroy", () => {
-    let error: any;
-    try {
-      planMigration(moduleInGit(), lgallardState('pool', []));
-    } catch (e) {
-      error = e;
-    }
-    expect(error?.run?.stderr).toMatch(/Instance cannot be destroyed/);
-    expect(error?.run?.stdout + error?.run?.stderr).toContain('module.cognito.aws_cognito_user_pool.this');
-    expect(guide).toMatch(/No `username_configuration` in lgallard/);
-  });
+  terraformIt(
+    "a pool made without username_configuration (lgallard's default) moves with sign_in.leave_case_sensitivity_unset: moves and in-place updates only",
+    () => {
+      const source = moduleInGit();
+      const plan = planMigration(source, lgallardState('pool', []), SIGN_IN_UNSET);
+      expectMovesAndUpdatesOnly(plan, 'pool');
+      const pool = plan.resource_changes.find((c: any) => c.address === `${LGALLARD}.aws_cognito_user_pool.this`);
+      expect(pool.change.after.username_configuration).toEqual([]);
+      expect(guide).toContain(SIGN_IN_UNSET);
+
+      // Without the setting, the module would add username_configuration, which replaces the pool: prevent_destroy stops the plan.
+      let error: any;
+      try {
+        planMigration(source, lgallardState('pool', []));
+      } catch (e) {
+        error = e;
+      }
+      expect(error?.run?.stderr).toMatch(/Instance cannot be destroyed/);
+      expect(error?.run?.stdout + error?.run?.stderr).toContain('module.cognito.aws_cognito_user_pool.this');
+    },
+  );
 
   test('the guide has a row for every lgallard input, and every input of this module it names exists', () => {
     const rows = [...guide.matchAll(/^\| `(\w+)` \| (.*?) \| .* \|$/gm)].map(([, input, ours]) => ({ input, ours }));

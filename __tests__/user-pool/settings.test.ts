@@ -22,6 +22,13 @@ describe('UserPool settings', () => {
     expect(render(POOLS.sms).pool.username_attributes).toEqual(['phone_number']);
   });
 
+  test('leaveCaseSensitivityUnset renders no username_configuration (a pool created without one); by default it is always there', () => {
+    expect(render({ userPoolName: 'taken-over', leaveCaseSensitivityUnset: true, signInCaseSensitive: true }).pool).not.toHaveProperty(
+      'username_configuration',
+    );
+    expect(render({ userPoolName: 'new', leaveCaseSensitivityUnset: false }).pool.username_configuration).toEqual({ case_sensitive: false });
+  });
+
   test('standard attributes with AWS bounds; custom attributes with both bounds always', () => {
     expect(pool.schema).toEqual([
       {

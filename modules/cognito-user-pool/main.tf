@@ -172,10 +172,6 @@ resource "aws_cognito_user_pool" "this" {
     }
   }
 
-  username_configuration {
-    case_sensitive = var.sign_in.case_sensitive
-  }
-
   verification_message_template {
     default_email_option  = { "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style]
     email_message         = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? null : (var.verification.email_body != null) ? var.verification.email_body : (var.verification.email_style == "LINK") ? "Verify your email: {##Click here##}" : "Your verification code is {####}" : null
@@ -183,6 +179,14 @@ resource "aws_cognito_user_pool" "this" {
     email_subject         = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? null : var.verification.email_subject : null
     email_subject_by_link = (var.email.sending_account == "DEVELOPER") ? !({ "CODE" = "CONFIRM_WITH_CODE", "LINK" = "CONFIRM_WITH_LINK" }[var.verification.email_style] != "CONFIRM_WITH_LINK") ? var.verification.email_subject : null : null
     sms_message           = var.verification.sms_message
+  }
+
+  dynamic "username_configuration" {
+    for_each = !var.sign_in.leave_case_sensitivity_unset ? [1] : []
+
+    content {
+      case_sensitive = var.sign_in.case_sensitive
+    }
   }
 
   dynamic "user_attribute_update_settings" {

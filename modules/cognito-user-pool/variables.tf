@@ -19,11 +19,12 @@ variable "sign_in" {
   default     = {}
   description = "What users sign in with, and whether usernames are case-sensitive. Fixed at creation: a change replaces the pool, which prevent_destroy stops."
   type = object({
-    username           = optional(bool, false)
-    email              = optional(bool, true)
-    phone              = optional(bool, false)
-    preferred_username = optional(bool, false)
-    case_sensitive     = optional(bool, false)
+    username                     = optional(bool, false)
+    email                        = optional(bool, true)
+    phone                        = optional(bool, false)
+    preferred_username           = optional(bool, false)
+    case_sensitive               = optional(bool, false)
+    leave_case_sensitivity_unset = optional(bool, false)
   })
 
   validation {

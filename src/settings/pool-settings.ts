@@ -182,6 +182,10 @@ export const POOL_SETTINGS = {
     default: DEFAULTS.signInCaseSensitive,
     module: 'sign_in.case_sensitive',
   }),
+  leaveCaseSensitivityUnset: flag(
+    "Render no case-sensitivity setting (`username_configuration`), only to take over a pool created without one (e.g. by lgallard's module): such a pool compares usernames case-sensitively, and adding the setting would replace it. The case-sensitivity flag is then not rendered.",
+    { default: DEFAULTS.leaveCaseSensitivityUnset, module: 'sign_in.leave_case_sensitivity_unset' },
+  ),
   autoVerify: object(
     verified('Verify', 'true when users sign in with', (a) => `var.sign_in.${a}`),
     'Attributes that Cognito verifies by sending a code or link.',

@@ -61,7 +61,8 @@ export function renderUserPool(p: ResolvedUserPoolProps, deps: UserPoolDependenc
     // With a username, email, phone and preferred username are aliases of it; without, they are the username.
     ...nonEmpty('aliasAttributes', choose(s.username, namesWhere([...signInNames, [s.preferredUsername, 'preferred_username']]), [])),
     ...nonEmpty('usernameAttributes', choose(s.username, [], namesWhere(signInNames))),
-    usernameConfiguration: { caseSensitive: p.signInCaseSensitive },
+    // Always rendered (removing it reverts nothing), unless the pool was created without it: adding it then replaces the pool.
+    ...optionalBlock('usernameConfiguration', not(p.leaveCaseSensitivityUnset), { caseSensitive: p.signInCaseSensitive }),
     ...nonEmpty(
       'autoVerifiedAttributes',
       namesWhere([

@@ -16,6 +16,7 @@ import {
 export interface ResolvedUserPoolProps extends UserPoolProps {
   readonly signInAliases: Required<SignInAliases>;
   readonly signInCaseSensitive: boolean;
+  readonly leaveCaseSensitivityUnset: boolean;
   readonly autoVerify: Required<AutoVerifiedAttributes>;
   readonly keepOriginal: Required<AutoVerifiedAttributes>;
   readonly passwordPolicy: Required<PasswordPolicy>;
@@ -36,6 +37,7 @@ export interface ResolvedUserPoolProps extends UserPoolProps {
 export const DEFAULTS = {
   signInAliases: { username: false, email: true, phone: false, preferredUsername: false },
   signInCaseSensitive: false,
+  leaveCaseSensitivityUnset: false,
   passwordPolicy: {
     minLength: 12,
     requireLowercase: true,
@@ -79,6 +81,7 @@ export function resolveUserPoolProps(given: UserPoolProps): ResolvedUserPoolProp
     ...props,
     signInAliases: signIn,
     signInCaseSensitive: props.signInCaseSensitive ?? DEFAULTS.signInCaseSensitive,
+    leaveCaseSensitivityUnset: props.leaveCaseSensitivityUnset ?? DEFAULTS.leaveCaseSensitivityUnset,
     autoVerify,
     keepOriginal: {
       email: props.keepOriginal?.email ?? autoVerify.email,

@@ -266,6 +266,15 @@ export interface UserPoolProps {
    */
   readonly signInCaseSensitive?: boolean;
   /**
+   * Render no case-sensitivity setting (`username_configuration`): only for a pool that was created
+   * without one (lgallard's module leaves it out by default), to take it over. Such a pool compares
+   * usernames case-sensitively, AWS's default when the setting is absent (API reference,
+   * UsernameConfigurationType: "true ... This is the default value"), and adding the setting would
+   * replace the pool. `signInCaseSensitive` is then not rendered. New pools: leave it false.
+   * @default false
+   */
+  readonly leaveCaseSensitivityUnset?: boolean;
+  /**
    * Attributes that Cognito verifies.
    * @default - the sign-in attributes
    */

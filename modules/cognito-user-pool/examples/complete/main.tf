@@ -27,6 +27,8 @@ module "auth" {
     phone              = false
     preferred_username = true
     case_sensitive     = false
+    # true only to take over a pool created without username_configuration (see MIGRATION.md)
+    leave_case_sensitivity_unset = false
   }
 
   auto_verify = {
