@@ -107,6 +107,13 @@ describe('what synth may write into', () => {
     expect(JSON.parse(readFileSync(join(dir, MARKER), 'utf8')).entries).toEqual(['stacks/dev/assets', 'stacks/dev/cdk.tf.json', 'manifest.json']);
   });
 
+  test('a stack that loses its assets keeps its folder, with no notice: it is still synthesized', () => {
+    const dir = fresh('assets-gone');
+    commitFiles(dir, { 'manifest.json': '1', 'stacks/dev/cdk.tf.json': 'dev-1', 'stacks/dev/assets/a.zip': 'zip' });
+    expect(commitFiles(dir, { 'manifest.json': '2', 'stacks/dev/cdk.tf.json': 'dev-2' })).toEqual([]);
+    expect(readdirSync(join(dir, 'stacks/dev'))).toEqual(['cdk.tf.json']);
+  });
+
   test('an empty folder', () => {
     const dir = fresh('empty');
     mkdirSync(dir);
@@ -180,43 +187,54 @@ describe('an interrupted run is finished or undone by the next one, and its left
   const OLD = { 'manifest.json': 'old', 'stacks/a/cdk.tf.json': 'old a', 'stacks/b/cdk.tf.json': 'old b', 'stacks/b/assets/f.zip': 'old f' };
   const NEW = { 'manifest.json': 'new', 'stacks/a/cdk.tf.json': 'new a', 'stacks/a/assets/x.zip': 'new x', 'stacks/c/cdk.tf.json': 'new c' };
   const USER = { 'stacks/a/terraform.tfstate': 'state of a', 'stacks/a/.terraform/p': 'provider', 'notes.txt': 'notes' };
+  // A first synth into a folder: stacks/ and hcl/ move in whole, each in one rename.
+  const FIRST = { 'manifest.json': 'old' };
+  const FIRST_NEW = { ...NEW, 'stacks/d/cdk.tf.json': 'new d', 'hcl/a/main.tf': 'new a', 'hcl/c/main.tf': 'new c' };
   const script = resolve('__tests__/support/interrupted-commit.ts');
-  const expected = (files: Record<string, string>) => {
+  const expected = (files: Record<string, string>, user: Record<string, string>) => {
     const dir = fresh('expected');
     commitFiles(dir, files);
-    writeTree(dir, USER);
+    writeTree(dir, user);
     return content(dir);
   };
-  const run = (dir: string, killAt: number) =>
-    spawnSync(process.execPath, ['--import', 'tsx', script, dir, String(killAt), JSON.stringify(NEW)], { encoding: 'utf8' });
+  const run = (dir: string, killAt: number, files: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', 'tsx', script, dir, String(killAt), JSON.stringify(files)], { encoding: 'utf8' });
 
-  test('a kill at every rename of the commit: the next run ends with exactly the old or the new output, user files intact', () => {
-    const renames = Number(run(commitOld(), 0).stdout.trim());
-    expect(renames).toBeGreaterThan(5);
-    const [oldOutput, newOutput] = [expected(OLD), expected(NEW)];
-    const outcomes: string[] = [];
-    for (let killAt = 1; killAt <= renames; killAt++) {
-      const dir = commitOld();
-      expect(run(dir, killAt).signal).toBe('SIGKILL');
-      openOutput(dir).discard(); // the next run: recovers before anything else
-      const after = content(dir);
-      expect(after).toEqual(after['manifest.json'] === oldOutput['manifest.json'] ? oldOutput : newOutput);
-      expect(readdirSync(dir).filter((n) => n.startsWith('.cdktf-cognito') && n !== MARKER)).toEqual([]);
-      outcomes.push(after['manifest.json'] === oldOutput['manifest.json'] ? 'old' : 'new');
-      // And the folder works on: a later commit replaces whatever the interrupted one left.
-      commitFiles(dir, { 'manifest.json': 'later' });
-      expect(readdirSync(join(dir, 'stacks')).sort()).toEqual(['a']);
-      expect(readFileSync(join(dir, 'stacks/a/terraform.tfstate'), 'utf8')).toBe('state of a');
-    }
-    // Killed before its journal was written, a run changes nothing; after, the next run finishes it.
-    expect(outcomes[0]).toBe('old');
-    expect(outcomes.at(-1)).toBe('new');
-  }, 120000);
+  test.each([
+    ['stack by stack, into an output', OLD, NEW, USER],
+    ['whole folders, into an output without stacks/ or hcl/', FIRST, FIRST_NEW, { 'notes.txt': 'notes' }],
+  ])(
+    'a kill at every rename of the commit (%s): the next run ends with exactly the old or the new output, user files intact',
+    (_, old, next, user) => {
+      const renames = Number(run(commitOld(old, user), 0, next).stdout.trim());
+      expect(renames).toBeGreaterThan(5);
+      const [oldOutput, newOutput] = [expected(old, user), expected(next, user)];
+      const outcomes: string[] = [];
+      for (let killAt = 1; killAt <= renames; killAt++) {
+        const dir = commitOld(old, user);
+        expect(run(dir, killAt, next).signal).toBe('SIGKILL');
+        openOutput(dir).discard(); // the next run: recovers before anything else
+        const after = content(dir);
+        expect(after).toEqual(after['manifest.json'] === oldOutput['manifest.json'] ? oldOutput : newOutput);
+        expect(readdirSync(dir).filter((n) => n.startsWith('.cdktf-cognito') && n !== MARKER)).toEqual([]);
+        outcomes.push(after['manifest.json'] === oldOutput['manifest.json'] ? 'old' : 'new');
+        // And the folder works on: a later commit replaces whatever the interrupted one left.
+        commitFiles(dir, { 'manifest.json': 'later' });
+        const stacksLeft = existsSync(join(dir, 'stacks')) ? readdirSync(join(dir, 'stacks')).sort() : [];
+        expect(stacksLeft).toEqual(Object.keys(user).some((f) => f.startsWith('stacks/a/')) ? ['a'] : []);
+        for (const [file, text] of Object.entries(user)) expect(readFileSync(join(dir, file), 'utf8')).toBe(text);
+      }
+      // Killed before its journal was written, a run changes nothing; after, the next run finishes it.
+      expect(outcomes[0]).toBe('old');
+      expect(outcomes.at(-1)).toBe('new');
+    },
+    120000,
+  );
 
-  function commitOld(): string {
+  function commitOld(files: Record<string, string>, user: Record<string, string>): string {
     const dir = fresh('killed');
-    commitFiles(dir, OLD);
-    writeTree(dir, USER);
+    commitFiles(dir, files);
+    writeTree(dir, user);
     return dir;
   }
 

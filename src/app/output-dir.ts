@@ -299,37 +299,61 @@ function checkWritable(dir: string, previous: readonly string[], refuse: (rule: 
   }
 }
 
-/** Moves the staged entries into place, as the journal says. Safe to run again on a half-done journal. */
+/**
+ * Moves the staged entries into place, as the journal says. Safe to run again on a half-done journal.
+ *
+ * An entry whose folder (`stacks/`, `stacks/<stack>/`) the output does not have yet moves in with that
+ * whole folder, in one rename: the staged folder holds exactly the journal's entries below it, and none
+ * of them is in place yet (moving one in would have made the folder). A first synth of 1000 stacks so
+ * takes a few renames instead of thousands of folders made and removed.
+ */
 function finish(dir: string, journal: Journal): string[] {
   const staging = join(dir, journal.staging);
   const trash = join(dir, journal.trash);
+  mkdirSync(trash, { recursive: true });
+  // One flat name per entry in the trash: moving an entry aside makes no folder.
   const moveAside = (entry: string) => {
     const from = join(dir, entry);
     if (!exists(from)) return;
-    const to = join(trash, entry);
-    mkdirSync(dirname(to), { recursive: true });
+    const to = join(trash, encodeURIComponent(entry));
     rmSync(to, { recursive: true, force: true });
     renameSync(from, to);
   };
   for (const entry of journal.remove) moveAside(entry);
+  const present = new Set<string>();
+  const isPresent = (folder: string) => present.has(folder) || (exists(join(dir, folder)) && present.add(folder) !== undefined);
   for (const entry of journal.entries) {
-    const from = join(staging, entry);
-    if (!exists(from)) continue; // moved by the interrupted run
+    if (!exists(join(staging, entry))) continue; // moved by the interrupted run, or with its folder
+    const missing = ancestors(entry).find((folder) => !isPresent(folder));
+    if (missing !== undefined) {
+      renameSync(join(staging, missing), join(dir, missing));
+      continue;
+    }
     moveAside(entry);
-    mkdirSync(dirname(join(dir, entry)), { recursive: true });
-    renameSync(from, join(dir, entry));
+    renameSync(join(staging, entry), join(dir, entry));
   }
   writeJson(join(dir, MARKER), { writtenBy: 'cdktf-cognito', entries: [...journal.entries, ...journal.keep] });
-  const notices = removeEmptyStackFolders(dir, journal.remove);
+  const notices = removeEmptyStackFolders(dir, journal.remove, journal.entries);
   unlinkSync(join(dir, JOURNAL));
   rmSync(trash, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
   return notices;
 }
 
-/** A removed stack's folder goes when it is empty; one holding other files (Terraform state...) is kept, and said so. */
-function removeEmptyStackFolders(dir: string, removed: readonly string[]): string[] {
-  const folders = [...new Set(removed.filter((e) => e.split('/').length === 3).map((e) => dirname(e)))];
+/** The folders an entry is in, outermost first: `stacks`, `stacks/a` for `stacks/a/cdk.tf.json`. */
+function ancestors(entry: string): string[] {
+  const parts = entry.split('/');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/**
+ * A removed stack's folder goes when it is empty; one holding other files (Terraform state...) is kept, and said so.
+ * A folder that still holds a written entry (a stack that only lost its assets) is no removed stack's.
+ */
+function removeEmptyStackFolders(dir: string, removed: readonly string[], written: readonly string[]): string[] {
+  const inStackFolder = (entries: readonly string[]) => entries.filter((e) => e.split('/').length === 3).map((e) => dirname(e));
+  const kept = new Set(inStackFolder(written));
+  const folders = [...new Set(inStackFolder(removed))].filter((folder) => !kept.has(folder));
   const notices: string[] = [];
   for (const folder of folders) {
     const left = safeReaddir(join(dir, folder));

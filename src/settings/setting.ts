@@ -285,12 +285,7 @@ export function object<F extends Record<string, AnySetting>>(fields: F, descript
     {
       description,
       schema: z.strictObject(shape) as unknown as z.ZodType<FileObject<F>>,
-      toProp: (v) =>
-        Object.fromEntries(
-          Object.entries(v)
-            .filter(([, x]) => x !== undefined)
-            .map(([k, x]) => [k, fields[k].toProp(x)]),
-        ) as PropObject<F>,
+      toProp: (v) => propsOf(fields, v),
       default: defaultOf(o),
       fields,
       module: o.notInModule
@@ -336,7 +331,11 @@ export function shapeOf<F extends Record<string, AnySetting>>(fields: F): z.ZodT
   return object(fields, '').schema;
 }
 
-/** The props of a file value of a table of declarations. */
+/** The props of a file value of a table of declarations (per environment: builds no schema). */
 export function propsOf<F extends Record<string, AnySetting>>(fields: F, value: FileObject<F>): PropObject<F> {
-  return object(fields, '').toProp(value);
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, x]) => x !== undefined)
+      .map(([k, x]) => [k, fields[k].toProp(x)]),
+  ) as PropObject<F>;
 }
