@@ -1,9 +1,11 @@
 import { parse } from '@cdktf/hcl2json';
+import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { MODULE_DIR } from '../../src/module/build-module';
 import { modulePaths } from '../../src/module/coverage';
 import { MODULE_INPUTS } from '../../src/module/inputs';
+import { TriggerCode } from '../../src/triggers/trigger-code';
 
 /** Paths an example gives (`*` for the entries of a map or list), read from its `module "auth"` block. */
 function givenPaths(value: unknown, path: string, into: Set<string>, mapInputs: Set<string>): Set<string> {
@@ -24,6 +26,17 @@ const NOT_IN_THE_COMPLETE_EXAMPLE: Readonly<Record<string, string>> = {
 };
 
 describe('examples/complete uses every input of the module', () => {
+  test('the trigger zip it deploys is its handlers/post-confirmation folder, packaged', () => {
+    const example = join(MODULE_DIR, 'examples', 'complete');
+    const packaged = TriggerCode.fromDirectory(join(example, 'handlers', 'post-confirmation'), 'index.handler').package();
+    // On failure: copy the package of the folder (TriggerCode.fromDirectory(...).package().zipPath) to build/post-confirmation.zip.
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(example, 'build', 'post-confirmation.zip')))
+        .digest('base64'),
+    ).toBe(packaged.sourceCodeHash);
+  });
+
   test('every input and every attribute is given, but the reasoned exceptions', async () => {
     const hcl = await parse('main.tf', readFileSync(join(MODULE_DIR, 'examples', 'complete', 'main.tf'), 'utf8'));
     const block = hcl.module.auth[0];

@@ -85,6 +85,8 @@ describe('the module is a module', () => {
     const grouped: Record<string, string[]> = {
       aws_cognito_identity_provider: ['social', 'oidc', 'oidc_endpoints', 'saml'],
       aws_cognito_user_pool_ui_customization: ['pool', 'clients'],
+      // A trigger function's basic policy, and those it gets beside it (the pool actions policy names the pool, which names the function).
+      aws_iam_role_policy: ['this', 'pool_actions', 'decrypt_codes'],
     };
     for (const [type, byName] of Object.entries(config.resource))
       expect({ type, names: Object.keys(byName as object) }).toEqual({ type, names: grouped[type] ?? ['this'] });
@@ -122,6 +124,7 @@ describe('the module is a module', () => {
       for (const name of Object.keys(byName)) expect(readme).toContain(`| [${type}.${name}](`);
     for (const output of Object.keys(config.output)) expect(readme).toContain(`| \`${output}\` |`);
     expect(readme).toMatch(/\| `refresh_token_validity_minutes` \| `720` \| `43200` \| `43200` \| `1440` \|/);
-    expect(readme).toContain('`customSenderKmsKeyArn`: custom email and SMS senders are not offered');
+    expect(readme).toContain('`triggers.*.handler.file`: Terraform runs no bundler');
+    expect(readme).not.toContain('`customSenderKmsKeyArn`:');
   });
 });

@@ -396,17 +396,98 @@ variable "passkeys" {
 
 variable "triggers" {
   default     = {}
-  description = "Existing Lambda functions by operation, their ARNs; the module adds each invoke permission, for this pool only."
-  type        = map(string)
+  description = "Lambda triggers by operation (pre_sign_up, custom_email_sender, ...): an existing function, or a zip of built code from which the module creates the function (its own role, log group and permission, as the library does)."
+  type = map(object({
+    handler = object({
+      function_arn     = optional(string)
+      zip_file         = optional(string)
+      source_code_hash = optional(string)
+      handler          = optional(string)
+    })
+    event_version      = optional(string)
+    pool_actions       = optional(list(string), [])
+    function_name      = optional(string)
+    runtime            = optional(string, "nodejs22.x")
+    memory_size        = optional(number, 256)
+    timeout_seconds    = optional(number, 5)
+    environment        = optional(map(string), {})
+    log_retention_days = optional(number, 365)
+  }))
 
   validation {
-    error_message = "A pre_token_generation trigger customizes access tokens (event version V2_0), which needs the ESSENTIALS or PLUS feature plan."
-    condition     = !contains(keys(var.triggers), "pre_token_generation") || var.feature_plan != "LITE"
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.event_version == null ? true : (contains(["pre_token_generation/V1_0", "pre_token_generation/V2_0", "pre_token_generation/V3_0", "custom_email_sender/V1_0", "custom_sms_sender/V1_0"], "${k}/${t.event_version}"))))])}: event_version is taken by pre_token_generation (V1_0, V2_0, V3_0) and the custom senders (V1_0) only."
+    condition     = alltrue([for k, t in var.triggers : (t.event_version == null ? true : (contains(["pre_token_generation/V1_0", "pre_token_generation/V2_0", "pre_token_generation/V3_0", "custom_email_sender/V1_0", "custom_sms_sender/V1_0"], "${k}/${t.event_version}")))])
   }
 
   validation {
-    error_message = "triggers are Lambda function ARNs by operation: pre_sign_up, post_confirmation, pre_authentication, post_authentication, custom_message, define_auth_challenge, create_auth_challenge, verify_auth_challenge_response, user_migration, pre_token_generation."
-    condition     = alltrue([for operation, arn in var.triggers : contains(["pre_sign_up", "post_confirmation", "pre_authentication", "post_authentication", "custom_message", "define_auth_challenge", "create_auth_challenge", "verify_auth_challenge_response", "user_migration", "pre_token_generation"], operation) && can(regex("^arn:[\\w-]+:lambda:[a-z0-9-]+:\\d{12}:function:[\\w-]+(:[\\w$-]+)?$", arn))])
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(var.custom_sender_kms_key_arn != null || !(contains(["custom_email_sender", "custom_sms_sender"], k) && t.handler.function_arn != null))])}: a custom sender given by function_arn needs custom_sender_kms_key_arn, a key whose policy lets Cognito encrypt and your function decrypt (the module creates a key only for senders it deploys)."
+    condition     = alltrue([for k, t in var.triggers : var.custom_sender_kms_key_arn != null || !(contains(["custom_email_sender", "custom_sms_sender"], k) && t.handler.function_arn != null)])
+  }
+
+  validation {
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(!(k == "pre_token_generation" && coalesce(t.event_version, "V2_0") != "V1_0") || var.feature_plan != "LITE")])}: access-token customization (pre_token_generation with event_version V2_0, the default, or V3_0) needs the ESSENTIALS or PLUS feature plan: set event_version to \"V1_0\" (ID token only), or feature_plan to \"ESSENTIALS\"."
+    condition     = alltrue([for k, t in var.triggers : !(k == "pre_token_generation" && coalesce(t.event_version, "V2_0") != "V1_0") || var.feature_plan != "LITE"])
+  }
+
+  validation {
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(alltrue([for name, value in t.environment : !can(regex("(?i)(secret|passw(or)?d|private[_-]?key|api[_-]?key|token|credential)", name)) && !can(regex("(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----", value))]))])}: environment variables must not hold secrets (anyone who can read the function configuration sees them): store them in Secrets Manager or SSM Parameter Store and read them at run time."
+    condition     = alltrue([for k, t in var.triggers : alltrue([for name, value in t.environment : !can(regex("(?i)(secret|passw(or)?d|private[_-]?key|api[_-]?key|token|credential)", name)) && !can(regex("(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----", value))])])
+  }
+
+  validation {
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.function_name == null ? true : (length(t.function_name) >= 1 && length(t.function_name) <= 64 && can(regex("^[a-zA-Z0-9_-]+$", t.function_name)))))])}: function_name is 1 to 64 letters, digits, - and _."
+    condition     = alltrue([for k, t in var.triggers : (t.function_name == null ? true : (length(t.function_name) >= 1 && length(t.function_name) <= 64 && can(regex("^[a-zA-Z0-9_-]+$", t.function_name))))])
+  }
+
+  validation {
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(floor(t.memory_size) == t.memory_size && t.memory_size >= 128 && t.memory_size <= 10240 && floor(t.timeout_seconds) == t.timeout_seconds && t.timeout_seconds >= 1 && t.timeout_seconds <= 900)])}: memory_size is a whole number of MB from 128 to 10240, timeout_seconds a whole number from 1 to 900."
+    condition     = alltrue([for k, t in var.triggers : floor(t.memory_size) == t.memory_size && t.memory_size >= 128 && t.memory_size <= 10240 && floor(t.timeout_seconds) == t.timeout_seconds && t.timeout_seconds >= 1 && t.timeout_seconds <= 900])
+  }
+
+  validation {
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], t.log_retention_days))])}: log_retention_days must be a retention CloudWatch Logs offers: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
+    condition     = alltrue([for k, t in var.triggers : contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], t.log_retention_days)])
+  }
+
+  validation {
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(alltrue([for a in t.pool_actions : can(regex("^cognito-idp:[A-Z][A-Za-z]+$", a))]))])}: each of pool_actions must name one Cognito user pools action (cognito-idp:<Action>): no wildcard and no other service; grant other services in a policy of your own."
+    condition     = alltrue([for k, t in var.triggers : alltrue([for a in t.pool_actions : can(regex("^cognito-idp:[A-Z][A-Za-z]+$", a))])])
+  }
+
+  validation {
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.handler.function_arn == null ? true : (length(t.handler.function_arn) >= 20 && length(t.handler.function_arn) <= 2048 && can(regex("^arn:[\\w-]+:lambda:[a-z0-9-]+:\\d{12}:function:[\\w-]+(:[\\w$-]+)?$", t.handler.function_arn)))))])}: handler.function_arn must be a Lambda function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>[:<alias or version>])."
+    condition     = alltrue([for k, t in var.triggers : (t.handler.function_arn == null ? true : (length(t.handler.function_arn) >= 20 && length(t.handler.function_arn) <= 2048 && can(regex("^arn:[\\w-]+:lambda:[a-z0-9-]+:\\d{12}:function:[\\w-]+(:[\\w$-]+)?$", t.handler.function_arn))))])
+  }
+
+  validation {
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.handler.zip_file == null ? true : (t.handler.handler != null ? (can(regex("^[^\\s]+\\.[^\\s.]+$", t.handler.handler)) && length(t.handler.handler) <= 128) : false)))])}: handler.zip_file needs handler.handler, <file>.<export> (at most 128 characters, no spaces), e.g. index.handler."
+    condition     = alltrue([for k, t in var.triggers : (t.handler.zip_file == null ? true : (t.handler.handler != null ? (can(regex("^[^\\s]+\\.[^\\s.]+$", t.handler.handler)) && length(t.handler.handler) <= 128) : false))])
+  }
+
+  validation {
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.handler.zip_file == null ? true : (t.handler.source_code_hash != null ? true : fileexists(t.handler.zip_file))))])}: handler.zip_file must name an existing file (a zip made during the apply needs source_code_hash)."
+    condition     = alltrue([for k, t in var.triggers : (t.handler.zip_file == null ? true : (t.handler.source_code_hash != null ? true : fileexists(t.handler.zip_file)))])
+  }
+
+  validation {
+    error_message = "triggers are keyed by operation: pre_sign_up, post_confirmation, pre_authentication, post_authentication, custom_message, define_auth_challenge, create_auth_challenge, verify_auth_challenge_response, user_migration, pre_token_generation, custom_email_sender, custom_sms_sender."
+    condition     = alltrue([for operation, t in var.triggers : contains(["pre_sign_up", "post_confirmation", "pre_authentication", "post_authentication", "custom_message", "define_auth_challenge", "create_auth_challenge", "verify_auth_challenge_response", "user_migration", "pre_token_generation", "custom_email_sender", "custom_sms_sender"], operation)])
+  }
+
+  validation {
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.handler.function_arn == null) != (t.handler.zip_file == null) && (t.handler.function_arn == null || (t.handler.handler == null && t.handler.source_code_hash == null)))])}: handler takes function_arn (an existing function) or zip_file with handler (code the module deploys), not both."
+    condition     = alltrue([for k, t in var.triggers : (t.handler.function_arn == null) != (t.handler.zip_file == null) && (t.handler.function_arn == null || (t.handler.handler == null && t.handler.source_code_hash == null))])
+  }
+}
+
+variable "custom_sender_kms_key_arn" {
+  default     = null
+  description = "A KMS key you manage for custom email and SMS senders; its policy must let Cognito encrypt and the senders decrypt."
+  type        = string
+
+  validation {
+    error_message = "custom_sender_kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<key id>)."
+    condition     = (var.custom_sender_kms_key_arn == null ? true : (length(var.custom_sender_kms_key_arn) >= 20 && length(var.custom_sender_kms_key_arn) <= 2048 && can(regex("^arn:[\\w-]+:kms:[a-z0-9-]+:\\d{12}:key\\/[A-Za-z0-9-]+$", var.custom_sender_kms_key_arn))))
   }
 }
 

@@ -6,13 +6,13 @@ import { CognitoUserGroup } from '@cdktf/provider-aws/lib/cognito-user-group';
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
 import { CognitoUserPoolDomain } from '@cdktf/provider-aws/lib/cognito-user-pool-domain';
-import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { typeExpression } from './hcl-type';
 import { propsFromModule } from './placement';
-import { CLIENT_PRESET_SETTINGS, MODULE_INPUTS, MODULE_TRIGGERS } from './inputs';
+import { CLIENT_PRESET_SETTINGS, MODULE_INPUTS } from './inputs';
 import { moduleReadme } from './readme';
 import { addClientBranding, addFederation } from './federation-module';
+import { addTriggers } from './triggers-module';
 import { validationsOf } from './validations';
 import { ClientPreset, UserPoolClientProps } from '../client/client-props';
 import { OAuthScope } from '../client/oauth-scope';
@@ -20,13 +20,12 @@ import { PRESETS, resolveClientProps } from '../client/presets';
 import { renderClient } from '../client/render-client';
 import { renderResourceServer, ResourceServerScope } from '../client/resource-server';
 import { renderDomain } from '../client/user-pool-domain';
-import { addDynamicBlocks, splitDynamicBlocks, terraformName } from '../core/conditional';
+import { addDynamicBlocks, splitDynamicBlocks } from '../core/conditional';
 import { Duration } from '../core/duration';
 import { App, Fn, Op, ref, TerraformIterator, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Token } from '../engine';
 import { renderHcl } from '../hcl/render-hcl';
 import { CLIENT_SETTINGS } from '../settings/client-settings';
 import { POOL_SETTINGS } from '../settings/pool-settings';
-import { TRIGGER_OPERATIONS, TriggerOperation } from '../triggers/trigger-operation';
 import { renderUserPool } from '../user-pool/render-user-pool';
 import { resolveUserPoolProps, ResolvedUserPoolProps } from '../user-pool/resolved-props';
 import { renderGroup } from '../user-pool/user-pool-group';
@@ -144,7 +143,7 @@ export function buildModuleStack(): TerraformStack {
   const pool = new CognitoUserPool(stack, 'pool', { ...config, lifecycle: { preventDestroy: true } });
   addDynamicBlocks(pool, dynamicBlocks);
   pool.overrideLogicalId('this');
-  attachTriggers(stack, pool);
+  addTriggers(stack, pool);
 
   const domain = new CognitoUserPoolDomain(stack, 'domain', {
     ...renderDomain(
@@ -242,41 +241,6 @@ export function buildModuleStack(): TerraformStack {
     new TerraformOutput(stack, `output-${name}`, { value, description, sensitive }).overrideLogicalId(name);
   }
   return stack;
-}
-
-/**
- * Existing functions as triggers: `lambda_config` names only the operations given (as the library's
- * `PoolTriggers` does), and each function gets an invoke permission for this pool and account only.
- */
-function attachTriggers(stack: TerraformStack, pool: CognitoUserPool): void {
-  const given = (operation: string) => `contains(keys(var.triggers), ${JSON.stringify(operation)})`;
-  const preToken = terraformName(TriggerOperation.PRE_TOKEN_GENERATION);
-  const plain = MODULE_TRIGGERS.filter((operation) => operation !== preToken);
-  pool.addOverride('dynamic.lambda_config', {
-    for_each: '${length(var.triggers) > 0 ? [1] : []}',
-    content: {
-      ...Object.fromEntries(plain.map((operation) => [operation, `\${lookup(var.triggers, ${JSON.stringify(operation)}, null)}`])),
-      // The legacy pre_token_generation argument alone would pin event version V1_0.
-      dynamic: {
-        [`${preToken}_config`]: {
-          for_each: `\${${given(preToken)} ? [1] : []}`,
-          content: {
-            lambda_arn: `\${var.triggers.${preToken}}`,
-            lambda_version: TRIGGER_OPERATIONS[TriggerOperation.PRE_TOKEN_GENERATION].defaultVersion,
-          },
-        },
-      },
-    },
-  });
-  new LambdaPermission(stack, 'trigger-permission', {
-    forEach: iterate('var.triggers'),
-    action: 'lambda:InvokeFunction',
-    functionName: str('each.value'),
-    principal: 'cognito-idp.amazonaws.com',
-    sourceArn: pool.arn,
-    // The pool's account, read from its ARN: the module needs no declared environment.
-    sourceAccount: str('split(":", aws_cognito_user_pool.this.arn)[4]'),
-  }).overrideLogicalId('this');
 }
 
 /** A local value named `name` (construct ids are prefixed: a local, a variable and an output may share a name). */

@@ -4,8 +4,6 @@ import { CLIENT_DEFAULTS, PRESETS } from '../client/presets';
 import { POOL_FILE_SETTINGS } from '../settings';
 import { CLIENT_SETTINGS } from '../settings/client-settings';
 import { Mfa } from '../user-pool/enums';
-import { terraformName } from '../core/conditional';
-import { TRIGGER_OPERATIONS, TriggerOperation } from '../triggers/trigger-operation';
 
 /** One input variable of the module. */
 export interface ModuleInput {
@@ -18,14 +16,6 @@ export interface ModuleInput {
 
 /** The name of an {@link Mfa} value (`Mfa.REQUIRED` is `"ON"` to the provider, `"REQUIRED"` here as in the app's file). */
 export const MFA_MODES: Readonly<Record<string, Mfa>> = { ...Mfa };
-
-/**
- * The operations an existing function can be attached to, by their `lambda_config` names. Custom
- * senders are left out: Cognito encrypts their codes with a KMS key the function must be allowed to use.
- */
-export const MODULE_TRIGGERS: readonly string[] = Object.values(TriggerOperation)
-  .filter((operation) => !TRIGGER_OPERATIONS[operation].needsKmsKey)
-  .map(terraformName);
 
 /** Where every pool setting, and every setting of its children, lives in the module. */
 export const MODULE_PLACEMENT = place(POOL_FILE_SETTINGS);

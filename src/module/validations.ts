@@ -1,4 +1,5 @@
-import { CLIENT_PRESET_SETTINGS, MFA_MODES, MODULE_TRIGGERS } from './inputs';
+import { CLIENT_PRESET_SETTINGS, MFA_MODES } from './inputs';
+import { MODULE_SENDERS, MODULE_TRIGGER_OPERATIONS } from './triggers-module';
 import { AuthFlow, ClientPreset, LEGACY_AUTH_FLOWS, OAuthFlow } from '../client/client-props';
 import { OAuthScope } from '../client/oauth-scope';
 import { SCOPE_NAME_PATTERN, SCOPE_PATTERN } from '../client/resource-server';
@@ -12,7 +13,9 @@ import {
   ThreatProtectionMode,
   VerificationEmailStyle,
 } from '../user-pool/enums';
-import { LAMBDA_ARN_PATTERN } from '../triggers/trigger-rules';
+import { HANDLER_MAX_LENGTH, HANDLER_PATTERN } from '../triggers/trigger-code';
+import { TRIGGER_OPERATIONS, TriggerEventVersion, TriggerOperation } from '../triggers/trigger-operation';
+import { LAMBDA_ARN_PATTERN, LOG_RETENTION_DAYS, NAMED_POOL_ACTION, SECRET_NAME, SECRET_VALUE } from '../triggers/trigger-rules';
 import { MAX_GROUP_PRECEDENCE } from '../user-pool/user-pool-group';
 import { ARN_PATTERN, DEFAULT_VERIFICATION_EMAIL, EMAIL_PATTERN, LINK_PLACEHOLDER, NAME_PATTERN } from '../user-pool/user-pool-rules';
 
@@ -100,6 +103,12 @@ function withPreset(condition: string): string {
 }
 const server = (condition: string, message: string, servers: Record<string, unknown>) =>
   eachEntry('resource_servers', 'var.resource_servers', 's', 'Resource servers', condition, message, { resource_servers: servers });
+/**
+ * A validation of every trigger: `k` is its operation, `t` its settings. (The test merges bad values that
+ * do not contradict each other: a bad value whose fault is a field left out names an operation of its own.)
+ */
+const trigger = (condition: string, message: string, triggers: Record<string, unknown>, other: Record<string, unknown> = {}) =>
+  eachEntry('triggers', 'var.triggers', 't', 'Triggers', condition, message, { ...other, triggers });
 const group = (condition: string, message: string, groups: Record<string, unknown>) =>
   eachEntry('groups', 'var.groups', 'g', 'Groups', condition, message, { groups });
 const domain = (condition: string, message: string, value: unknown, other: Record<string, unknown> = {}) =>
@@ -125,6 +134,16 @@ const hasCode = (value: string) => `strcontains(${value}, ${JSON.stringify(CODE)
 const emailMfaOn = `var.mfa.email && var.mfa.mode != "OFF"`;
 const CALLBACK = 'https://app.example.com/callback';
 const LAMBDA_ARN = 'arn:aws:lambda:eu-west-1:111122223333:function:pre-sign-up';
+/** A trigger deployed from a zip (with its hash, so no file is read). */
+const ZIP = { handler: { zip_file: 'build/trigger.zip', source_code_hash: 'dGVzdA==', handler: 'index.handler' } } as const;
+/** `<operation>/<version>` for every event version an operation accepts (LambdaConfigType: PreTokenGenerationConfig V1_0 to V3_0,
+ * CustomEmailSender and CustomSMSSender V1_0 only; https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LambdaConfigType.html). */
+const ACCEPTED_VERSIONS = Object.entries(MODULE_TRIGGER_OPERATIONS).flatMap(([name, operation]) =>
+  TRIGGER_OPERATIONS[operation].versions.map((version) => `${name}/${version}`),
+);
+const versionsOf = (operation: TriggerOperation) => TRIGGER_OPERATIONS[operation].versions.join(', ');
+/** LambdaConfigType.KMSKeyID: the ARN of a KMS key (an ArnType of 20 to 2048 characters). */
+const KMS_KEY_ARN = /^arn:[\w-]+:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
 /** A Lambda function ARN, optionally with a version or alias. */
 const ACM_US_EAST_1 = 'arn:aws:acm:us-east-1:111122223333:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab';
 /** What `checkRedirectUrl` accepts: an absolute URL (custom schemes too), no fragment, plain http to localhost only. */
@@ -663,25 +682,104 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
     ],
   },
   attachedOnce: { notExpressible: 'triggers is a map by operation: an operation cannot be given twice' },
-  eventVersionAccepted: { notExpressible: "the module uses each operation's default event version (V2_0 for pre_token_generation)" },
-  senderNeedsKey: { notExpressible: 'custom email and SMS senders are not offered by the module (they need a KMS key their function may use)' },
-  tokenCustomizationNeedsEssentials: {
+  eventVersionAccepted: {
     validations: [
-      check(
-        'triggers',
-        `!contains(keys(var.triggers), "pre_token_generation") || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`,
-        'A pre_token_generation trigger customizes access tokens (event version V2_0), which needs the ESSENTIALS or PLUS feature plan.',
-        { triggers: { pre_token_generation: LAMBDA_ARN }, feature_plan: FeaturePlan.LITE },
+      trigger(
+        ifSet('t.event_version', `contains(${strings(ACCEPTED_VERSIONS)}, "\${k}/\${t.event_version}")`),
+        `event_version is taken by pre_token_generation (${versionsOf(TriggerOperation.PRE_TOKEN_GENERATION)}) and the custom senders (${versionsOf(TriggerOperation.CUSTOM_EMAIL_SENDER)}) only.`,
+        { pre_sign_up: { handler: { function_arn: LAMBDA_ARN }, event_version: TriggerEventVersion.V2_0 } },
       ),
     ],
   },
-  noSecretsInEnvironment: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
-  functionSettings: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
-  poolActionsNamed: { notExpressible: 'the module creates no functions, so it grants no pool actions' },
-  existingFunctionArn: { notExpressible: 'checked by moduleInputs: triggers are Lambda function ARNs by operation' },
-  codePackages: { notExpressible: 'the module creates no functions: it takes the ARNs of existing ones' },
+  senderNeedsKey: {
+    validations: [
+      trigger(
+        `var.custom_sender_kms_key_arn != null || !(contains(${strings(MODULE_SENDERS)}, k) && t.handler.function_arn != null)`,
+        'a custom sender given by function_arn needs custom_sender_kms_key_arn, a key whose policy lets Cognito encrypt and your function decrypt (the module creates a key only for senders it deploys).',
+        { custom_email_sender: { handler: { function_arn: LAMBDA_ARN } } },
+        { custom_sender_kms_key_arn: null },
+      ),
+    ],
+  },
+  tokenCustomizationNeedsEssentials: {
+    validations: [
+      trigger(
+        `!(k == "pre_token_generation" && coalesce(t.event_version, ${JSON.stringify(TriggerEventVersion.V2_0)}) != ${JSON.stringify(TriggerEventVersion.V1_0)}) || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`,
+        'access-token customization (pre_token_generation with event_version V2_0, the default, or V3_0) needs the ESSENTIALS or PLUS feature plan: set event_version to "V1_0" (ID token only), or feature_plan to "ESSENTIALS".',
+        { pre_token_generation: { handler: { function_arn: LAMBDA_ARN } } },
+        { feature_plan: FeaturePlan.LITE },
+      ),
+    ],
+  },
+  noSecretsInEnvironment: {
+    validations: [
+      trigger(
+        `alltrue([for name, value in t.environment : !can(regex(${JSON.stringify(`(?i)${SECRET_NAME.source}`)}, name)) && !can(regex(${re(SECRET_VALUE)}, value))])`,
+        'environment variables must not hold secrets (anyone who can read the function configuration sees them): store them in Secrets Manager or SSM Parameter Store and read them at run time.',
+        { post_confirmation: { ...ZIP, environment: { API_TOKEN: 'abc' } } },
+      ),
+    ],
+  },
+  functionSettings: {
+    validations: [
+      trigger(
+        ifSet('t.function_name', `${lengthIn('t.function_name', 1, 64)} && ${matches('t.function_name', /^[a-zA-Z0-9_-]+$/)}`),
+        'function_name is 1 to 64 letters, digits, - and _.',
+        { post_confirmation: { ...ZIP, function_name: 'post confirmation' } },
+      ),
+      trigger(
+        `${wholeIn('t.memory_size', 128, 10240)} && ${wholeIn('t.timeout_seconds', 1, 900)}`,
+        'memory_size is a whole number of MB from 128 to 10240, timeout_seconds a whole number from 1 to 900.',
+        { post_confirmation: { ...ZIP, memory_size: 64 } },
+      ),
+      trigger(
+        oneOf('t.log_retention_days', LOG_RETENTION_DAYS),
+        `log_retention_days must be a retention CloudWatch Logs offers: ${LOG_RETENTION_DAYS.join(', ')}.`,
+        { post_confirmation: { ...ZIP, log_retention_days: 100 } },
+      ),
+    ],
+  },
+  poolActionsNamed: {
+    validations: [
+      trigger(
+        `alltrue([for a in t.pool_actions : ${matches('a', NAMED_POOL_ACTION)}])`,
+        'each of pool_actions must name one Cognito user pools action (cognito-idp:<Action>): no wildcard and no other service; grant other services in a policy of your own.',
+        { post_confirmation: { ...ZIP, pool_actions: ['cognito-idp:*'] } },
+      ),
+    ],
+  },
+  existingFunctionArn: {
+    validations: [
+      trigger(
+        ifSet(
+          't.handler.function_arn',
+          `${lengthIn('t.handler.function_arn', 20, 2048)} && ${matches('t.handler.function_arn', LAMBDA_ARN_PATTERN)}`,
+        ),
+        'handler.function_arn must be a Lambda function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>[:<alias or version>]).',
+        { create_auth_challenge: { handler: { function_arn: 'pre-sign-up' } } },
+      ),
+    ],
+  },
+  codePackages: {
+    validations: [
+      trigger(
+        ifSet(
+          't.handler.zip_file',
+          `t.handler.handler != null ? (${matches('t.handler.handler', HANDLER_PATTERN)} && length(t.handler.handler) <= ${HANDLER_MAX_LENGTH}) : false`,
+        ),
+        `handler.zip_file needs handler.handler, <file>.<export> (at most ${HANDLER_MAX_LENGTH} characters, no spaces), e.g. index.handler.`,
+        { custom_message: { handler: { zip_file: ZIP.handler.zip_file, source_code_hash: ZIP.handler.source_code_hash } } },
+      ),
+      trigger(
+        ifSet('t.handler.zip_file', 't.handler.source_code_hash != null ? true : fileexists(t.handler.zip_file)'),
+        'handler.zip_file must name an existing file (a zip made during the apply needs source_code_hash).',
+        { user_migration: { handler: { zip_file: 'missing/trigger.zip', handler: 'index.handler' } } },
+      ),
+    ],
+  },
   permissionsNeedEnvironment: {
-    notExpressible: 'the module reads the account of each invoke permission from the pool ARN, so it needs no declared environment',
+    notExpressible:
+      'the module reads the account of each invoke permission from the pool ARN and that of the sender key from a log group it creates, so it needs no declared environment',
   },
 
   moduleInputs: {
@@ -754,9 +852,23 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       ),
       check(
         'triggers',
-        `alltrue([for operation, arn in var.triggers : ${oneOf('operation', MODULE_TRIGGERS)} && ${matches('arn', LAMBDA_ARN_PATTERN)}])`,
-        `triggers are Lambda function ARNs by operation: ${MODULE_TRIGGERS.join(', ')}.`,
-        { triggers: { pre_signup: LAMBDA_ARN } },
+        `alltrue([for operation, t in var.triggers : ${oneOf('operation', Object.keys(MODULE_TRIGGER_OPERATIONS))}])`,
+        `triggers are keyed by operation: ${Object.keys(MODULE_TRIGGER_OPERATIONS).join(', ')}.`,
+        { triggers: { pre_signup: { handler: { function_arn: LAMBDA_ARN } } } },
+      ),
+      trigger(
+        '(t.handler.function_arn == null) != (t.handler.zip_file == null) && (t.handler.function_arn == null || (t.handler.handler == null && t.handler.source_code_hash == null))',
+        'handler takes function_arn (an existing function) or zip_file with handler (code the module deploys), not both.',
+        { verify_auth_challenge_response: { handler: { function_arn: LAMBDA_ARN, zip_file: ZIP.handler.zip_file } } },
+      ),
+      check(
+        'custom_sender_kms_key_arn',
+        ifSet(
+          'var.custom_sender_kms_key_arn',
+          `${lengthIn('var.custom_sender_kms_key_arn', 20, 2048)} && ${matches('var.custom_sender_kms_key_arn', KMS_KEY_ARN)}`,
+        ),
+        'custom_sender_kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<key id>).',
+        { custom_sender_kms_key_arn: 'alias/cognito-senders' },
       ),
       client(
         `alltrue([for f in c.oauth_flows : ${oneOf('f', Object.values(OAuthFlow))}])`,

@@ -16,7 +16,7 @@ import {
   decimal,
   enumValues,
 } from './setting';
-import { TRIGGER_FIELDS, TRIGGER_SETTINGS, triggerSpec, TriggerFile } from './trigger-settings';
+import { TRIGGER_SETTINGS, triggerSpec, TriggerFile } from './trigger-settings';
 import { CLASSIC_BRANDING, RISK_RESPONSE_SETTINGS, SECURITY_PROFILE } from './federation-settings';
 import {
   STANDARD_ATTRIBUTES,
@@ -56,7 +56,6 @@ import type { TriggerSpec } from '../triggers/pool-triggers';
 
 /** Why the module leaves a setting out (the coverage test lists these). */
 const NO_SCHEMA = 'the attribute schema is not an input of the module yet (it is fixed at creation)';
-const EXISTING_FUNCTIONS_ONLY = 'the module attaches existing functions by ARN; deploying code, and the function settings, are not inputs yet';
 
 /** `value`, or when it is null `fallback`: a computed default, computed by Terraform in the module. */
 const orElse = (value: string, fallback: string) => `(${value} != null ? ${value} : ${fallback})`;
@@ -418,30 +417,14 @@ export const POOL_SETTINGS = {
     schema: z.partialRecord(z.enum(enumValues(TriggerOperation)), TRIGGER_SETTINGS.schema),
     toProp: (v) => Object.fromEntries(Object.entries(v).map(([operation, t]) => [operation, t && triggerSpec(t)])),
     entry: TRIGGER_SETTINGS,
-    // Wired by the module builder itself (lambda_config and invoke permissions), not through props.
-    module: { map: 'string' },
+    // Wired by the module builder itself (functions, lambda_config and invoke permissions), not through props.
+    module: { map: { object: {} } },
     moduleDefault: {},
-    moduleDescription: 'Existing Lambda functions by operation, their ARNs; the module adds each invoke permission, for this pool only.',
-    moduleKeys: {
-      '*': '*',
-      '*.handler': '*',
-      '*.handler.functionArn': '*',
-      ...Object.fromEntries(
-        ['emailDomainAllowlist', 'groupClaims', 'file', 'directory', 'handler'].map((k) => [
-          `*.handler.${k}`,
-          { notInModule: EXISTING_FUNCTIONS_ONLY },
-        ]),
-      ),
-      ...Object.fromEntries(
-        Object.keys(TRIGGER_FIELDS)
-          .filter((k) => k !== 'handler')
-          .map((k) => [`*.${k}`, { notInModule: EXISTING_FUNCTIONS_ONLY }]),
-      ),
-    },
+    moduleDescription:
+      'Lambda triggers by operation (pre_sign_up, custom_email_sender, ...): an existing function, or a zip of built code from which the module creates the function (its own role, log group and permission, as the library does).',
   }),
   customSenderKmsKeyArn: text('A KMS key you manage for custom email and SMS senders; its policy must let Cognito encrypt and the senders decrypt.', {
     defaultText: 'a key is created when a sender function is created here',
-    notInModule: 'custom email and SMS senders are not offered by the module (they need a KMS key their function may use)',
   }),
   tags: mapOf(text('A tag value.'), 'Tags on the pool, at most 50.', { moduleDefault: {} }),
   dangerouslyAllowDeletionOfAllUsers: custom<boolean, boolean>({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optional } from '../module/hcl-type';
 import { custom, FileObject, listOf, mapOf, object, oneOf, propsOf, required, text, whole } from './setting';
 import { ExistingFunction, TriggerHandler, TriggerSpec } from '../triggers/pool-triggers';
 import { TriggerCode } from '../triggers/trigger-code';
@@ -38,7 +39,32 @@ const handler = custom<TriggerHandler, HandlerFile>({
     if ('directory' in h) return TriggerCode.fromDirectory(h.directory, h.handler);
     return ExistingFunction.fromArn(h.functionArn);
   },
-  module: 'string',
+  // The module takes an existing function, or code the user zipped (Terraform runs no bundler, and zips a
+  // folder only with the hashicorp/archive provider, which the module does not require).
+  module: {
+    object: {
+      function_arn: optional('string', null, HANDLER_FORMS.functionArn.shape.functionArn.description!),
+      zip_file: optional('string', null, 'A zip of built code (a path, e.g. "${path.root}/build/trigger.zip"): the module creates the function.'),
+      source_code_hash: optional(
+        'string',
+        null,
+        'Base64 SHA-256 of zip_file; give it when the zip is made during the apply. Default: filebase64sha256(zip_file).',
+      ),
+      handler: optional('string', null, HANDLER_FORMS.directory.shape.handler.description!.replace('folder', 'zip')),
+    },
+  },
+  moduleKeys: {
+    functionArn: 'function_arn',
+    handler: 'handler',
+    directory: { notInModule: 'give the folder zipped, as handler.zip_file (Terraform zips folders only with the hashicorp/archive provider)' },
+    file: { notInModule: 'Terraform runs no bundler: bundle and zip the file, and give handler.zip_file and handler.handler' },
+    ...Object.fromEntries(
+      ['emailDomainAllowlist', 'groupClaims'].map((k) => [
+        k,
+        { notInModule: "the ready-made handlers are packaged from the library's sources at synth; the module deploys zips you build" },
+      ]),
+    ),
+  },
 });
 
 /** The settings of one trigger. */
@@ -47,12 +73,16 @@ export const TRIGGER_FIELDS = {
   eventVersion: oneOf(TriggerEventVersion, 'The event version.', { defaultText: 'V2_0 for pre token generation, V1_0 for senders' }),
   poolActions: listOf(text('A Cognito action.'), 'Cognito actions the function may call on this pool (e.g. `cognito-idp:AdminAddUserToGroup`).', {
     defaultText: 'none',
+    moduleDefault: [],
   }),
   functionName: text('The function name, for code deployed here.', { defaultText: '<pool name>-<operation>' }),
   runtime: oneOf(TriggerRuntime, 'The Node.js runtime.', { default: TriggerRuntime.NODEJS_22_X }),
   memorySize: whole('Memory in MB, 128 to 10240.', { default: 256 }),
   timeoutSeconds: whole('Timeout in seconds; Cognito waits 5.', { default: 5 }),
-  environment: mapOf(text('A value.'), 'Environment variables (no secrets: read those at run time).', { defaultText: "the code's own" }),
+  environment: mapOf(text('A value.'), 'Environment variables (no secrets: read those at run time).', {
+    defaultText: "the code's own",
+    moduleDefault: {},
+  }),
   logRetentionDays: whole("Days the function's logs are kept (a value CloudWatch offers).", { default: 365 }),
 };
 

@@ -1,4 +1,4 @@
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { KmsKey, KmsKeyConfig } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import { arn, policyDocument } from '../core/iam';
 
@@ -21,31 +21,44 @@ export class SenderKey extends Construct {
 
   constructor(scope: Construct, id: string, props: SenderKeyProps) {
     super(scope, id);
-    const key = new KmsKey(this, 'key', {
-      description: 'Encrypts the codes Cognito passes to custom sender triggers',
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: policyDocument([
-        {
-          Sid: 'OwningAccountAdministers',
-          Effect: 'Allow',
-          Principal: { AWS: `arn:${props.partition}:iam::${props.accountId}:root` },
-          Action: 'kms:*',
-          Resource: '*',
-        },
-        {
-          Sid: 'CognitoEncryptsForThisAccountsPools',
-          Effect: 'Allow',
-          Principal: { Service: 'cognito-idp.amazonaws.com' },
-          Action: ['kms:CreateGrant', 'kms:Encrypt'],
-          Resource: '*',
-          Condition: {
-            StringEquals: { 'aws:SourceAccount': props.accountId },
-            ArnLike: { 'aws:SourceArn': arn(props.partition, 'cognito-idp', props.region, props.accountId, 'userpool/*') },
-          },
-        },
-      ]),
-    });
-    this.keyArn = key.arn;
+    this.keyArn = new KmsKey(this, 'key', renderSenderKey(props)).arn;
   }
+}
+
+/** The key's arguments: rotated yearly, 30 days before a deleted key is gone. */
+export function renderSenderKey(props: SenderKeyProps): KmsKeyConfig {
+  return {
+    description: 'Encrypts the codes Cognito passes to custom sender triggers',
+    enableKeyRotation: true,
+    deletionWindowInDays: 30,
+    policy: senderKeyPolicy(props),
+  };
+}
+
+/**
+ * The key's policy: the owning account administers it; Cognito may encrypt only for this account's pools
+ * in this region. Shared by the library and the module (which reads account, region and partition from
+ * a resource it creates: it declares no environment).
+ */
+function senderKeyPolicy(props: SenderKeyProps): string {
+  return policyDocument([
+    {
+      Sid: 'OwningAccountAdministers',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:${props.partition}:iam::${props.accountId}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+    {
+      Sid: 'CognitoEncryptsForThisAccountsPools',
+      Effect: 'Allow',
+      Principal: { Service: 'cognito-idp.amazonaws.com' },
+      Action: ['kms:CreateGrant', 'kms:Encrypt'],
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': props.accountId },
+        ArnLike: { 'aws:SourceArn': arn(props.partition, 'cognito-idp', props.region, props.accountId, 'userpool/*') },
+      },
+    },
+  ]);
 }

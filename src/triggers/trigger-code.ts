@@ -252,6 +252,10 @@ function bundle(entry: string, source: string): Buffer {
   return Buffer.from(bundle.contents);
 }
 
+/** Lambda's Handler (CreateFunction: at most 128 characters, no spaces); for built code, `<file>.<export>`. */
+export const HANDLER_PATTERN = /^[^\s]+\.[^\s.]+$/;
+export const HANDLER_MAX_LENGTH = 128;
+
 class DirectoryCode extends TriggerCode {
   private packaged?: PackagedCode;
   constructor(
@@ -269,8 +273,7 @@ class DirectoryCode extends TriggerCode {
 
   public package(): PackagedCode {
     if (this.packaged) return this.packaged;
-    // Lambda's Handler: at most 128 characters, no spaces; for a folder of built code, <file>.<export>.
-    if (!/^[^\s]+\.[^\s.]+$/.test(this.handler) || this.handler.length > 128) {
+    if (!HANDLER_PATTERN.test(this.handler) || this.handler.length > HANDLER_MAX_LENGTH) {
       throw new Error(
         `Trigger code ${this.source}: the handler ${JSON.stringify(this.handler)} is not <file>.<export> (at most 128 characters, no spaces). Fix: name the file without its extension and the exported function, e.g. index.handler.`,
       );

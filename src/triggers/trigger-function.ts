@@ -1,11 +1,13 @@
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { CloudwatchLogGroup, CloudwatchLogGroupConfig } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { IamRole, IamRoleConfig } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
 import { TriggerCode } from './trigger-code';
 import { policyDocument } from '../core/iam';
-import { Annotations, AssetType, TerraformAsset } from '../engine';
+import { optionalBlock } from '../core/conditional';
+import { isKnown } from '../core/problem';
+import { Annotations, AssetType, Fn, Op, TerraformAsset, Token } from '../engine';
 
 /** The Node.js runtimes Lambda supports for trigger functions. */
 export enum TriggerRuntime {
@@ -77,39 +79,23 @@ export class TriggerFunction extends Construct {
       );
     }
 
-    const logGroup = new CloudwatchLogGroup(this, 'logs', {
-      name: `/aws/lambda/${props.functionName}`,
-      retentionInDays: props.logRetentionDays ?? 365,
-    });
-    const role = new IamRole(this, 'role', {
-      // Role names are global in an account, function names only per region: a prefix keeps two regions apart.
-      namePrefix: `${props.functionName.slice(0, 37)}-`,
-      description: `Execution role of the Cognito trigger ${props.functionName}`,
-      assumeRolePolicy: policyDocument([{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }]),
-    });
-    const basics = new IamRolePolicy(this, 'logs-and-traces', {
-      role: role.id,
-      name: 'logs-and-traces',
-      policy: policyDocument([
-        { Sid: 'OwnLogGroupOnly', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup.arn}:*` },
-        // X-Ray accepts no resource-level restriction for these two actions.
-        { Sid: 'Traces', Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
-      ]),
-    });
-    this.resource = new LambdaFunction(this, 'function', {
+    const settings: TriggerFunctionSettings = {
       functionName: props.functionName,
       description: `Cognito trigger (${packaged.source})`,
-      role: role.arn,
       runtime: props.runtime ?? TriggerRuntime.NODEJS_22_X,
-      architectures: ['arm64'],
       handler: packaged.handler,
       filename: asset.path,
       sourceCodeHash: packaged.sourceCodeHash,
       memorySize: props.memorySize ?? 256,
-      timeout: props.timeoutSeconds ?? 5,
-      tracingConfig: { mode: 'Active' },
-      loggingConfig: { logFormat: 'JSON', logGroup: logGroup.name },
-      ...(Object.keys(this.environment).length > 0 ? { environment: { variables: { ...this.environment } } } : {}),
+      timeoutSeconds: props.timeoutSeconds ?? 5,
+      environment: this.environment,
+      logRetentionDays: props.logRetentionDays ?? 365,
+    };
+    const logGroup = new CloudwatchLogGroup(this, 'logs', renderTriggerLogGroup(settings));
+    const role = new IamRole(this, 'role', renderTriggerRole(settings.functionName));
+    const basics = new IamRolePolicy(this, 'logs-and-traces', { role: role.id, name: 'logs-and-traces', policy: logsAndTracesPolicy(logGroup.arn) });
+    this.resource = new LambdaFunction(this, 'function', {
+      ...renderTriggerFunction(settings, role.arn, logGroup.name),
       // Without these the first invocations could log nowhere, or fail before the role can write logs.
       dependsOn: [logGroup, basics],
     });
@@ -124,7 +110,87 @@ export class TriggerFunction extends Construct {
     return new IamRolePolicy(this, id, {
       role: this.roleName,
       name: id,
-      policy: policyDocument([{ Effect: 'Allow', Action: [...actions], Resource: [...resources] }]),
+      policy: grantPolicy(actions, resources),
     });
   }
+}
+
+/**
+ * What a trigger function's resources are made of: literals in the library, Terraform expressions in the
+ * module (`src/module/triggers-module.ts`), which renders its functions with the same functions below.
+ */
+export interface TriggerFunctionSettings {
+  readonly functionName: string;
+  readonly description: string;
+  readonly runtime: string;
+  /** `<file>.<export>`. */
+  readonly handler: string;
+  /** The zip. */
+  readonly filename: string;
+  readonly sourceCodeHash: string;
+  readonly memorySize: number;
+  readonly timeoutSeconds: number;
+  readonly environment: { readonly [name: string]: string };
+  readonly logRetentionDays: number;
+}
+
+/** The function's own log group, with retention. */
+export function renderTriggerLogGroup(s: TriggerFunctionSettings): CloudwatchLogGroupConfig {
+  return { name: `/aws/lambda/${s.functionName}`, retentionInDays: s.logRetentionDays };
+}
+
+/** The execution role: trusts only Lambda. */
+export function renderTriggerRole(functionName: string): IamRoleConfig {
+  return {
+    // Role names are global in an account, function names only per region: a prefix keeps two regions apart.
+    namePrefix: `${leading(functionName, 37)}-`,
+    description: `Execution role of the Cognito trigger ${functionName}`,
+    assumeRolePolicy: policyDocument([{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }]),
+  };
+}
+
+/** The role's basic policy: writing to its own log group only, and traces. */
+export function logsAndTracesPolicy(logGroupArn: string): string {
+  return policyDocument([
+    { Sid: 'OwnLogGroupOnly', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroupArn}:*` },
+    // X-Ray accepts no resource-level restriction for these two actions.
+    { Sid: 'Traces', Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
+  ]);
+}
+
+/** A grant of more actions, in a policy of its own. */
+export function grantPolicy(actions: readonly string[], resources: readonly string[]): string {
+  const statement = { Effect: 'Allow' as const, Action: [...actions], Resource: [...resources] };
+  // A token for a whole list (the module's pool actions) cannot sit inside a JSON string: Terraform encodes it.
+  if (Token.isUnresolved(actions)) return Token.asString(Fn.jsonencode({ Version: '2012-10-17', Statement: [{ ...statement, Action: actions }] }));
+  return policyDocument([statement]);
+}
+
+/** The function: arm64, X-Ray tracing, JSON logs into its own log group, environment only when there is one. */
+export function renderTriggerFunction(s: TriggerFunctionSettings, roleArn: string, logGroupName: string): LambdaFunctionConfig {
+  return {
+    functionName: s.functionName,
+    description: s.description,
+    role: roleArn,
+    runtime: s.runtime,
+    architectures: ['arm64'],
+    handler: s.handler,
+    filename: s.filename,
+    sourceCodeHash: s.sourceCodeHash,
+    memorySize: s.memorySize,
+    timeout: s.timeoutSeconds,
+    tracingConfig: { mode: 'Active' },
+    loggingConfig: { logFormat: 'JSON', logGroup: logGroupName },
+    ...optionalBlock('environment', hasEntries(s.environment), { variables: s.environment as { [name: string]: string } }),
+  };
+}
+
+/** The first `length` characters (a Terraform `substr` for a token). */
+function leading(value: string, length: number): string {
+  return isKnown(value) ? value.slice(0, length) : Token.asString(Fn.substr(value, 0, length));
+}
+
+/** Whether a map has entries (a Terraform `length` for a token). */
+function hasEntries(map: { readonly [name: string]: string }): boolean {
+  return Token.isUnresolved(map) ? (Op.gte(Fn.lengthOf(map), 1) as unknown as boolean) : Object.keys(map).length > 0;
 }

@@ -40,8 +40,8 @@ export type TriggerRule = (triggers: readonly AttachedTrigger[], ctx: TriggerCon
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 /** Names and values that look like secrets, which environment variables must never hold. */
-const SECRET_NAME = /(secret|passw(or)?d|private[_-]?key|api[_-]?key|token|credential)/i;
-const SECRET_VALUE = /(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+export const SECRET_NAME = /(secret|passw(or)?d|private[_-]?key|api[_-]?key|token|credential)/i;
+export const SECRET_VALUE = /(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
 export const attachedOnce: TriggerRule = (triggers) => {
   const seen = new Map<TriggerOperation, string>();
@@ -130,7 +130,7 @@ export const functionSettings: TriggerRule = (triggers) =>
     ]);
 
 /** A Cognito user pools API action by its full name: no wildcard, no other service. */
-const NAMED_POOL_ACTION = /^cognito-idp:[A-Z][A-Za-z]+$/;
+export const NAMED_POOL_ACTION = /^cognito-idp:[A-Z][A-Za-z]+$/;
 
 export const poolActionsNamed: TriggerRule = (triggers) =>
   triggers.flatMap((t) =>

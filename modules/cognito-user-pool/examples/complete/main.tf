@@ -1,8 +1,8 @@
 # Every input of the module (a test holds it to that): SES email with email MFA beside authenticator
 # apps, invitations, passwordless sign-in with email codes and passkeys, remembered devices, the PLUS
 # plan with threat protection and a password history, a custom domain with managed login, resource
-# servers, one client of each preset (with rotation and analytics), groups, and existing Lambda
-# functions as triggers.
+# servers, one client of each preset (with rotation and analytics), groups, and triggers: existing Lambda
+# functions, a function the module creates from a zip, and a custom email sender with your KMS key.
 
 terraform {
   required_version = ">= 1.9"
@@ -186,9 +186,38 @@ module "auth" {
   }
 
   triggers = {
-    pre_sign_up          = "arn:aws:lambda:eu-west-1:111122223333:function:example-pre-sign-up"
-    pre_token_generation = "arn:aws:lambda:eu-west-1:111122223333:function:example-token-claims"
+    pre_sign_up = {
+      handler = { function_arn = "arn:aws:lambda:eu-west-1:111122223333:function:example-pre-sign-up" }
+    }
+    # V3_0 also customizes machine-to-machine (client credentials) tokens.
+    pre_token_generation = {
+      handler       = { function_arn = "arn:aws:lambda:eu-west-1:111122223333:function:example-token-claims" }
+      event_version = "V3_0"
+    }
+    # Code you built and zipped (here the folder handlers/post-confirmation): the module creates the
+    # function, its role, log group and invoke permission.
+    post_confirmation = {
+      handler = {
+        zip_file         = "${path.module}/build/post-confirmation.zip"
+        source_code_hash = filebase64sha256("${path.module}/build/post-confirmation.zip") # the default; give it when the zip is made during the apply
+        handler          = "index.handler"
+      }
+      function_name      = "example-complete-post-confirmation"
+      runtime            = "nodejs22.x"
+      memory_size        = 256
+      timeout_seconds    = 5
+      log_retention_days = 90
+      environment        = { DEFAULT_GROUP = "support" }
+      pool_actions       = ["cognito-idp:AdminAddUserToGroup"]
+    }
+    # Senders built elsewhere decrypt codes with your key (custom_sender_kms_key_arn).
+    custom_email_sender = {
+      handler       = { function_arn = "arn:aws:lambda:eu-west-1:111122223333:function:example-email-sender" }
+      event_version = "V1_0"
+    }
   }
+
+  custom_sender_kms_key_arn = "arn:aws:kms:eu-west-1:111122223333:key/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab"
 
   tags = {
     team = "identity"
