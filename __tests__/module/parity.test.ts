@@ -1,8 +1,11 @@
-import { writeFileSync } from 'fs';
+import { copyFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { PoolConfig, poolSchema } from '../../src/app/config-schema';
 import { buildPool } from '../../src/app/pool-from-config';
+import { moduleConfig } from '../../src/module/build-module';
+import { MODULE_TRIGGER_OPERATIONS } from '../../src/module/triggers-module';
 import { checkOffline } from '../../src/terraform/offline';
+import { TriggerCode } from '../../src/triggers/trigger-code';
 import { synth, testStack } from '../support/stack';
 import { terraformIt } from '../support/terraform';
 import { addProvider, copyModule, initValidatePlan } from './module-support';
@@ -23,7 +26,51 @@ interface Combination {
   /** The configuration file's `pool:`, checked by its schema. */
   readonly library: Record<string, unknown>;
   readonly module: Record<string, unknown>;
+  /** Zips the module deploys, by file name in its folder: the library's package of the folder named. */
+  readonly zips?: Readonly<Record<string, string>>;
 }
+
+/** Built code the library zips from a folder, and the module deploys as the same zip. */
+const HELLO = '__tests__/triggers/fixtures/hello';
+const TOKEN_CLAIMS = 'arn:aws:lambda:eu-west-1:111122223333:function:token-claims';
+
+/** Triggers: functions from zips with their settings, a pool action, a custom email sender with the key made for it, V3_0 pre token generation. */
+const TRIGGERS: Combination = {
+  name: 'triggers: functions deployed from zips (settings, pool actions, a custom email sender and its key) and an existing V3_0 pre token function',
+  library: {
+    userPoolName: 'parity-triggers',
+    triggers: {
+      postConfirmation: {
+        handler: { directory: HELLO, handler: 'index.handler' },
+        poolActions: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminGetUser'],
+        memorySize: 512,
+        timeoutSeconds: 3,
+        environment: { GREETING: 'hello' },
+        logRetentionDays: 30,
+      },
+      customMessage: { handler: { directory: HELLO, handler: 'index.handler' }, functionName: 'parity-messages', runtime: 'nodejs20.x' },
+      customEmailSender: { handler: { directory: HELLO, handler: 'index.handler' } },
+      preTokenGeneration: { handler: { functionArn: TOKEN_CLAIMS }, eventVersion: 'V3_0' },
+    },
+  },
+  module: {
+    name: 'parity-triggers',
+    triggers: {
+      post_confirmation: {
+        handler: { zip_file: 'hello.zip', handler: 'index.handler' },
+        pool_actions: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminGetUser'],
+        memory_size: 512,
+        timeout_seconds: 3,
+        environment: { GREETING: 'hello' },
+        log_retention_days: 30,
+      },
+      custom_message: { handler: { zip_file: 'hello.zip', handler: 'index.handler' }, function_name: 'parity-messages', runtime: 'nodejs20.x' },
+      custom_email_sender: { handler: { zip_file: 'hello.zip', handler: 'index.handler' } },
+      pre_token_generation: { handler: { function_arn: TOKEN_CLAIMS }, event_version: 'V3_0' },
+    },
+  },
+  zips: { 'hello.zip': HELLO },
+};
 
 const COMBINATIONS: Combination[] = [
   {
@@ -153,11 +200,39 @@ const COMBINATIONS: Combination[] = [
       allowed_first_auth_factors: ['PASSWORD', 'SMS_OTP'],
     },
   },
+  TRIGGERS,
 ];
 
-/** Each planned resource of `type`, by its `name` argument (clients and groups are named after their keys). */
+/** What a trigger creates: compared by operation (the module keys them by operation, the library names them after it). */
+const TRIGGER_TYPES = [
+  'aws_lambda_function',
+  'aws_iam_role',
+  'aws_iam_role_policy',
+  'aws_cloudwatch_log_group',
+  'aws_lambda_permission',
+  'aws_kms_key',
+];
+
+/**
+ * Values only the module leaves to the apply, each for a reason: it declares no environment, so the
+ * permission's account comes from the pool's ARN and the sender key's policy from a log group it creates.
+ * (The policy itself is compared below, with those values put in.)
+ */
+const UNKNOWN_TO_THE_MODULE: Readonly<Record<string, readonly string[]>> = { aws_lambda_permission: ['source_account'], aws_kms_key: ['policy'] };
+
+/** A planned trigger resource's key: its operation and name (the sender key is one a pool). */
+function triggerKey(c: any): string {
+  if (c.type === 'aws_kms_key') return 'sender-key';
+  const operation = typeof c.index === 'string' ? MODULE_TRIGGER_OPERATIONS[c.index] : /_triggers_([a-zA-Z]+)/.exec(c.address)?.[1];
+  return `${operation}:${c.change.after.name ?? c.change.after.function_name ?? ''}`;
+}
+
+/** Each planned resource of `type`, by its `name` argument (clients and groups are named after their keys), or its trigger. */
 function byName(plan: any, type: string): Record<string, any> {
-  return Object.fromEntries(plan.resource_changes.filter((c: any) => c.type === type).map((c: any) => [c.change.after.name, c.change.after]));
+  const key = (c: any) => (TRIGGER_TYPES.includes(type) ? triggerKey(c) : c.change.after.name);
+  return Object.fromEntries(
+    plan.resource_changes.filter((c: any) => c.type === type).map((c: any) => [key(c), { ...c.change.after, unknown: c.change.after_unknown }]),
+  );
 }
 
 /**
@@ -167,6 +242,10 @@ function byName(plan: any, type: string): Record<string, any> {
  */
 function comparable(values: any): any {
   const {
+    unknown: _unknown,
+    // Where the zip lies, and its name in the function's description (the library names the folder it zipped).
+    filename: _filename,
+    description,
     user_pool_id: _pool,
     tags: _tags,
     tags_all: _tagsAll,
@@ -176,6 +255,8 @@ function comparable(values: any): any {
     token_validity_units,
     ...rest
   } = values;
+  if (typeof description === 'string' && description.startsWith('Cognito trigger (')) return rest;
+  if (description !== undefined) rest.description = description;
   if (!token_validity_units) return rest;
   const seconds = { seconds: 1, minutes: 60, hours: 3600, days: 86400 } as Record<string, number>;
   const units = token_validity_units[0];
@@ -195,11 +276,19 @@ describe('the module plans what the library plans, for the same settings', () =>
       const dir = copyModule();
       addProvider(dir);
       writeFileSync(join(dir, 'parity.tfvars.json'), JSON.stringify(combination.module));
+      for (const [file, folder] of Object.entries(combination.zips ?? {}))
+        copyFileSync(TriggerCode.fromDirectory(folder, 'index.handler').package().zipPath, join(dir, file));
       const module = initValidatePlan(dir, 'parity.tfvars.json');
 
-      const stack = testStack();
-      expect(buildPool(stack, 'pool', poolSchema.parse(combination.library) as PoolConfig, 'pool', new Map())).toEqual([]);
-      const library = checkOffline(synth(stack)).plan;
+      const library = checkOffline(synth(libraryStack(combination))).plan;
+      if (combination === TRIGGERS) {
+        // The three functions from zips, named as the library names them (<pool name>-<operation>, or as given).
+        expect(Object.keys(byName(module, 'aws_lambda_function')).sort()).toEqual([
+          'customEmailSender:parity-triggers-customEmailSender',
+          'customMessage:parity-messages',
+          'postConfirmation:parity-triggers-postConfirmation',
+        ]);
+      }
 
       for (const type of [
         'aws_cognito_user_pool',
@@ -207,12 +296,58 @@ describe('the module plans what the library plans, for the same settings', () =>
         'aws_cognito_user_pool_domain',
         'aws_cognito_resource_server',
         'aws_cognito_user_group',
+        ...TRIGGER_TYPES,
       ]) {
         const [fromModule, fromLibrary] = [byName(module, type), byName(library, type)];
         expect({ type, names: Object.keys(fromModule).sort() }).toEqual({ type, names: Object.keys(fromLibrary).sort() });
-        for (const name of Object.keys(fromLibrary))
-          expect({ type, name, values: comparable(fromModule[name]) }).toEqual({ type, name, values: comparable(fromLibrary[name]) });
+        const moduleOnly = UNKNOWN_TO_THE_MODULE[type] ?? [];
+        const known = (values: any) => Object.fromEntries(Object.entries(comparable(values)).filter(([k]) => !moduleOnly.includes(k)));
+        for (const name of Object.keys(fromLibrary)) {
+          expect({ type, name, values: known(fromModule[name]) }).toEqual({ type, name, values: known(fromLibrary[name]) });
+          if (!TRIGGER_TYPES.includes(type)) continue;
+          // What is left to the apply is the same on both sides, but the reasoned exceptions, which the module leaves to it.
+          const unknown = (values: any) => Object.keys(values.unknown).filter((k) => !moduleOnly.includes(k));
+          expect({ type, name, unknown: unknown(fromModule[name]) }).toEqual({ type, name, unknown: unknown(fromLibrary[name]) });
+          for (const k of moduleOnly) expect({ type, name, k, unknown: fromModule[name].unknown[k] }).toEqual({ type, name, k, unknown: true });
+        }
       }
     });
   }
 });
+
+describe('the policies of trigger functions and of the sender key', () => {
+  test("the module writes the library's documents, reference for reference (the key's with the account, region and partition put in)", () => {
+    const library = synth(libraryStack(TRIGGERS)).resource;
+    const module = moduleConfig().resource;
+    const modulePoolActions = JSON.stringify((TRIGGERS.module.triggers as any).post_confirmation.pool_actions);
+    // `${aws_<type>.<any address>.<attribute>}` names the same resource on both sides; the module's values of a trigger stand in.
+    const normalized = (document: string) =>
+      JSON.parse(
+        document
+          .replace(/\$\{aws_(\w+)\.[^}]*\.(arn|name|id)\}/g, '<$1.$2>')
+          .replace('${jsonencode(each.value.pool_actions)}', modulePoolActions)
+          .replace(/\$\{local\.trigger_log_group_arn_parts\[(\d)\]\}/g, (_all, i) => ['arn', 'aws', 'logs', 'eu-west-1', '111122223333'][Number(i)]!),
+      );
+    const libraryOf = (type: string, part: string) =>
+      Object.entries(library[type] as Record<string, any>).find(([address]) => address.includes(part))![1];
+    const pairs: [string, string, string][] = [
+      [libraryOf('aws_iam_role', 'postConfirmation_role').assume_role_policy, module.aws_iam_role.this.assume_role_policy, 'assume role'],
+      [libraryOf('aws_iam_role_policy', 'postConfirmation_logs-and-traces').policy, module.aws_iam_role_policy.this.policy, 'logs and traces'],
+      [libraryOf('aws_iam_role_policy', 'postConfirmation_pool-actions').policy, module.aws_iam_role_policy.pool_actions.policy, 'pool actions'],
+      [libraryOf('aws_iam_role_policy', 'customEmailSender_decrypt-codes').policy, module.aws_iam_role_policy.decrypt_codes.policy, 'decrypt'],
+      [libraryOf('aws_kms_key', 'sender-key').policy, module.aws_kms_key.this.policy, 'sender key'],
+    ];
+    for (const [fromLibrary, fromModule, name] of pairs) {
+      // The library's decrypt policy names its key; the module's, the key given or made (local.sender_kms_key_arn).
+      const libraryDocument = normalized(fromLibrary.replace(/\$\{aws_kms_key\.[^}]*\.arn\}/, '${local.sender_kms_key_arn}'));
+      expect({ name, document: normalized(fromModule) }).toEqual({ name, document: libraryDocument });
+    }
+  });
+});
+
+/** The library's stack for a combination, built by the app's own buildPool. */
+function libraryStack(combination: Combination) {
+  const stack = testStack();
+  expect(buildPool(stack, 'pool', poolSchema.parse(combination.library) as PoolConfig, 'pool', new Map())).toEqual([]);
+  return stack;
+}

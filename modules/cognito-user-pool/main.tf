@@ -331,7 +331,7 @@ resource "aws_iam_role_policy" "pool_actions" {
   for_each = { for k, f in local.trigger_functions : k => f if length(f.pool_actions) > 0 }
 
   name   = "pool-actions"
-  policy = jsonencode({ "Version" = "2012-10-17", "Statement" = [{ "Effect" = "Allow", "Action" = each.value.pool_actions, "Resource" = [aws_cognito_user_pool.this.arn] }] })
+  policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":${jsonencode(each.value.pool_actions)},\"Resource\":[\"${aws_cognito_user_pool.this.arn}\"]}]}"
   role   = aws_iam_role.this[each.key].name
 }
 

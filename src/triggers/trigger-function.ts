@@ -160,10 +160,11 @@ export function logsAndTracesPolicy(logGroupArn: string): string {
 
 /** A grant of more actions, in a policy of its own. */
 export function grantPolicy(actions: readonly string[], resources: readonly string[]): string {
-  const statement = { Effect: 'Allow' as const, Action: [...actions], Resource: [...resources] };
-  // A token for a whole list (the module's pool actions) cannot sit inside a JSON string: Terraform encodes it.
-  if (Token.isUnresolved(actions)) return Token.asString(Fn.jsonencode({ Version: '2012-10-17', Statement: [{ ...statement, Action: actions }] }));
-  return policyDocument([statement]);
+  if (!Token.isUnresolved(actions)) return policyDocument([{ Effect: 'Allow', Action: [...actions], Resource: [...resources] }]);
+  // A token for a whole list (the module's pool actions) cannot sit in a JSON string: Terraform encodes the
+  // list in place, so the document stays the same JSON template as every other policy.
+  const encoded = Token.asString(Fn.jsonencode(actions));
+  return policyDocument([{ Effect: 'Allow', Action: encoded, Resource: [...resources] }]).replace(JSON.stringify(encoded), encoded);
 }
 
 /** The function: arm64, X-Ray tracing, JSON logs into its own log group, environment only when there is one. */
