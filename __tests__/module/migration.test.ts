@@ -149,7 +149,11 @@ const POOL_ARN = `arn:aws:cognito-idp:eu-west-1:111122223333:userpool/${POOL_ID}
 const LGALLARD = 'module.cognito';
 
 /** What lgallard's module 5.x left in the state for the configuration the guide's example started from. */
-function lgallardState(poolResource: 'pool' | 'pool_with_schema_ignore', usernameConfiguration: unknown[] = [{ case_sensitive: false }]): object {
+function lgallardState(
+  poolResource: 'pool' | 'pool_with_schema_ignore',
+  usernameConfiguration: unknown[] = [{ case_sensitive: false }],
+  schema: unknown[] = [],
+): object {
   const inModule = (type: string, name: string, indexKey: number | string | undefined, attributes: Record<string, unknown>): StateResource => ({
     module: LGALLARD,
     type,
@@ -172,6 +176,7 @@ function lgallardState(poolResource: 'pool' | 'pool_with_schema_ignore', usernam
       username_attributes: ['email'],
       auto_verified_attributes: ['email'],
       username_configuration: usernameConfiguration,
+      schema,
       mfa_configuration: 'OPTIONAL',
       software_token_mfa_configuration: [{ enabled: true }],
       deletion_protection: 'ACTIVE',
@@ -252,6 +257,27 @@ function moduleInGit(): string {
 /** The guide's sign-in line, and the one its Blockers section gives for a pool made without `username_configuration`. */
 const SIGN_IN = 'sign_in = { email = true, case_sensitive = false }';
 const SIGN_IN_UNSET = 'sign_in = { email = true, leave_case_sensitivity_unset = true }';
+
+/**
+ * What lgallard 5.x's `schemas`/`string_schemas`/`number_schemas` left in the state for the guide's schema example
+ * (as `terraform state show` lists it): a required email of AWS's bounds, a custom string and a custom number.
+ */
+const LGALLARD_SCHEMA = [
+  schemaItem('email', 'String', { mutable: true, required: true }, { min_length: '0', max_length: '2048' }),
+  schemaItem('tenant', 'String', { mutable: false, required: false }, { min_length: '1', max_length: '64' }),
+  schemaItem('seats', 'Number', { mutable: true, required: false }, { min_value: '1', max_value: '500' }),
+];
+
+function schemaItem(name: string, type: 'String' | 'Number', flags: { mutable: boolean; required: boolean }, bounds: Record<string, string>) {
+  return {
+    name,
+    attribute_data_type: type,
+    developer_only_attribute: false,
+    ...flags,
+    string_attribute_constraints: type === 'String' ? [bounds] : [],
+    number_attribute_constraints: type === 'Number' ? [bounds] : [],
+  };
+}
 
 /** The guide's calling configuration (its sign-in line replaced by `signIn`), the module's source pointed at `source`, planned against `state`. */
 function planMigration(source: string, state: object, signIn = SIGN_IN): any {
@@ -336,6 +362,30 @@ describe('moving from lgallard/terraform-aws-cognito-user-pool 5.x (MIGRATION.md
       }
       expect(error?.run?.stderr).toMatch(/Instance cannot be destroyed/);
       expect(error?.run?.stdout + error?.run?.stderr).toContain('module.cognito.aws_cognito_user_pool.this');
+    },
+  );
+
+  terraformIt(
+    'a pool with an attribute schema moves with the same attributes as inputs (no schema change), and dropping one plans an update, never a replacement',
+    () => {
+      const source = moduleInGit();
+      const withSchema = `${SIGN_IN}\n\n${guideBlock('migration-schema').trim()}`;
+      const pool = (plan: any) => plan.resource_changes.find((c: any) => c.address === `${LGALLARD}.aws_cognito_user_pool.this`).change;
+      const sorted = (schema: any[]) => [...schema].sort((a, b) => a.name.localeCompare(b.name));
+
+      const plan = planMigration(source, lgallardState('pool', undefined, LGALLARD_SCHEMA), withSchema);
+      expectMovesAndUpdatesOnly(plan, 'pool');
+      expect(sorted(pool(plan).after.schema)).toEqual(sorted(pool(plan).before.schema));
+
+      // A schema item dropped from the inputs: the provider plans an in-place update (which AWS refuses at apply:
+      // "cannot modify or remove schema items"), not a replacement; prevent_destroy would stop that anyway.
+      const dropped = planMigration(source, lgallardState('pool', undefined, LGALLARD_SCHEMA), withSchema.replace(/^\s*seats\s*=.*$/m, ''));
+      expect(pool(dropped).actions).toEqual(['update']);
+      expect(
+        pool(dropped)
+          .after.schema.map((a: any) => a.name)
+          .sort(),
+      ).toEqual(['email', 'tenant']);
     },
   );
 

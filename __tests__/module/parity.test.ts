@@ -200,6 +200,59 @@ const COMBINATIONS: Combination[] = [
       allowed_first_auth_factors: ['PASSWORD', 'SMS_OTP'],
     },
   },
+  {
+    name: 'the attribute schema: standard attributes (Cognito names in the module) with and without bounds, custom attributes of every type',
+    library: {
+      userPoolName: 'parity-schema',
+      standardAttributes: {
+        email: { required: true, minLen: 5, maxLen: 256 },
+        givenName: { mutable: false },
+        birthdate: { required: true },
+        lastUpdateTime: {},
+      },
+      customAttributes: {
+        tenant: { type: 'String', mutable: false, minLen: 1, maxLen: 64 },
+        seats: { type: 'Number', min: 1, max: 500 },
+        score: { type: 'Number' },
+        beta: { type: 'Boolean' },
+        joined: { type: 'DateTime', mutable: false },
+      },
+      domain: { prefix: 'parity-schema-auth' },
+      clients: {
+        web: {
+          preset: 'spa',
+          callbackUrls: ['https://app.example.com/callback'],
+          readAttributes: ['email', 'given_name', 'custom:tenant', 'custom:seats'],
+          writeAttributes: ['given_name'],
+        },
+      },
+    },
+    module: {
+      name: 'parity-schema',
+      standard_attributes: {
+        email: { required: true, min_len: 5, max_len: 256 },
+        given_name: { mutable: false },
+        birthdate: { required: true },
+        updated_at: {},
+      },
+      custom_attributes: {
+        tenant: { type: 'String', mutable: false, min_len: 1, max_len: 64 },
+        seats: { type: 'Number', min: 1, max: 500 },
+        score: { type: 'Number' },
+        beta: { type: 'Boolean' },
+        joined: { type: 'DateTime', mutable: false },
+      },
+      domain: { prefix: 'parity-schema-auth' },
+      clients: {
+        web: {
+          preset: 'spa',
+          callback_urls: ['https://app.example.com/callback'],
+          read_attributes: ['email', 'given_name', 'custom:tenant', 'custom:seats'],
+          write_attributes: ['given_name'],
+        },
+      },
+    },
+  },
   TRIGGERS,
 ];
 

@@ -202,6 +202,36 @@ resource "aws_cognito_user_pool" "this" {
     }
   }
 
+  dynamic "schema" {
+    for_each = concat([for key, val in { "address" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "birthdate" = { "type" = "String", "min_length" = "10", "max_length" = "10", "min_value" = null }, "email" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "family_name" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "gender" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "given_name" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "locale" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "middle_name" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "name" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "nickname" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "phone_number" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "picture" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "preferred_username" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "profile" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "zoneinfo" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null }, "updated_at" = { "type" = "Number", "min_length" = null, "max_length" = null, "min_value" = "0" }, "website" = { "type" = "String", "min_length" = "0", "max_length" = "2048", "min_value" = null } } : { name = key, attribute_data_type = val.type, mutable = var.standard_attributes[key].mutable, required = var.standard_attributes[key].required, min_length = val.type == "String" ? (var.standard_attributes[key].min_len != null ? tostring(var.standard_attributes[key].min_len) : val.min_length) : null, max_length = val.type == "String" ? (var.standard_attributes[key].max_len != null ? tostring(var.standard_attributes[key].max_len) : val.max_length) : null, min_value = val.min_value, max_value = null } if contains(keys(var.standard_attributes), key)], [for key, val in var.custom_attributes : { name = key, attribute_data_type = val.type, mutable = val.mutable, required = false, min_length = val.type == "String" ? tostring(val.min_len) : null, max_length = val.type == "String" ? tostring(val.max_len) : null, min_value = val.type == "Number" ? tostring(val.min) : null, max_value = val.type == "Number" ? tostring(val.max) : null }])
+
+    content {
+      name                     = schema.value.name
+      attribute_data_type      = schema.value.attribute_data_type
+      developer_only_attribute = false
+      mutable                  = schema.value.mutable
+      required                 = schema.value.required
+
+      dynamic "string_attribute_constraints" {
+        for_each = schema.value.min_length != null ? [1] : []
+
+        content {
+          min_length = schema.value.min_length
+          max_length = schema.value.max_length
+        }
+      }
+
+      dynamic "number_attribute_constraints" {
+        for_each = schema.value.min_value != null ? [1] : []
+
+        content {
+          min_value = schema.value.min_value
+          max_value = schema.value.max_value
+        }
+      }
+    }
+  }
+
   dynamic "software_token_mfa_configuration" {
     for_each = (({ "OFF" = "OFF", "OPTIONAL" = "OPTIONAL", "REQUIRED" = "ON" }[var.mfa.mode] != "OFF") && var.mfa.otp) ? [1] : []
 

@@ -66,6 +66,75 @@ variable "keep_original" {
   }
 }
 
+variable "standard_attributes" {
+  default     = {}
+  description = "Standard attributes by their Cognito names (`address`, `birthdate`, `email`, `family_name`, `gender`, `given_name`, `locale`, `middle_name`, `name`, `nickname`, `phone_number`, `picture`, `preferred_username`, `profile`, `zoneinfo`, `updated_at`, `website`): required and mutable flags, and for strings the length bounds (AWS's own unless given). Fixed at creation: changed or removed later, AWS refuses the apply."
+  type = map(object({
+    required = optional(bool, false)
+    mutable  = optional(bool, true)
+    min_len  = optional(number)
+    max_len  = optional(number)
+  }))
+
+  validation {
+    error_message = "Standard attributes ${join(", ", [for k, a in var.standard_attributes : k if !(contains(["address", "birthdate", "email", "family_name", "gender", "given_name", "locale", "middle_name", "name", "nickname", "phone_number", "picture", "preferred_username", "profile", "zoneinfo", "updated_at", "website"], k))])}: not a standard attribute: use one of address, birthdate, email, family_name, gender, given_name, locale, middle_name, name, nickname, phone_number, picture, preferred_username, profile, zoneinfo, updated_at, website (Cognito's names), or a custom attribute."
+    condition     = alltrue([for k, a in var.standard_attributes : contains(["address", "birthdate", "email", "family_name", "gender", "given_name", "locale", "middle_name", "name", "nickname", "phone_number", "picture", "preferred_username", "profile", "zoneinfo", "updated_at", "website"], k)])
+  }
+
+  validation {
+    error_message = "Standard attributes ${join(", ", [for k, a in var.standard_attributes : k if !(lookup({ "address" = "String", "birthdate" = "String", "email" = "String", "family_name" = "String", "gender" = "String", "given_name" = "String", "locale" = "String", "middle_name" = "String", "name" = "String", "nickname" = "String", "phone_number" = "String", "picture" = "String", "preferred_username" = "String", "profile" = "String", "zoneinfo" = "String", "updated_at" = "Number", "website" = "String" }, k, "String") == "String" || (a.min_len == null && a.max_len == null))])}: length bounds (min_len, max_len) are for string attributes only."
+    condition     = alltrue([for k, a in var.standard_attributes : lookup({ "address" = "String", "birthdate" = "String", "email" = "String", "family_name" = "String", "gender" = "String", "given_name" = "String", "locale" = "String", "middle_name" = "String", "name" = "String", "nickname" = "String", "phone_number" = "String", "picture" = "String", "preferred_username" = "String", "profile" = "String", "zoneinfo" = "String", "updated_at" = "Number", "website" = "String" }, k, "String") == "String" || (a.min_len == null && a.max_len == null)])
+  }
+
+  validation {
+    error_message = "Standard attributes ${join(", ", [for k, a in var.standard_attributes : k if !((a.min_len == null ? true : (floor(a.min_len) == a.min_len && a.min_len >= 0 && a.min_len <= 2048)) && (a.max_len == null ? true : (floor(a.max_len) == a.max_len && a.max_len >= 1 && a.max_len <= 2048)))])}: min_len must be a whole number from 0 to 2048, max_len from 1 to 2048."
+    condition     = alltrue([for k, a in var.standard_attributes : (a.min_len == null ? true : (floor(a.min_len) == a.min_len && a.min_len >= 0 && a.min_len <= 2048)) && (a.max_len == null ? true : (floor(a.max_len) == a.max_len && a.max_len >= 1 && a.max_len <= 2048))])
+  }
+
+  validation {
+    error_message = "Standard attributes ${join(", ", [for k, a in var.standard_attributes : k if !((a.min_len != null ? a.min_len : lookup({ "address" = 0, "birthdate" = 10, "email" = 0, "family_name" = 0, "gender" = 0, "given_name" = 0, "locale" = 0, "middle_name" = 0, "name" = 0, "nickname" = 0, "phone_number" = 0, "picture" = 0, "preferred_username" = 0, "profile" = 0, "zoneinfo" = 0, "website" = 0 }, k, 0)) <= (a.max_len != null ? a.max_len : lookup({ "address" = 2048, "birthdate" = 10, "email" = 2048, "family_name" = 2048, "gender" = 2048, "given_name" = 2048, "locale" = 2048, "middle_name" = 2048, "name" = 2048, "nickname" = 2048, "phone_number" = 2048, "picture" = 2048, "preferred_username" = 2048, "profile" = 2048, "zoneinfo" = 2048, "website" = 2048 }, k, 2048)))])}: min_len must not exceed max_len (AWS bounds: 0 to 2048, birthdate 10 to 10)."
+    condition     = alltrue([for k, a in var.standard_attributes : (a.min_len != null ? a.min_len : lookup({ "address" = 0, "birthdate" = 10, "email" = 0, "family_name" = 0, "gender" = 0, "given_name" = 0, "locale" = 0, "middle_name" = 0, "name" = 0, "nickname" = 0, "phone_number" = 0, "picture" = 0, "preferred_username" = 0, "profile" = 0, "zoneinfo" = 0, "website" = 0 }, k, 0)) <= (a.max_len != null ? a.max_len : lookup({ "address" = 2048, "birthdate" = 10, "email" = 2048, "family_name" = 2048, "gender" = 2048, "given_name" = 2048, "locale" = 2048, "middle_name" = 2048, "name" = 2048, "nickname" = 2048, "phone_number" = 2048, "picture" = 2048, "preferred_username" = 2048, "profile" = 2048, "zoneinfo" = 2048, "website" = 2048 }, k, 2048))])
+  }
+}
+
+variable "custom_attributes" {
+  default     = {}
+  description = "Custom attributes by name (without `custom:`, at most 20 characters). Can be added later, never changed or removed. Both bounds are always rendered."
+  type = map(object({
+    type    = string
+    mutable = optional(bool, true)
+    min_len = optional(number, 0)
+    max_len = optional(number, 2048)
+    min     = optional(number, 0)
+    max     = optional(number, 2147483647)
+  }))
+
+  validation {
+    error_message = "A pool has at most 50 schema attributes (API reference, SchemaAttributesListType): standard_attributes and custom_attributes together."
+    condition     = length(var.custom_attributes) + length(var.standard_attributes) <= 50
+  }
+
+  validation {
+    error_message = "Custom attributes ${join(", ", [for k, a in var.custom_attributes : k if !(length(k) >= 1 && length(k) <= 20 && can(regex("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", k)) && !startswith(k, "custom:"))])}: a name is 1 to 20 characters without spaces, given without the custom: prefix (Cognito adds it)."
+    condition     = alltrue([for k, a in var.custom_attributes : length(k) >= 1 && length(k) <= 20 && can(regex("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$", k)) && !startswith(k, "custom:")])
+  }
+
+  validation {
+    error_message = "Custom attributes ${join(", ", [for k, a in var.custom_attributes : k if !(a.type != "String" || (floor(a.min_len) == a.min_len && a.min_len >= 0 && a.min_len <= 2048 && floor(a.max_len) == a.max_len && a.max_len >= 1 && a.max_len <= 2048 && a.min_len <= a.max_len))])}: a String attribute has whole-number bounds, min_len from 0 to 2048 and max_len from 1 to 2048, min_len not above max_len."
+    condition     = alltrue([for k, a in var.custom_attributes : a.type != "String" || (floor(a.min_len) == a.min_len && a.min_len >= 0 && a.min_len <= 2048 && floor(a.max_len) == a.max_len && a.max_len >= 1 && a.max_len <= 2048 && a.min_len <= a.max_len)])
+  }
+
+  validation {
+    error_message = "Custom attributes ${join(", ", [for k, a in var.custom_attributes : k if !(a.type != "Number" || a.min <= a.max)])}: a Number attribute has min not above max."
+    condition     = alltrue([for k, a in var.custom_attributes : a.type != "Number" || a.min <= a.max])
+  }
+
+  validation {
+    error_message = "Custom attributes ${join(", ", [for k, a in var.custom_attributes : k if !(contains(["String", "Number", "Boolean", "DateTime"], a.type))])}: type must be one of String, Number, Boolean, DateTime."
+    condition     = alltrue([for k, a in var.custom_attributes : contains(["String", "Number", "Boolean", "DateTime"], a.type)])
+  }
+}
+
 variable "password_policy" {
   default     = {}
   description = "Password rules. The defaults pass AWS Security Hub Cognito.3."

@@ -86,6 +86,11 @@ every user) fails. Terraform only accepts a literal there, so no variable turns 
 environment that must be destroyed needs an edited copy of the module, by design. AWS deletion
 protection is the \`deletion_protection\` input (\`ACTIVE\` by default).
 
+The attribute schema (\`standard_attributes\`, \`custom_attributes\`) never replaces the pool: the AWS provider
+updates it in place. AWS adds custom attributes to an existing pool, but refuses to change or remove any
+attribute (\`cannot modify or remove schema items\` at apply, the pool unchanged): a plan whose \`schema\`
+lines show a change or a removal will fail; one that only adds custom attributes works.
+
 ## Requirements
 
 | Name | Version |

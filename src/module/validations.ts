@@ -17,6 +17,8 @@ import { HANDLER_MAX_LENGTH, HANDLER_PATTERN } from '../triggers/trigger-code';
 import { TRIGGER_OPERATIONS, TriggerEventVersion, TriggerOperation } from '../triggers/trigger-operation';
 import { LAMBDA_ARN_PATTERN, LOG_RETENTION_DAYS, NAMED_POOL_ACTION, SECRET_NAME, SECRET_VALUE } from '../triggers/trigger-rules';
 import { MAX_GROUP_PRECEDENCE } from '../user-pool/user-pool-group';
+import { CustomAttributeType, STANDARD_ATTRIBUTES } from '../user-pool/attributes';
+import { PRINTABLE } from '../core/checks';
 import { ARN_PATTERN, DEFAULT_VERIFICATION_EMAIL, EMAIL_PATTERN, LINK_PLACEHOLDER, NAME_PATTERN } from '../user-pool/user-pool-rules';
 
 /**
@@ -111,6 +113,20 @@ const trigger = (condition: string, message: string, triggers: Record<string, un
   eachEntry('triggers', 'var.triggers', 't', 'Triggers', condition, message, { ...other, triggers });
 const group = (condition: string, message: string, groups: Record<string, unknown>) =>
   eachEntry('groups', 'var.groups', 'g', 'Groups', condition, message, { groups });
+const standardAttribute = (condition: string, message: string, attributes: Record<string, unknown>) =>
+  eachEntry('standard_attributes', 'var.standard_attributes', 'a', 'Standard attributes', condition, message, { standard_attributes: attributes });
+const customAttribute = (condition: string, message: string, attributes: Record<string, unknown>) =>
+  eachEntry('custom_attributes', 'var.custom_attributes', 'a', 'Custom attributes', condition, message, { custom_attributes: attributes });
+/** AWS's own type and bounds of each standard attribute, by Cognito name (the module's keys). */
+const STANDARD_BOUNDS = Object.fromEntries(Object.values(STANDARD_ATTRIBUTES).map((a) => [a.name, a]));
+const STANDARD_TYPES = Object.fromEntries(Object.values(STANDARD_BOUNDS).map((a) => [a.name, a.type]));
+const STANDARD_MIN = Object.fromEntries(Object.values(STANDARD_BOUNDS).flatMap((a) => (a.minLength === undefined ? [] : [[a.name, a.minLength]])));
+const STANDARD_MAX = Object.fromEntries(Object.values(STANDARD_BOUNDS).flatMap((a) => (a.maxLength === undefined ? [] : [[a.name, a.maxLength]])));
+/** A map literal. */
+const hclMap = (values: Record<string, string | number>) =>
+  `{ ${Object.entries(values)
+    .map(([k, v]) => `${JSON.stringify(k)} = ${JSON.stringify(v)}`)
+    .join(', ')} }`;
 const domain = (condition: string, message: string, value: unknown, other: Record<string, unknown> = {}) =>
   check('domain', ifSet('var.domain', condition), message, { ...other, domain: value });
 
@@ -273,8 +289,55 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       ),
     ],
   },
-  standardAttributes: { notExpressible: 'the attribute schema is not an input of the module (it is fixed at creation; use the library for it)' },
-  customAttributes: { notExpressible: 'custom attributes are not an input of the module (use the library for them)' },
+  standardAttributes: {
+    validations: [
+      standardAttribute(
+        oneOf('k', Object.keys(STANDARD_BOUNDS)),
+        `not a standard attribute: use one of ${Object.keys(STANDARD_BOUNDS).join(', ')} (Cognito's names), or a custom attribute.`,
+        { givenName: {} },
+      ),
+      standardAttribute(
+        `lookup(${hclMap(STANDARD_TYPES)}, k, "String") == "String" || (a.min_len == null && a.max_len == null)`,
+        'length bounds (min_len, max_len) are for string attributes only.',
+        { updated_at: { min_len: 1 } },
+      ),
+      // Attribute values are at most 2048 characters (API reference, AttributeType.Value), so longer bounds mean nothing.
+      standardAttribute(
+        `${ifSet('a.min_len', wholeIn('a.min_len', 0, 2048))} && ${ifSet('a.max_len', wholeIn('a.max_len', 1, 2048))}`,
+        'min_len must be a whole number from 0 to 2048, max_len from 1 to 2048.',
+        { email: { max_len: 4096 } },
+      ),
+      standardAttribute(
+        `(a.min_len != null ? a.min_len : lookup(${hclMap(STANDARD_MIN)}, k, 0)) <= (a.max_len != null ? a.max_len : lookup(${hclMap(STANDARD_MAX)}, k, 2048))`,
+        'min_len must not exceed max_len (AWS bounds: 0 to 2048, birthdate 10 to 10).',
+        { email: { min_len: 300, max_len: 256 } },
+      ),
+    ],
+  },
+  customAttributes: {
+    validations: [
+      check(
+        'custom_attributes',
+        'length(var.custom_attributes) + length(var.standard_attributes) <= 50',
+        'A pool has at most 50 schema attributes (API reference, SchemaAttributesListType): standard_attributes and custom_attributes together.',
+        { custom_attributes: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`a${i}`, { type: CustomAttributeType.BOOLEAN }])) },
+      ),
+      // API reference, CustomAttributeNameType: 1 to 20 characters of the pattern below.
+      customAttribute(
+        `${lengthIn('k', 1, 20)} && ${matches('k', new RegExp(`^[${PRINTABLE}]+$`, 'u'))} && !startswith(k, "custom:")`,
+        'a name is 1 to 20 characters without spaces, given without the custom: prefix (Cognito adds it).',
+        { 'custom:tenant': { type: CustomAttributeType.STRING } },
+      ),
+      customAttribute(
+        `a.type != "${CustomAttributeType.STRING}" || (${wholeIn('a.min_len', 0, 2048)} && ${wholeIn('a.max_len', 1, 2048)} && a.min_len <= a.max_len)`,
+        'a String attribute has whole-number bounds, min_len from 0 to 2048 and max_len from 1 to 2048, min_len not above max_len.',
+        { tenant: { type: CustomAttributeType.STRING, min_len: 10, max_len: 5 } },
+      ),
+      customAttribute(`a.type != "${CustomAttributeType.NUMBER}" || a.min <= a.max`, 'a Number attribute has min not above max.', {
+        score: { type: CustomAttributeType.NUMBER, min: 10, max: 1 },
+      }),
+    ],
+  },
   keepOriginalNeedsAutoVerify: {
     validations: (['email', 'phone'] as const).map((a) =>
       check(
@@ -838,6 +901,9 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
         `passkeys.user_verification must be one of ${Object.values(PasskeyUserVerification).join(', ')}.`,
         { passkeys: { user_verification: 'always' } },
       ),
+      customAttribute(oneOf('a.type', Object.values(CustomAttributeType)), `type must be one of ${Object.values(CustomAttributeType).join(', ')}.`, {
+        flag: { type: 'bool' },
+      }),
       check('deletion_protection', oneOf('var.deletion_protection', ['ACTIVE', 'INACTIVE']), 'deletion_protection must be ACTIVE or INACTIVE.', {
         deletion_protection: 'OFF',
       }),

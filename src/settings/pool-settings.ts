@@ -54,9 +54,6 @@ import type { TriggerSpec } from '../triggers/pool-triggers';
  * declaration of the wrong type, a compile error. Defaults are read from `DEFAULTS`, never retyped.
  */
 
-/** Why the module leaves a setting out (the coverage test lists these). */
-const NO_SCHEMA = 'the attribute schema is not an input of the module yet (it is fixed at creation)';
-
 /** `value`, or when it is null `fallback`: a computed default, computed by Terraform in the module. */
 const orElse = (value: string, fallback: string) => `(${value} != null ? ${value} : ${fallback})`;
 /** The module's auto-verified flag of an attribute (the library's default: the sign-in flag). */
@@ -202,7 +199,13 @@ export const POOL_SETTINGS = {
     {
       keys: z.enum(Object.keys(STANDARD_ATTRIBUTES) as [string, ...string[]]),
       defaultText: 'only what sign-in needs',
-      notInModule: NO_SCHEMA,
+      moduleDefault: {},
+      // The module keys them by Cognito's names, which its clients' attribute lists use too (render-user-pool reads them so).
+      moduleDescription: `Standard attributes by their Cognito names (${Object.values(STANDARD_ATTRIBUTES)
+        .map((a) => `\`${a.name}\``)
+        .join(
+          ', ',
+        )}): required and mutable flags, and for strings the length bounds (AWS's own unless given). Fixed at creation: changed or removed later, AWS refuses the apply.`,
     },
   ),
   customAttributes: custom<{ readonly [name: string]: ICustomAttribute }, { [name: string]: z.infer<typeof customAttributeObject.schema> }>({
@@ -211,7 +214,10 @@ export const POOL_SETTINGS = {
     schema: z.record(z.string(), customAttributeObject.schema),
     toProp: (v) => Object.fromEntries(Object.entries(v).map(([name, a]) => [name, customAttribute(a)])),
     entry: customAttributeObject,
-    module: { notInModule: NO_SCHEMA },
+    // A map of the entry's fields (moduleType reads them from `entry`), which render-user-pool renders as a dynamic schema block.
+    module: { map: { object: {} } },
+    moduleDefault: {},
+    fromTerraform: (e) => Token.asAnyMap(ref(e)) as { readonly [name: string]: ICustomAttribute },
   }),
   passwordPolicy: object(
     {

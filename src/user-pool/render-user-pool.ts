@@ -22,7 +22,7 @@ import {
   hasItems,
 } from '../core/conditional';
 import { isKnown } from '../core/problem';
-import { Fn, Op, Token } from '../engine';
+import { Fn, Op, ref, TerraformIterator, Token } from '../engine';
 import type { TerraformMetaArguments } from '../engine';
 import { defined } from '../core/defined';
 
@@ -174,6 +174,9 @@ function keepOriginal(p: ResolvedUserPoolProps): Pick<PoolArguments, 'userAttrib
  * (terraform-provider-aws#21654), and a schema change fails at apply.
  */
 function schema(p: ResolvedUserPoolProps): Pick<PoolArguments, 'schema'> {
+  if (Token.isUnresolved(p.standardAttributes) || Token.isUnresolved(p.customAttributes)) {
+    return { schema: schemaFromVariables(p.standardAttributes ?? {}, p.customAttributes ?? {}) as unknown as CognitoUserPoolSchema[] };
+  }
   const standard: CognitoUserPoolSchema[] = Object.entries(p.standardAttributes ?? {}).flatMap(([key, attr]) => {
     const spec = STANDARD_ATTRIBUTES[key as keyof StandardAttributes];
     if (!spec || !attr) return [];
@@ -208,6 +211,52 @@ function schema(p: ResolvedUserPoolProps): Pick<PoolArguments, 'schema'> {
   });
   const all = [...standard, ...custom];
   return all.length > 0 ? { schema: all } : {};
+}
+
+/**
+ * The schema of attributes given as Terraform variables (the module's): one `dynamic "schema"` block over the
+ * entries the literal branch above renders, with the same values. Standard attributes are keyed by their
+ * Cognito names there (`given_name`, `zoneinfo`), as the module's client attribute lists are; AWS's bounds
+ * come from the same table, {@link STANDARD_ATTRIBUTES}.
+ */
+function schemaFromVariables(standard: object, custom: object): DynamicBlock {
+  const bound = (value: number | undefined) => (value === undefined ? null : String(value));
+  const specs = Object.fromEntries(
+    Object.values(STANDARD_ATTRIBUTES).map((a) => [
+      a.name,
+      { type: a.type, min_length: bound(a.minLength), max_length: bound(a.maxLength), min_value: bound(a.minValue) },
+    ]),
+  );
+  const given = Token.asString(Fn.lookup(standard, Token.asString(ref('key'))));
+  const stringBound = (field: string, own: string) =>
+    `val.type == "String" ? (${given}.${own} != null ? tostring(${given}.${own}) : val.${field}) : null`;
+  const standardEntries = TerraformIterator.fromMap(specs).forExpressionForList(
+    `{ name = key, attribute_data_type = val.type, mutable = ${given}.mutable, required = ${given}.required, ` +
+      `min_length = ${stringBound('min_length', 'min_len')}, max_length = ${stringBound('max_length', 'max_len')}, ` +
+      `min_value = val.min_value, max_value = null } if contains(keys(${Token.asString(standard)}), key)`,
+  );
+  const ofType = (type: CustomAttributeType, field: string) => `val.type == "${type}" ? tostring(val.${field}) : null`;
+  const customEntries = TerraformIterator.fromMap(custom).forExpressionForList(
+    `{ name = key, attribute_data_type = val.type, mutable = val.mutable, required = false, ` +
+      `min_length = ${ofType(CustomAttributeType.STRING, 'min_len')}, max_length = ${ofType(CustomAttributeType.STRING, 'max_len')}, ` +
+      `min_value = ${ofType(CustomAttributeType.NUMBER, 'min')}, max_value = ${ofType(CustomAttributeType.NUMBER, 'max')} }`,
+  );
+  // Constraint blocks only where the literal branch has them: a missing or empty one is a perpetual diff.
+  const constraints = (bounds: [string, string]) => ({
+    for_each: `\${schema.value.${bounds[0]} != null ? [1] : []}`,
+    content: Object.fromEntries(bounds.map((b) => [b, `\${schema.value.${b}}`])),
+  });
+  return new DynamicBlock(Fn.concat([standardEntries, customEntries]), {
+    name: '${schema.value.name}',
+    attribute_data_type: '${schema.value.attribute_data_type}',
+    developer_only_attribute: false,
+    mutable: '${schema.value.mutable}',
+    required: '${schema.value.required}',
+    dynamic: {
+      string_attribute_constraints: constraints(['min_length', 'max_length']),
+      number_attribute_constraints: constraints(['min_value', 'max_value']),
+    },
+  });
 }
 
 function emailConfiguration(p: ResolvedUserPoolProps, deps: UserPoolDependencies): NonNullable<PoolArguments['emailConfiguration']> {

@@ -7,6 +7,7 @@ import { checkIntegerRange, checkLength, checkMaxItems, checkOneOf, checkPattern
 import { ResolvedAwsEnvironment } from '../core/aws-environment';
 import { checkRegion } from '../core/regions';
 import { isKnown, Problem } from '../core/problem';
+import { Token } from '../engine';
 import { checkSecurityProfile } from './security-profile';
 
 /**
@@ -180,6 +181,8 @@ export const passkeys: UserPoolRule = (p) => [
 ];
 
 export const customAttributes: UserPoolRule = (p) => {
+  // Attributes given as Terraform variables (the module's) are checked by its validations.
+  if (Token.isUnresolved(p.customAttributes) || Token.isUnresolved(p.standardAttributes)) return [];
   const entries = Object.entries(p.customAttributes ?? {});
   const standardCount = Object.keys(p.standardAttributes ?? {}).length;
   const problems: Problem[] = [];
@@ -235,7 +238,7 @@ export const customAttributes: UserPoolRule = (p) => {
 };
 
 export const standardAttributes: UserPoolRule = (p) =>
-  Object.entries(p.standardAttributes ?? {}).flatMap(([key, attribute]) => {
+  Object.entries(Token.isUnresolved(p.standardAttributes) ? {} : (p.standardAttributes ?? {})).flatMap(([key, attribute]) => {
     const spec = STANDARD_ATTRIBUTES[key as keyof typeof STANDARD_ATTRIBUTES];
     if (!spec)
       return [

@@ -41,6 +41,17 @@ module "auth" {
     phone = false
   }
 
+  # The schema is fixed at creation: custom attributes can be added later, never changed or removed.
+  standard_attributes = {
+    email      = { required = true, mutable = true, min_len = 7, max_len = 256 }
+    given_name = { required = false, mutable = true }
+  }
+
+  custom_attributes = {
+    tenant = { type = "String", mutable = false, min_len = 1, max_len = 64 }
+    seats  = { type = "Number", mutable = true, min = 1, max = 1000 }
+  }
+
   password_policy = {
     min_length                       = 14
     require_lowercase                = true
