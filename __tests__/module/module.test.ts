@@ -12,6 +12,7 @@ import {
   REQUIRED_VERSION,
 } from '../../src/module/build-module';
 import { MODULE_INPUTS } from '../../src/module/inputs';
+import { BUILT_IN_DIR, builtInPackages } from '../../src/module/triggers-module';
 import { MODULE_VALIDATIONS } from '../../src/module/validations';
 import { checkGroup } from '../../src/user-pool/user-pool-group';
 
@@ -24,9 +25,15 @@ describe('the committed module is what the generator writes now', () => {
     expect(readFileSync(join(MODULE_DIR, file), 'utf8')).toEqual(generated[file]);
   });
 
+  test.each(Object.keys(builtInPackages()))('%s (the ready-made handler, packaged as the library packages it)', (file) => {
+    // On failure: run `npm run build:modules` and commit the result.
+    expect(readFileSync(join(MODULE_DIR, file)).equals(builtInPackages()[file]!)).toBe(true);
+  });
+
   test('the module folder holds the generated files, the examples and the hand-written migration from lgallard, nothing else', () => {
     const handWritten = ['MIGRATION.md', 'migrations.tf'];
-    expect(readdirSync(MODULE_DIR).sort()).toEqual([...Object.keys(generated), ...handWritten, 'examples'].sort());
+    expect(readdirSync(MODULE_DIR).sort()).toEqual([...Object.keys(generated), ...handWritten, 'examples', BUILT_IN_DIR].sort());
+    expect(readdirSync(join(MODULE_DIR, BUILT_IN_DIR)).map((f) => `${BUILT_IN_DIR}/${f}`)).toEqual(Object.keys(builtInPackages()).sort());
   });
 });
 

@@ -32,11 +32,14 @@ interface Combination {
 
 /** Built code the library zips from a folder, and the module deploys as the same zip. */
 const HELLO = '__tests__/triggers/fixtures/hello';
-const TOKEN_CLAIMS = 'arn:aws:lambda:eu-west-1:111122223333:function:token-claims';
+const MIGRATION = 'arn:aws:lambda:eu-west-1:111122223333:function:user-migration';
 
-/** Triggers: functions from zips with their settings, a pool action, a custom email sender with the key made for it, V3_0 pre token generation. */
+/**
+ * Triggers: functions from zips with their settings and a pool action, a custom email sender with the key made for it,
+ * the ready-made handlers (V3_0 pre token generation), an existing function.
+ */
 const TRIGGERS: Combination = {
-  name: 'triggers: functions deployed from zips (settings, pool actions, a custom email sender and its key) and an existing V3_0 pre token function',
+  name: 'triggers: functions from zips (settings, pool actions, a custom email sender and its key), the ready-made handlers, an existing function',
   library: {
     userPoolName: 'parity-triggers',
     triggers: {
@@ -50,7 +53,12 @@ const TRIGGERS: Combination = {
       },
       customMessage: { handler: { directory: HELLO, handler: 'index.handler' }, functionName: 'parity-messages', runtime: 'nodejs20.x' },
       customEmailSender: { handler: { directory: HELLO, handler: 'index.handler' } },
-      preTokenGeneration: { handler: { functionArn: TOKEN_CLAIMS }, eventVersion: 'V3_0' },
+      preSignUp: { handler: { emailDomainAllowlist: ['example.com', '*.example.org'] }, environment: { LOG_LEVEL: 'debug' } },
+      preTokenGeneration: {
+        handler: { groupClaims: { groupScopes: { admins: ['https://api.example.com/admin'] }, roleClaim: 'role' } },
+        eventVersion: 'V3_0',
+      },
+      userMigration: { handler: { functionArn: MIGRATION } },
     },
   },
   module: {
@@ -66,7 +74,12 @@ const TRIGGERS: Combination = {
       },
       custom_message: { handler: { zip_file: 'hello.zip', handler: 'index.handler' }, function_name: 'parity-messages', runtime: 'nodejs20.x' },
       custom_email_sender: { handler: { zip_file: 'hello.zip', handler: 'index.handler' } },
-      pre_token_generation: { handler: { function_arn: TOKEN_CLAIMS }, event_version: 'V3_0' },
+      pre_sign_up: { handler: { email_domain_allowlist: ['example.com', '*.example.org'] }, environment: { LOG_LEVEL: 'debug' } },
+      pre_token_generation: {
+        handler: { group_claims: { group_scopes: { admins: ['https://api.example.com/admin'] }, role_claim: 'role' } },
+        event_version: 'V3_0',
+      },
+      user_migration: { handler: { function_arn: MIGRATION } },
     },
   },
   zips: { 'hello.zip': HELLO },
@@ -335,11 +348,13 @@ describe('the module plans what the library plans, for the same settings', () =>
 
       const library = checkOffline(synth(libraryStack(combination))).plan;
       if (combination === TRIGGERS) {
-        // The three functions from zips, named as the library names them (<pool name>-<operation>, or as given).
+        // The five functions the module creates (from zips; two are its ready-made handlers), named as the library names them.
         expect(Object.keys(byName(module, 'aws_lambda_function')).sort()).toEqual([
           'customEmailSender:parity-triggers-customEmailSender',
           'customMessage:parity-messages',
           'postConfirmation:parity-triggers-postConfirmation',
+          'preSignUp:parity-triggers-preSignUp',
+          'preTokenGeneration:parity-triggers-preTokenGeneration',
         ]);
       }
 

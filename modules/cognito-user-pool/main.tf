@@ -5,7 +5,8 @@ locals {
   resource_server_scopes      = flatten([for k, s in var.resource_servers : [for name, description in s.scopes : "${s.identifier}/${name}"]])
   domain_base_url             = var.domain == null ? null : (var.domain.prefix != null ? "https://${var.domain.prefix}.auth.${split(":", aws_cognito_user_pool.this.arn)[3]}.amazoncognito.com" : "https://${var.domain.custom_domain.domain_name}")
   trigger_operations          = { pre_sign_up = "preSignUp", post_confirmation = "postConfirmation", pre_authentication = "preAuthentication", post_authentication = "postAuthentication", custom_message = "customMessage", define_auth_challenge = "defineAuthChallenge", create_auth_challenge = "createAuthChallenge", verify_auth_challenge_response = "verifyAuthChallengeResponse", user_migration = "userMigration", pre_token_generation = "preTokenGeneration", custom_email_sender = "customEmailSender", custom_sms_sender = "customSmsSender" }
-  trigger_functions           = { for k, t in var.triggers : k => merge(t, { function_name = t.function_name != null ? t.function_name : "${substr(replace(var.name, "/[^a-zA-Z0-9_-]/", "-"), 0, 63 - length(local.trigger_operations[k]))}-${local.trigger_operations[k]}", source_code_hash = t.handler.source_code_hash != null ? t.handler.source_code_hash : filebase64sha256(t.handler.zip_file) }) if t.handler.zip_file != null && contains(keys(local.trigger_operations), k) }
+  trigger_code                = { for k, t in var.triggers : k => { zip_file = t.handler.zip_file != null ? t.handler.zip_file : "${path.module}/handlers/${t.handler.email_domain_allowlist != null ? "pre-sign-up-email-allowlist" : "pre-token-generation-groups"}.zip", handler = t.handler.zip_file != null ? t.handler.handler : "index.handler", environment = merge({ for name, value in { ALLOWED_EMAIL_DOMAINS = t.handler.email_domain_allowlist == null ? null : join(",", t.handler.email_domain_allowlist), GROUP_SCOPES = t.handler.group_claims == null ? null : jsonencode(t.handler.group_claims.group_scopes), GROUPS_CLAIM = try(t.handler.group_claims.groups_claim, null), ROLE_CLAIM = try(t.handler.group_claims.role_claim, null) } : name => value if value != null }, t.environment) } if t.handler.function_arn == null && contains(keys(local.trigger_operations), k) }
+  trigger_functions           = { for k, code in local.trigger_code : k => merge(var.triggers[k], code, { function_name = var.triggers[k].function_name != null ? var.triggers[k].function_name : "${substr(replace(var.name, "/[^a-zA-Z0-9_-]/", "-"), 0, 63 - length(local.trigger_operations[k]))}-${local.trigger_operations[k]}", source_code_hash = var.triggers[k].handler.source_code_hash != null ? var.triggers[k].handler.source_code_hash : filebase64sha256(code.zip_file) }) }
   trigger_arns                = merge({ for k, t in var.triggers : k => t.handler.function_arn if t.handler.function_arn != null }, { for k, f in aws_lambda_function.this : k => f.arn })
   sender_kms_key_arn          = var.custom_sender_kms_key_arn != null ? var.custom_sender_kms_key_arn : one(aws_kms_key.this[*].arn)
   trigger_log_group_arn_parts = try(split(":", values(aws_cloudwatch_log_group.this)[0].arn), null)
@@ -377,10 +378,10 @@ resource "aws_lambda_function" "this" {
   for_each = local.trigger_functions
 
   architectures    = ["arm64"]
-  description      = "Cognito trigger (${basename(each.value.handler.zip_file)})"
-  filename         = each.value.handler.zip_file
+  description      = "Cognito trigger (${basename(each.value.zip_file)})"
+  filename         = each.value.zip_file
   function_name    = each.value.function_name
-  handler          = each.value.handler.handler
+  handler          = each.value.handler
   memory_size      = each.value.memory_size
   role             = aws_iam_role.this[each.key].arn
   runtime          = each.value.runtime

@@ -468,10 +468,16 @@ variable "triggers" {
   description = "Lambda triggers by operation (pre_sign_up, custom_email_sender, ...): an existing function, or a zip of built code from which the module creates the function (its own role, log group and permission, as the library does)."
   type = map(object({
     handler = object({
-      function_arn     = optional(string)
-      zip_file         = optional(string)
-      source_code_hash = optional(string)
-      handler          = optional(string)
+      function_arn           = optional(string)
+      zip_file               = optional(string)
+      source_code_hash       = optional(string)
+      handler                = optional(string)
+      email_domain_allowlist = optional(list(string))
+      group_claims = optional(object({
+        group_scopes = map(list(string))
+        groups_claim = optional(string)
+        role_claim   = optional(string)
+      }))
     })
     event_version      = optional(string)
     pool_actions       = optional(list(string), [])
@@ -544,8 +550,8 @@ variable "triggers" {
   }
 
   validation {
-    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.handler.function_arn == null) != (t.handler.zip_file == null) && (t.handler.function_arn == null || (t.handler.handler == null && t.handler.source_code_hash == null)))])}: handler takes function_arn (an existing function) or zip_file with handler (code the module deploys), not both."
-    condition     = alltrue([for k, t in var.triggers : (t.handler.function_arn == null) != (t.handler.zip_file == null) && (t.handler.function_arn == null || (t.handler.handler == null && t.handler.source_code_hash == null))])
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(length([for form in [t.handler.function_arn, t.handler.zip_file, t.handler.email_domain_allowlist, t.handler.group_claims] : form if form != null]) == 1 && (t.handler.zip_file != null || (t.handler.handler == null && t.handler.source_code_hash == null)))])}: handler takes one of function_arn (an existing function), zip_file with handler (code the module deploys), email_domain_allowlist or group_claims (the ready-made handlers)."
+    condition     = alltrue([for k, t in var.triggers : length([for form in [t.handler.function_arn, t.handler.zip_file, t.handler.email_domain_allowlist, t.handler.group_claims] : form if form != null]) == 1 && (t.handler.zip_file != null || (t.handler.handler == null && t.handler.source_code_hash == null))])
   }
 }
 

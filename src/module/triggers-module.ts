@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -8,6 +9,7 @@ import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { addDynamicBlocks, splitDynamicBlocks, terraformName } from '../core/conditional';
 import { ref, TerraformIterator, TerraformLocal, TerraformStack, Token } from '../engine';
 import { renderSenderKey } from '../triggers/sender-key';
+import { BUILT_IN_HANDLERS, TriggerCode } from '../triggers/trigger-code';
 import { grantPolicy, logsAndTracesPolicy, renderTriggerFunction, renderTriggerLogGroup, renderTriggerRole } from '../triggers/trigger-function';
 import { TRIGGER_OPERATIONS, TriggerOperation } from '../triggers/trigger-operation';
 
@@ -19,6 +21,22 @@ import { TRIGGER_OPERATIONS, TriggerOperation } from '../triggers/trigger-operat
  * their own, and an invoke permission for this pool and account only. Resources are keyed by operation
  * (`aws_lambda_function.this["post_confirmation"]`).
  */
+
+/** Where the module ships the ready-made handlers' packages, and their entry point. */
+export const BUILT_IN_DIR = 'handlers';
+const BUILT_IN_ENTRY = 'index.handler';
+
+/**
+ * The ready-made handlers' packages, by their path in the module: what the library deploys for
+ * `TriggerCode.emailDomainAllowlist` and `TriggerCode.groupClaims` (the code does not depend on their
+ * settings, which are environment variables).
+ */
+export function builtInPackages(): Record<string, Buffer> {
+  const packages = [TriggerCode.emailDomainAllowlist([]), TriggerCode.groupClaims({ groupScopes: {} })].map((code) => code.package());
+  if (packages.some((p) => p.handler !== BUILT_IN_ENTRY)) throw new Error(`the ready-made handlers' entry point is no longer ${BUILT_IN_ENTRY}`);
+  const files = [BUILT_IN_HANDLERS.emailDomainAllowlist.file, BUILT_IN_HANDLERS.groupClaims.file];
+  return Object.fromEntries(packages.map((p, i) => [`${BUILT_IN_DIR}/${files[i]}.zip`, readFileSync(p.zipPath)]));
+}
 
 /** Every operation by its module name (`pre_sign_up`), with its library name (`preSignUp`, in default function names). */
 export const MODULE_TRIGGER_OPERATIONS: Readonly<Record<string, TriggerOperation>> = Object.fromEntries(
@@ -43,14 +61,31 @@ export function addTriggers(stack: TerraformStack, pool: CognitoUserPool): void 
       .map(([name, operation]) => `${name} = ${JSON.stringify(operation)}`)
       .join(', ')} }`,
   );
+  // The code of each trigger whose function the module creates: the user's zip, or a ready-made handler's
+  // package shipped in handlers/ with the environment variables that configure it (the user's added after).
+  const { emailDomainAllowlist: allowlist, groupClaims: groups } = BUILT_IN_HANDLERS;
+  const builtInEnvironment = [
+    `${allowlist.environment.domains} = t.handler.email_domain_allowlist == null ? null : join(",", t.handler.email_domain_allowlist)`,
+    `${groups.environment.groupScopes} = t.handler.group_claims == null ? null : jsonencode(t.handler.group_claims.group_scopes)`,
+    `${groups.environment.groupsClaim} = try(t.handler.group_claims.groups_claim, null)`,
+    `${groups.environment.roleClaim} = try(t.handler.group_claims.role_claim, null)`,
+  ];
+  local(
+    'trigger_code',
+    '{ for k, t in var.triggers : k => { ' +
+      `zip_file = t.handler.zip_file != null ? t.handler.zip_file : "\${path.module}/${BUILT_IN_DIR}/\${t.handler.email_domain_allowlist != null ? ${JSON.stringify(allowlist.file)} : ${JSON.stringify(groups.file)}}.zip", ` +
+      `handler = t.handler.zip_file != null ? t.handler.handler : ${JSON.stringify(BUILT_IN_ENTRY)}, ` +
+      `environment = merge({ for name, value in { ${builtInEnvironment.join(', ')} } : name => value if value != null }, t.environment) ` +
+      '} if t.handler.function_arn == null && contains(keys(local.trigger_operations), k) }',
+  );
   // The triggers whose function the module creates, with the defaults the library computes: the name
   // `<pool name>-<operation>` (within Lambda's 64 characters) and the zip's hash.
   local(
     'trigger_functions',
-    '{ for k, t in var.triggers : k => merge(t, { ' +
-      'function_name = t.function_name != null ? t.function_name : "${substr(replace(var.name, "/[^a-zA-Z0-9_-]/", "-"), 0, 63 - length(local.trigger_operations[k]))}-${local.trigger_operations[k]}", ' +
-      'source_code_hash = t.handler.source_code_hash != null ? t.handler.source_code_hash : filebase64sha256(t.handler.zip_file) ' +
-      '}) if t.handler.zip_file != null && contains(keys(local.trigger_operations), k) }',
+    '{ for k, code in local.trigger_code : k => merge(var.triggers[k], code, { ' +
+      'function_name = var.triggers[k].function_name != null ? var.triggers[k].function_name : "${substr(replace(var.name, "/[^a-zA-Z0-9_-]/", "-"), 0, 63 - length(local.trigger_operations[k]))}-${local.trigger_operations[k]}", ' +
+      'source_code_hash = var.triggers[k].handler.source_code_hash != null ? var.triggers[k].handler.source_code_hash : filebase64sha256(code.zip_file) ' +
+      '}) }',
   );
   // Each trigger's function: the one given, or the one created here.
   local(
@@ -129,10 +164,10 @@ function settings() {
   const each = (field: string) => str(`each.value.${field}`);
   return {
     functionName: each('function_name'),
-    description: str('"Cognito trigger (${basename(each.value.handler.zip_file)})"'),
+    description: str('"Cognito trigger (${basename(each.value.zip_file)})"'),
     runtime: each('runtime'),
-    handler: each('handler.handler'),
-    filename: each('handler.zip_file'),
+    handler: each('handler'),
+    filename: each('zip_file'),
     sourceCodeHash: each('source_code_hash'),
     memorySize: Token.asNumber(ref('each.value.memory_size')),
     timeoutSeconds: Token.asNumber(ref('each.value.timeout_seconds')),

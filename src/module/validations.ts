@@ -754,6 +754,8 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       ),
     ],
   },
+  // Cognito encrypts the codes it hands custom senders with the pool's KMS key (LambdaConfigType.KMSKeyID); senders take
+  // LambdaVersion V1_0 only: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-sender-triggers.html
   senderNeedsKey: {
     validations: [
       trigger(
@@ -783,6 +785,8 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       ),
     ],
   },
+  // Lambda: 128 to 10,240 MB of memory, at most 15 minutes a run, names of 64 letters, digits, - and _:
+  // https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html
   functionSettings: {
     validations: [
       trigger(
@@ -811,6 +815,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       ),
     ],
   },
+  // LambdaConfigType's ARNs (ArnType): 20 to 2048 characters, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LambdaConfigType.html
   existingFunctionArn: {
     validations: [
       trigger(
@@ -923,8 +928,8 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
         { triggers: { pre_signup: { handler: { function_arn: LAMBDA_ARN } } } },
       ),
       trigger(
-        '(t.handler.function_arn == null) != (t.handler.zip_file == null) && (t.handler.function_arn == null || (t.handler.handler == null && t.handler.source_code_hash == null))',
-        'handler takes function_arn (an existing function) or zip_file with handler (code the module deploys), not both.',
+        'length([for form in [t.handler.function_arn, t.handler.zip_file, t.handler.email_domain_allowlist, t.handler.group_claims] : form if form != null]) == 1 && (t.handler.zip_file != null || (t.handler.handler == null && t.handler.source_code_hash == null))',
+        'handler takes one of function_arn (an existing function), zip_file with handler (code the module deploys), email_domain_allowlist or group_claims (the ready-made handlers).',
         { verify_auth_challenge_response: { handler: { function_arn: LAMBDA_ARN, zip_file: ZIP.handler.zip_file } } },
       ),
       check(

@@ -92,18 +92,20 @@ export abstract class TriggerCode {
 
   /** The ready-made pre sign-up handler: only these email domains (`example.com`, `*.example.org`) may sign up. */
   public static emailDomainAllowlist(domains: readonly string[]): TriggerCode {
-    return new BundledCode(builtInHandler('pre-sign-up-email-allowlist'), { environment: { ALLOWED_EMAIL_DOMAINS: domains.join(',') } }, BUILT_IN);
+    const { file, environment } = BUILT_IN_HANDLERS.emailDomainAllowlist;
+    return new BundledCode(builtInHandler(file), { environment: { [environment.domains]: domains.join(',') } }, BUILT_IN);
   }
 
   /** The ready-made V2 pre token generation handler: claims and access-token scopes from the user's groups. */
   public static groupClaims(options: GroupClaimsOptions): TriggerCode {
+    const { file, environment } = BUILT_IN_HANDLERS.groupClaims;
     return new BundledCode(
-      builtInHandler('pre-token-generation-groups'),
+      builtInHandler(file),
       {
         environment: {
-          GROUP_SCOPES: JSON.stringify(options.groupScopes),
-          ...(options.groupsClaim ? { GROUPS_CLAIM: options.groupsClaim } : {}),
-          ...(options.roleClaim ? { ROLE_CLAIM: options.roleClaim } : {}),
+          [environment.groupScopes]: JSON.stringify(options.groupScopes),
+          ...(options.groupsClaim ? { [environment.groupsClaim]: options.groupsClaim } : {}),
+          ...(options.roleClaim ? { [environment.roleClaim]: options.roleClaim } : {}),
         },
       },
       BUILT_IN,
@@ -119,6 +121,18 @@ export abstract class TriggerCode {
   /** The same code with its path taken from `location` (the ready-made handlers stay where they are). */
   public abstract locatedIn(location: CodeLocation): TriggerCode;
 }
+
+/**
+ * The ready-made handlers: their source under `handlers/`, and the environment variables that configure
+ * them (the Terraform module, which ships their packages, sets the same ones).
+ */
+export const BUILT_IN_HANDLERS = {
+  emailDomainAllowlist: { file: 'pre-sign-up-email-allowlist', environment: { domains: 'ALLOWED_EMAIL_DOMAINS' } },
+  groupClaims: {
+    file: 'pre-token-generation-groups',
+    environment: { groupScopes: 'GROUP_SCOPES', groupsClaim: 'GROUPS_CLAIM', roleClaim: 'ROLE_CLAIM' },
+  },
+} as const;
 
 /** Bundles by entry file: several stacks (environments) using one handler bundle it once per run. */
 const bundles = new Map<string, Buffer>();

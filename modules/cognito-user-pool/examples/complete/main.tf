@@ -1,8 +1,8 @@
 # Every input of the module (a test holds it to that): SES email with email MFA beside authenticator
 # apps, invitations, passwordless sign-in with email codes and passkeys, remembered devices, the PLUS
 # plan with threat protection and a password history, a custom domain with managed login, resource
-# servers, one client of each preset (with rotation and analytics), groups, and triggers: existing Lambda
-# functions, a function the module creates from a zip, and a custom email sender with your KMS key.
+# servers, one client of each preset (with rotation and analytics), groups, and triggers: the ready-made
+# handlers, a function the module creates from a zip, and an existing custom email sender with your KMS key.
 
 terraform {
   required_version = ">= 1.9"
@@ -197,12 +197,19 @@ module "auth" {
   }
 
   triggers = {
+    # The ready-made handlers, shipped with the module: only these email domains may sign up ...
     pre_sign_up = {
-      handler = { function_arn = "arn:aws:lambda:eu-west-1:111122223333:function:example-pre-sign-up" }
+      handler = { email_domain_allowlist = ["example.com", "*.example.org"] }
     }
-    # V3_0 also customizes machine-to-machine (client credentials) tokens.
+    # ... and group claims, with the scopes each group grants in access tokens (V3_0: machine-to-machine tokens too).
     pre_token_generation = {
-      handler       = { function_arn = "arn:aws:lambda:eu-west-1:111122223333:function:example-token-claims" }
+      handler = {
+        group_claims = {
+          group_scopes = { admins = ["https://orders.example.com/write"] }
+          groups_claim = "groups"
+          role_claim   = "role"
+        }
+      }
       event_version = "V3_0"
     }
     # Code you built and zipped (here the folder handlers/post-confirmation): the module creates the
