@@ -113,7 +113,9 @@ describe('the module is a module', () => {
 
   test('falsy defaults survive into the types and defaults', () => {
     const variables = generated['variables.tf'];
-    expect(variables).toMatch(/username\s+= optional\(bool, false\)/);
+    expect(variables).toMatch(/case_sensitive\s+= optional\(bool, false\)/);
+    // Sign-in flags are null unless given: given flags replace the default set whole, as in the configuration file.
+    expect(variables).toMatch(/username\s+= optional\(bool\)\n/);
     expect(variables).toMatch(/password_history_size\s+= optional\(number, 0\)/);
     expect(variables).toMatch(/callback_urls\s+= optional\(list\(string\), \[\]\)/);
     expect(config.variable.self_sign_up_enabled.default).toBe(false);
@@ -125,7 +127,7 @@ describe('the module is a module', () => {
     const readme = generated['README.md'];
     for (const input of MODULE_INPUTS) expect(readme).toContain(`| \`${input.name}\` |`);
     expect(readme).toMatch(/\| `clients\[\*\]\.preset` \| [^|]+ \| `string` \| n\/a \| yes \|/);
-    expect(readme).toMatch(/\| `sign_in\.email` \| [^|]+ \| `bool` \| `true` \| no \|/);
+    expect(readme).toMatch(/\| `sign_in\.case_sensitive` \| [^|]+ \| `bool` \| `false` \| no \|/);
     for (const section of ['Requirements', 'Providers', 'Resources', 'Inputs', 'Outputs']) expect(readme).toContain(`\n## ${section}\n`);
     for (const [type, byName] of Object.entries(config.resource as Record<string, object>))
       for (const name of Object.keys(byName)) expect(readme).toContain(`| [${type}.${name}](`);

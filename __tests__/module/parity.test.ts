@@ -189,10 +189,10 @@ const COMBINATIONS: Combination[] = [
     },
   },
   {
-    name: 'SMS through your role: phone sign-in, SMS MFA and codes, phone recovery, link verification, own keep-original',
+    name: 'SMS through your role: phone sign-in only (given flags replace the default email), SMS MFA and codes, phone recovery, link verification, own keep-original',
     library: {
       userPoolName: 'parity-sms',
-      signInAliases: { email: true, phone: true },
+      signInAliases: { phone: true },
       mfa: 'REQUIRED',
       mfaSecondFactor: { otp: false, sms: true },
       mfaMessage: 'Your code: {####}',
@@ -204,7 +204,7 @@ const COMBINATIONS: Combination[] = [
     },
     module: {
       name: 'parity-sms',
-      sign_in: { email: true, phone: true },
+      sign_in: { phone: true },
       mfa: { mode: 'REQUIRED', otp: false, sms: true, sms_message: 'Your code: {####}' },
       account_recovery: 'PHONE_AND_EMAIL',
       verification: { email_style: 'LINK' },

@@ -17,24 +17,24 @@ variable "name" {
 
 variable "sign_in" {
   default     = {}
-  description = "What users sign in with, and whether usernames are case-sensitive. Fixed at creation: a change replaces the pool, which prevent_destroy stops."
+  description = "What users sign in with, and whether usernames are case-sensitive. Fixed at creation: a change replaces the pool, which prevent_destroy stops. Sign-in flags given replace the default set (email) whole: `{ phone = true }` is phone only."
   type = object({
-    username                     = optional(bool, false)
-    email                        = optional(bool, true)
-    phone                        = optional(bool, false)
-    preferred_username           = optional(bool, false)
+    username                     = optional(bool)
+    email                        = optional(bool)
+    phone                        = optional(bool)
+    preferred_username           = optional(bool)
     case_sensitive               = optional(bool, false)
     leave_case_sensitivity_unset = optional(bool, false)
   })
 
   validation {
-    error_message = "Users must sign in with a username or an email address: set sign_in.email or sign_in.username to true."
-    condition     = var.sign_in.username || var.sign_in.email
+    error_message = "Users must sign in with a username, an email address or a phone number: set sign_in.email (or username, or phone) to true."
+    condition     = (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? false : var.sign_in.username == true) || (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? true : var.sign_in.email == true) || (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? false : var.sign_in.phone == true)
   }
 
   validation {
     error_message = "A preferred username is an alias of a username: set sign_in.username to true."
-    condition     = !var.sign_in.preferred_username || var.sign_in.username
+    condition     = !(var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? false : var.sign_in.preferred_username == true) || (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? false : var.sign_in.username == true)
   }
 }
 
@@ -57,12 +57,12 @@ variable "keep_original" {
 
   validation {
     error_message = "Keeping the original email until a new one is verified needs auto_verify.email: set it to true, or keep_original.email to false."
-    condition     = !((try(var.keep_original.email, null) != null ? var.keep_original.email : (var.auto_verify.email != null ? var.auto_verify.email : var.sign_in.email)) && !(var.auto_verify.email != null ? var.auto_verify.email : var.sign_in.email))
+    condition     = !((try(var.keep_original.email, null) != null ? var.keep_original.email : (var.auto_verify.email != null ? var.auto_verify.email : (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? true : var.sign_in.email == true))) && !(var.auto_verify.email != null ? var.auto_verify.email : (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? true : var.sign_in.email == true)))
   }
 
   validation {
     error_message = "Keeping the original phone until a new one is verified needs auto_verify.phone: set it to true, or keep_original.phone to false."
-    condition     = !((try(var.keep_original.phone, null) != null ? var.keep_original.phone : (var.auto_verify.phone != null ? var.auto_verify.phone : var.sign_in.phone)) && !(var.auto_verify.phone != null ? var.auto_verify.phone : var.sign_in.phone))
+    condition     = !((try(var.keep_original.phone, null) != null ? var.keep_original.phone : (var.auto_verify.phone != null ? var.auto_verify.phone : (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? false : var.sign_in.phone == true))) && !(var.auto_verify.phone != null ? var.auto_verify.phone : (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? false : var.sign_in.phone == true)))
   }
 }
 
@@ -362,7 +362,7 @@ variable "sms" {
 
   validation {
     error_message = "Sending SMS (phone sign-in or verification, SMS MFA, SMS_OTP, phone recovery) needs sms.existing_role: the role the library would create trusts only this account's pools, and the module has no declared account."
-    condition     = ((var.mfa.mode != "OFF" && var.mfa.sms) || (var.auto_verify.phone != null ? var.auto_verify.phone : var.sign_in.phone) || contains(var.allowed_first_auth_factors, "SMS_OTP") || contains(["PHONE_AND_EMAIL", "EMAIL_AND_PHONE", "PHONE_ONLY"], var.account_recovery)) ? try(var.sms.existing_role, null) != null : true
+    condition     = ((var.mfa.mode != "OFF" && var.mfa.sms) || (var.auto_verify.phone != null ? var.auto_verify.phone : (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? false : var.sign_in.phone == true)) || contains(var.allowed_first_auth_factors, "SMS_OTP") || contains(["PHONE_AND_EMAIL", "EMAIL_AND_PHONE", "PHONE_ONLY"], var.account_recovery)) ? try(var.sms.existing_role, null) != null : true
   }
 
   validation {

@@ -19,6 +19,7 @@ import { LAMBDA_ARN_PATTERN, LOG_RETENTION_DAYS, NAMED_POOL_ACTION, SECRET_NAME,
 import { MAX_GROUP_PRECEDENCE } from '../user-pool/user-pool-group';
 import { CustomAttributeType, STANDARD_ATTRIBUTES } from '../user-pool/attributes';
 import { PRINTABLE } from '../core/checks';
+import { moduleAutoVerified, moduleSignIn } from '../settings/pool-settings';
 import { ARN_PATTERN, DEFAULT_VERIFICATION_EMAIL, EMAIL_PATTERN, LINK_PLACEHOLDER, NAME_PATTERN } from '../user-pool/user-pool-rules';
 
 /**
@@ -136,9 +137,8 @@ const invitation = (field: string, condition: string) => `(${invitationSet(field
 const MODULE_FIRST_FACTORS = Object.values(AuthFactor);
 
 /** An attribute's resolved auto-verify and keep-original flags (null takes the library's default). */
-const autoVerified = (a: 'email' | 'phone') => `(var.auto_verify.${a} != null ? var.auto_verify.${a} : var.sign_in.${a})`;
-const keepOriginal = (a: 'email' | 'phone') =>
-  `(try(var.keep_original.${a}, null) != null ? var.keep_original.${a} : ${autoVerified('email' === a ? 'email' : 'phone')})`;
+const autoVerified = moduleAutoVerified;
+const keepOriginal = (a: 'email' | 'phone') => `(try(var.keep_original.${a}, null) != null ? var.keep_original.${a} : ${autoVerified(a)})`;
 /** What `sendsSms` says, in Terraform. */
 const SENDS_SMS = `((var.mfa.mode != "OFF" && var.mfa.sms) || ${autoVerified('phone')} || contains(var.allowed_first_auth_factors, "SMS_OTP") || contains(${strings([AccountRecovery.PHONE_AND_EMAIL, AccountRecovery.EMAIL_AND_PHONE, AccountRecovery.PHONE_ONLY])}, var.account_recovery))`;
 
@@ -182,13 +182,13 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
     validations: [
       check(
         'sign_in',
-        'var.sign_in.username || var.sign_in.email',
-        'Users must sign in with a username or an email address: set sign_in.email or sign_in.username to true.',
+        `${moduleSignIn('username')} || ${moduleSignIn('email')} || ${moduleSignIn('phone')}`,
+        'Users must sign in with a username, an email address or a phone number: set sign_in.email (or username, or phone) to true.',
         { sign_in: { username: false, email: false } },
       ),
       check(
         'sign_in',
-        '!var.sign_in.preferred_username || var.sign_in.username',
+        `!${moduleSignIn('preferredUsername')} || ${moduleSignIn('username')}`,
         'A preferred username is an alias of a username: set sign_in.username to true.',
         { sign_in: { username: false, preferred_username: true } },
       ),

@@ -43,6 +43,7 @@ import { UserPoolProps } from '../user-pool/user-pool-props';
 import { renderUserPool } from '../user-pool/render-user-pool';
 import { resolveUserPoolProps } from '../user-pool/resolved-props';
 import { optional } from '../module/hcl-type';
+import { terraformName } from '../core/conditional';
 import { Fn, Op, ref, Token } from '../engine';
 import { TriggerOperation } from '../triggers/trigger-operation';
 import type { TriggerSpec } from '../triggers/pool-triggers';
@@ -56,8 +57,21 @@ import type { TriggerSpec } from '../triggers/pool-triggers';
 
 /** `value`, or when it is null `fallback`: a computed default, computed by Terraform in the module. */
 const orElse = (value: string, fallback: string) => `(${value} != null ? ${value} : ${fallback})`;
+/** The module's sign-in flags, which default to null so that the module can tell which were given. */
+const SIGN_IN_FLAGS = Object.keys(DEFAULTS.signInAliases) as (keyof typeof DEFAULTS.signInAliases)[];
+/**
+ * A sign-in flag of the module as `resolveUserPoolProps` resolves it: when none is given, the default set
+ * (email); otherwise the flags given replace it whole (`sign_in = { phone = true }` is phone only, as in the file).
+ */
+export const moduleSignIn = (key: keyof typeof DEFAULTS.signInAliases) =>
+  `(${SIGN_IN_FLAGS.map((f) => `var.sign_in.${terraformName(f)} == null`).join(' && ')} ? ${DEFAULTS.signInAliases[key]} : var.sign_in.${terraformName(key)} == true)`;
+/** A sign-in flag: false unless given in the file; null unless given in the module, which resolves it with {@link moduleSignIn}. */
+const signInFlag = (key: keyof typeof DEFAULTS.signInAliases, description: string) => ({
+  ...flag(description, { default: false, moduleDefault: null }),
+  fromTerraform: () => ref(moduleSignIn(key)) as unknown as boolean,
+});
 /** The module's auto-verified flag of an attribute (the library's default: the sign-in flag). */
-const autoVerified = (attribute: 'email' | 'phone') => orElse(`var.auto_verify.${attribute}`, `var.sign_in.${attribute}`);
+export const moduleAutoVerified = (attribute: 'email' | 'phone') => orElse(`var.auto_verify.${attribute}`, moduleSignIn(attribute));
 
 /** Email and phone flags, defaulting in the module to `fallback(attribute)`, as `resolveUserPoolProps` does. */
 const verified = (what: string, defaultText: string, fallback: (attribute: 'email' | 'phone') => string) => ({
@@ -152,17 +166,10 @@ export const POOL_SETTINGS = {
   }),
   signInAliases: object(
     {
-      // The module's fields default to the library's resolved defaults: email on unless turned off.
-      username: flag("A username of the user's choosing; email, phone and preferred username become aliases of it.", {
-        default: false,
-        moduleDefault: DEFAULTS.signInAliases.username,
-      }),
-      email: flag('Sign in with an email address.', { default: false, moduleDefault: DEFAULTS.signInAliases.email }),
-      phone: flag('Sign in with a phone number (sends SMS).', { default: false, moduleDefault: DEFAULTS.signInAliases.phone }),
-      preferredUsername: flag('Preferred username, an alias (needs `username`).', {
-        default: false,
-        moduleDefault: DEFAULTS.signInAliases.preferredUsername,
-      }),
+      username: signInFlag('username', "A username of the user's choosing; email, phone and preferred username become aliases of it."),
+      email: signInFlag('email', 'Sign in with an email address.'),
+      phone: signInFlag('phone', 'Sign in with a phone number (sends SMS).'),
+      preferredUsername: signInFlag('preferredUsername', 'Preferred username, an alias (needs `username`).'),
     },
     'What users sign in with. Fixed at creation: a change replaces the pool. Given settings replace the default set whole: `{ phone: true }` is phone only.',
     // Only the attributes that are on: given settings replace the set, so each field's default is false.
@@ -171,7 +178,7 @@ export const POOL_SETTINGS = {
       module: 'sign_in',
       moduleDefault: {},
       moduleDescription:
-        'What users sign in with, and whether usernames are case-sensitive. Fixed at creation: a change replaces the pool, which prevent_destroy stops.',
+        'What users sign in with, and whether usernames are case-sensitive. Fixed at creation: a change replaces the pool, which prevent_destroy stops. Sign-in flags given replace the default set (email) whole: `{ phone = true }` is phone only.',
     },
   ),
   signInCaseSensitive: flag('Whether `User@Example.com` and `user@example.com` are different users. Fixed at creation.', {
@@ -182,12 +189,9 @@ export const POOL_SETTINGS = {
     "Render no case-sensitivity setting (`username_configuration`), only to take over a pool created without one (e.g. by lgallard's module): such a pool compares usernames case-sensitively, and adding the setting would replace it. The case-sensitivity flag is then not rendered.",
     { default: DEFAULTS.leaveCaseSensitivityUnset, module: 'sign_in.leave_case_sensitivity_unset' },
   ),
-  autoVerify: object(
-    verified('Verify', 'true when users sign in with', (a) => `var.sign_in.${a}`),
-    'Attributes that Cognito verifies by sending a code or link.',
-  ),
+  autoVerify: object(verified('Verify', 'true when users sign in with', moduleSignIn), 'Attributes that Cognito verifies by sending a code or link.'),
   keepOriginal: object(
-    verified('Until a new one is verified, keep the old', 'true when Cognito verifies', autoVerified),
+    verified('Until a new one is verified, keep the old', 'true when Cognito verifies', moduleAutoVerified),
     'Keep the old, verified email or phone in force until the user verifies a new one.',
     {
       defaultText: 'the auto-verified attributes',
