@@ -3,6 +3,7 @@
  * Runs a TypeScript entry point of this project as compiled JavaScript:
  *
  *   node scripts/run.js main.ts --config my.yaml      # what `npm run synth -- --config my.yaml` runs
+ *   node scripts/run.js <compiled.js> [arguments...]  # a file compiled earlier, with its code cache
  *
  * The entry is bundled once with esbuild (a dependency) into node_modules/.cache/cdktf-cognito/ and
  * reused while the sources it was built from, the installed packages and this file are unchanged
@@ -158,10 +159,11 @@ module.exports = { compiledEntry };
 if (require.main === module) {
   const [entry, ...args] = process.argv.slice(2);
   if (!entry) {
-    console.error(`usage: node ${relative(process.cwd(), __filename)} <entry.ts> [arguments...]`);
+    console.error(`usage: node ${relative(process.cwd(), __filename)} <entry.ts | compiled.js> [arguments...]`);
     process.exit(2);
   }
-  compiledEntry(entry).then((compiled) => {
+  // A compiled file (a worker process of the synth, compiled by its coordinator) runs as it is.
+  (entry.endsWith('.js') ? Promise.resolve(resolve(entry)) : compiledEntry(entry)).then((compiled) => {
     // The entry sees the arguments as if it had been started itself.
     process.argv = [process.argv[0], compiled, ...args];
     runWithCodeCache(compiled);

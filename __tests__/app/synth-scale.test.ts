@@ -5,7 +5,14 @@ import { parse, stringify } from 'yaml';
 import { MARKER } from '../../src/app/output-dir';
 import { ProgressLine } from '../../src/app/progress';
 import { synthesizeConfig } from '../../src/app/synthesize';
+import { renderHclText } from '../../src/hcl/render-hcl';
 import { ValidationError } from '../../src/core/problem';
+
+// The real renderer, which one test makes fail in this process (not in the worker processes).
+jest.mock('../../src/hcl/render-hcl', () => {
+  const actual = jest.requireActual('../../src/hcl/render-hcl');
+  return { ...actual, renderHclText: jest.fn(actual.renderHclText) };
+});
 
 const work = mkdtempSync(join(tmpdir(), 'cdktf-cognito-scale-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -135,6 +142,51 @@ describe('a mistake in the defaults is reported once, at defaults, however the e
         problems: ['defaults.pool.passwordPolicy.minLength: must be a whole number from 6 to 99; received 4. Fix: use a whole number from 6 to 99'],
       }),
     );
+  });
+});
+
+describe('a failure while worker processes run leaves the previous output as it was, and no process behind', () => {
+  const environments = Array.from({ length: 6 }, (_, i) => ({ name: `env${i}`, accountId: String(111111111110 + i) }));
+  const file = join(work, 'six.yaml');
+  writeFileSync(file, stringify({ backend: { bucket: 'state', region: 'eu-west-1' }, defaults: { region: 'eu-west-1' }, environments }));
+  const previous = (name: string) => {
+    const outdir = join(work, name);
+    synthesizeConfig({ configFile: file, outdir, progress: false, workers: 1, environments: ['env0'] });
+    return { outdir, before: tree(outdir) };
+  };
+  /** Work folders left in the output folder (staging, journal, lock), a while after the run. */
+  const leftovers = async (outdir: string) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    return readdirSync(outdir).filter((f) => f.startsWith('.') && f !== MARKER);
+  };
+
+  test('a worker process that dies: the run fails, saying so', async () => {
+    const { outdir, before } = previous('worker-dies');
+    const exit = join(work, 'exit-at-start.js');
+    writeFileSync(exit, 'process.exit(3);\n');
+    const nodeOptions = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = `${nodeOptions ?? ''} --require ${exit}`;
+    try {
+      expect(() => synthesizeConfig({ configFile: file, outdir, progress: false, workers: 2 })).toThrow(
+        /a synth worker failed:\na synth worker stopped \(exit code 3\)/,
+      );
+    } finally {
+      process.env.NODE_OPTIONS = nodeOptions;
+      if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
+    }
+    expect(tree(outdir)).toEqual(before);
+    expect(await leftovers(outdir)).toEqual([]);
+  });
+
+  test("the app's own share failing stops the workers before the staging folder goes", async () => {
+    const { outdir, before } = previous('app-fails');
+    jest.mocked(renderHclText).mockImplementationOnce(() => {
+      throw new Error('renderer failed');
+    });
+    expect(() => synthesizeConfig({ configFile: file, outdir, progress: false, workers: 2, batchSize: 1 })).toThrow('renderer failed');
+    expect(tree(outdir)).toEqual(before);
+    // A worker still writing would make the staging folder again.
+    expect(await leftovers(outdir)).toEqual([]);
   });
 });
 

@@ -1,13 +1,13 @@
-import { spawnSync } from 'child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { availableParallelism, tmpdir } from 'os';
 import { join } from 'path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
 import { buildStacks, validateStacks } from './build-app';
 import { buildBootstrapStacks } from '../bootstrap/bootstrap-config';
 import { AppConfig } from './config-schema';
 import { ResolvedEnvironment } from './environments';
 import { ProgressLine, ProgressSetting } from './progress';
-import { entryCommand, resultFileOf, WorkerResult, writeTask } from './workers/task';
+import { CoordinatorData, entryFile, RUN_SCRIPT, STOP, WorkerMessage, WorkerResult, writeTask } from './workers/task';
 import { ValidationError } from '../core/problem';
 import { forgetTokensSince, tokenMark } from '../core/token-registry';
 import { withoutTokenStackTraces } from '../core/token-stack-traces';
@@ -18,14 +18,14 @@ import { offlineCopy } from '../terraform/offline';
 /**
  * Synthesis in batches: `batchSize` environments per engine App, each App dropped before the next is
  * built, so memory stays bounded however many environments a configuration has. From
- * PARALLEL_MIN_ENVIRONMENTS on, worker processes (`workers/`) run the batches, one process a core.
+ * PARALLEL_MIN_ENVIRONMENTS on, the app and worker processes (`workers/`) run the batches, one process a core.
  */
 
 /** How to synthesize. */
 export interface SynthesisOptions extends Pick<BatchOptions, 'batchSize' | 'offline' | 'configDir'> {
   /**
-   * Worker processes: 1 synthesizes in this process; more are used as given (at most one per
-   * environment). CDKTF_COGNITO_WORKERS overrides it.
+   * Processes that synthesize, this one included: 1 synthesizes in this process only; more are used as
+   * given (at most one per environment), with equal shares. CDKTF_COGNITO_WORKERS overrides it.
    * @default - one per available core, from PARALLEL_MIN_ENVIRONMENTS environments on
    */
   readonly workers?: number;
@@ -34,12 +34,12 @@ export interface SynthesisOptions extends Pick<BatchOptions, 'batchSize' | 'offl
 }
 
 /**
- * From this many environments on, worker processes synthesize them by default: below, starting the
- * processes (about 0.3 s of loading each) costs more than the parallel work saves.
+ * From this many environments on, worker processes share the work by default: below, starting one
+ * (about 0.3 s of loading, while the app synthesizes) costs more than the parallel work saves.
  */
-export const PARALLEL_MIN_ENVIRONMENTS = 150;
-/** By default, fewer environments than this per worker are not worth another process. */
-const MIN_ENVIRONMENTS_PER_WORKER = 75;
+export const PARALLEL_MIN_ENVIRONMENTS = 100;
+/** By default, fewer environments than this per process are not worth another process. */
+const MIN_ENVIRONMENTS_PER_WORKER = 50;
 
 /**
  * Synthesizes the environments into `staging`: `stacks/<name>/` as the engine writes them,
@@ -52,10 +52,13 @@ export function synthesizeEnvironments(
   environments: readonly ResolvedEnvironment[],
   options: SynthesisOptions = {},
 ): StackReport[] {
-  const workers = workerCount(environments.length, Number(process.env.CDKTF_COGNITO_WORKERS) || options.workers);
+  const asked = Number(process.env.CDKTF_COGNITO_WORKERS) || options.workers;
+  const workers = workerCount(environments.length, asked);
+  // Workers asked for by number share the environments equally (tests make them all work).
+  const headStart = asked === undefined ? WORKER_START_ENVIRONMENTS : 0;
   const stacks =
     workers > 1
-      ? synthesizeInWorkers(staging, config, environments, { ...options, workers })
+      ? synthesizeInWorkers(staging, config, environments, { ...options, workers, headStart })
       : synthesizeHere(staging, config, environments, options);
   stacks.push(...synthesizeBootstrap(staging, join(staging, '.bootstrap'), config, environments, options.offline ?? false));
   writeManifest(staging, stacks);
@@ -78,41 +81,139 @@ function synthesizeHere(staging: string, config: AppConfig, environments: readon
 }
 
 /**
- * Runs the coordinator (`workers/coordinator.ts`), which forks the workers, and waits for it: the app
- * stays synchronous. The task (the loaded configuration) goes through a private temporary folder.
+ * The app synthesizes the first share of the environments itself, while a coordinator thread
+ * (`workers/coordinator.ts`) forks worker processes for the rest: the app has loaded the engine already,
+ * and its share starts at once, while a worker takes a moment to start (so the app's share is larger by
+ * `headStart`, WORKER_START_ENVIRONMENTS by default). The app stays synchronous: it reads the coordinator's messages (progress,
+ * then the result) with `receiveMessageOnPort`, sleeping in between. The workers' task (the loaded
+ * configuration) goes through a private temporary folder.
  */
 function synthesizeInWorkers(
   staging: string,
   config: AppConfig,
   environments: readonly ResolvedEnvironment[],
-  options: SynthesisOptions & { readonly workers: number },
+  options: SynthesisOptions & { readonly workers: number; readonly headStart: number },
 ): StackReport[] {
+  const own = Math.min(environments.length, Math.ceil((environments.length + options.headStart * (options.workers - 1)) / options.workers));
+  const [mine, theirs] = [environments.slice(0, own), environments.slice(own)];
+  if (theirs.length === 0) return synthesizeHere(staging, config, environments, options);
   const taskDir = mkdtempSync(join(tmpdir(), 'cdktf-cognito-synth-'));
+  const progress = new ProgressLine(environments.length, { setting: options.progress });
   try {
     const taskFile = join(taskDir, 'task');
     writeTask(taskFile, {
       config,
-      indices: environments.map((env) => env.index),
+      indices: theirs.map((env) => env.index),
       staging,
-      workers: options.workers,
+      workers: Math.min(options.workers - 1, theirs.length),
       batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
       offline: options.offline ?? false,
       configDir: options.configDir,
-      progress: options.progress ?? 'auto',
-      stdoutIsTerminal: Boolean(process.stdout.isTTY),
     });
-    const run = spawnSync(process.execPath, [...entryCommand('coordinator'), taskFile], { stdio: ['ignore', 'inherit', 'inherit'] });
-    if (run.error) throw run.error;
-    const resultFile = resultFileOf(taskFile);
-    if (!existsSync(resultFile))
-      throw new Error(`the synth's worker coordinator stopped (${run.signal ?? `exit code ${run.status}`}) without a result`);
-    const result = JSON.parse(readFileSync(resultFile, 'utf8')) as WorkerResult;
-    if (result.failure) throw new Error(`a synth worker failed:\n${result.failure}`);
-    if (result.problems.length > 0) throw new ValidationError([...new Set(result.problems)], 'Invalid configuration');
-    return [...result.stacks];
+    const coordinator = startCoordinator(taskFile);
+    let workers: WorkerResult | undefined;
+    const handle = (message: WorkerMessage | undefined) => {
+      if (message && 'written' in message) progress.add(message.written);
+      else if (message) workers = message.result;
+    };
+    let ownProblems: readonly string[] = [];
+    let stacks: StackReport[] = [];
+    try {
+      stacks = synthesizeInBatches(staging, join(staging, '.batch'), config, mine, {
+        ...options,
+        onWritten: (count) => {
+          progress.add(count);
+          for (let message = coordinator.receive(); message; message = workers ? undefined : coordinator.receive()) handle(message);
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) {
+        // Nothing of this run will be kept: the workers are stopped, and gone before the staging folder is.
+        coordinator.stop();
+        while (!workers) handle(coordinator.next());
+        throw error;
+      }
+      ownProblems = error.problems;
+    }
+    while (!workers) handle(coordinator.next());
+    if (workers.failure) throw new Error(`a synth worker failed:\n${workers.failure}`);
+    const problems = [...ownProblems, ...workers.problems];
+    if (problems.length > 0) throw new ValidationError([...new Set(problems)], 'Invalid configuration');
+    return [...stacks, ...workers.stacks];
   } finally {
+    progress.finish();
     rmSync(taskDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Environments the app synthesizes, beyond an equal share, while a worker process starts (about 0.3 s:
+ * Node, the compiled app with its code cache, the task).
+ */
+export const WORKER_START_ENVIRONMENTS = 40;
+
+/** How long a coordinator thread may take to say it runs: far more than it does (milliseconds). */
+const COORDINATOR_START_MS = 30_000;
+
+/** The coordinator thread, seen from the app's synchronous code. */
+interface Coordinator {
+  /** The next message, if one came. */
+  receive(): WorkerMessage | undefined;
+  /** The next message, waiting for it a while (sleeping). */
+  next(): WorkerMessage | undefined;
+  /** Tells the coordinator to stop the workers (it then sends the result). */
+  stop(): void;
+}
+
+function startCoordinator(taskFile: string): Coordinator {
+  const { port1, port2 } = new MessageChannel();
+  const posted = new Int32Array(new SharedArrayBuffer(4));
+  const { file, compiled } = entryFile('coordinator');
+  // From TypeScript sources, the thread compiles the coordinator with scripts/run.js first (asynchronous).
+  const load = compiled
+    ? `Promise.resolve(${JSON.stringify(file)})`
+    : `require(${JSON.stringify(RUN_SCRIPT)}).compiledEntry(${JSON.stringify(file)})`;
+  // However the thread ends, the app hears of it (a result posted after the coordinator's own is not
+  // read); `written: 0` says it runs, so that a thread that never started is not waited for.
+  const start = `const { workerData: { port, posted } } = require('worker_threads');
+    const post = (message) => {
+      port.postMessage(message);
+      Atomics.add(posted, 0, 1);
+      Atomics.notify(posted, 0);
+    };
+    const fail = (error) => post({ result: { stacks: [], problems: [], failure: String((error && error.stack) || error) } });
+    process.on('exit', () => fail('the synth coordinator thread ended without a result'));
+    post({ written: 0 });
+    ${load}.then((compiled) => require(compiled)).catch(fail);`;
+  // The thread runs no preloaded module of NODE_OPTIONS (one that measures processes would count this
+  // one twice); the workers it starts get this environment whole.
+  const env = { ...process.env };
+  const data: CoordinatorData = { taskFile, port: port2, posted, env };
+  new Worker(start, { eval: true, workerData: data, transferList: [port2], env: { ...env, NODE_OPTIONS: '' } }).unref();
+  const started = Date.now();
+  let heard = false;
+  const receive = () => {
+    const message = receiveMessageOnPort(port1)?.message as WorkerMessage | undefined;
+    heard ||= message !== undefined;
+    return message;
+  };
+  return {
+    receive,
+    next() {
+      const seen = Atomics.load(posted, 0);
+      const message = receive();
+      if (message) return message;
+      if (!heard && Date.now() - started > COORDINATOR_START_MS) {
+        return {
+          result: { stacks: [], problems: [], failure: `the synth coordinator thread did not start within ${COORDINATOR_START_MS / 1000} s` },
+        };
+      }
+      // The coordinator counts its messages up and wakes this thread; a second is a bound, not a poll.
+      Atomics.wait(posted, 0, seen, 1000);
+      return receive();
+    },
+    stop: () => port1.postMessage(STOP),
+  };
 }
 
 /** One stack as written: its manifest entry (the engine's) and the warnings its constructs raised. */

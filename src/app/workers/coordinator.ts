@@ -1,24 +1,32 @@
 /**
- * Runs the workers of one synth and collects what they write: started by the app (`synth-stacks.ts`)
- * with a task file, it forks one worker process per share of the environments, shows the progress line,
- * and writes the result file the app reads. Loads no engine: it only waits.
- *
- *   node scripts/run.js src/app/workers/coordinator.ts <task file>
+ * Runs the worker processes of one synth, in a thread of the app (started by `synth-stacks.ts`) while the
+ * app synthesizes a share of its own: forks one worker process per share, relays their progress, and
+ * hands their result to the app through the port it was given. Loads no engine.
  */
 import { ChildProcess, fork } from 'child_process';
-import { writeFileSync } from 'fs';
-import { entryCommand, readTask, resultFileOf, RUN_SCRIPT, shareOf, WorkerMessage, WorkerResult } from './task';
-import { ProgressLine } from '../progress';
+import { workerData } from 'worker_threads';
+import { CoordinatorData, entryFile, readTask, RUN_SCRIPT, shareOf, STOP, WorkerMessage, WorkerResult } from './task';
 
-async function coordinate(taskFile: string): Promise<WorkerResult> {
+const { taskFile, port, posted, env } = workerData as CoordinatorData;
+
+/** Posts to the app, and wakes it if it sleeps waiting (synth-stacks.ts). */
+function post(message: WorkerMessage): void {
+  port.postMessage(message);
+  Atomics.add(posted, 0, 1);
+  Atomics.notify(posted, 0);
+}
+
+async function coordinate(): Promise<WorkerResult> {
   const task = readTask(taskFile);
-  const progress = new ProgressLine(task.indices.length, { setting: task.progress, stdoutIsTerminal: task.stdoutIsTerminal });
-  const worker = await workerFile();
+  const command = await workerCommand();
   const runs = Array.from({ length: task.workers }, (_, i) => i)
     .filter((i) => shareOf(task, i).length > 0)
-    .map((i) => runWorker(fork(worker, [taskFile, String(i)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), progress));
+    .map((i) =>
+      runWorker(fork(command[0], [...command.slice(1), taskFile, String(i)], { env, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })),
+    );
+  // The app stops the workers when its own share failed: their work would be thrown away.
+  port.on('message', (message) => message === STOP && stopAll());
   const results = await Promise.all(runs.map((run) => run.result.finally(() => run.failed && stopAll())));
-  progress.finish();
   return {
     stacks: results.flatMap((r) => r.stacks),
     problems: results.flatMap((r) => r.problems),
@@ -27,7 +35,7 @@ async function coordinate(taskFile: string): Promise<WorkerResult> {
 
   /** A crashed worker ends the synth: the others are stopped rather than left to finish for nothing. */
   function stopAll(): void {
-    for (const run of runs) if (run.child.exitCode === null) run.child.kill();
+    for (const run of runs) if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill();
   }
 }
 
@@ -38,10 +46,10 @@ interface WorkerRun {
   failed: boolean;
 }
 
-function runWorker(child: ChildProcess, progress: ProgressLine): WorkerRun {
+function runWorker(child: ChildProcess): WorkerRun {
   let reported: WorkerResult | undefined;
   child.on('message', (message: WorkerMessage) => {
-    if ('written' in message) progress.add(message.written);
+    if ('written' in message) post(message);
     else reported = message.result;
   });
   const run: WorkerRun = {
@@ -58,19 +66,21 @@ function runWorker(child: ChildProcess, progress: ProgressLine): WorkerRun {
   return run;
 }
 
-/** The worker's compiled file, compiled here once rather than by each worker at the same time. */
-async function workerFile(): Promise<string> {
-  const [file, source] = entryCommand('worker');
-  if (file !== RUN_SCRIPT) return file;
+/**
+ * How to start a worker: its compiled file (compiled here once rather than by each worker at the same
+ * time), run by `scripts/run.js` with V8's code cache, as the app itself is.
+ */
+async function workerCommand(): Promise<string[]> {
+  const { file, compiled } = entryFile('worker');
+  if (compiled) return [file];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { compiledEntry } = require(RUN_SCRIPT) as { compiledEntry: (entry: string) => Promise<string> };
-  return compiledEntry(source);
+  return [RUN_SCRIPT, await compiledEntry(file)];
 }
 
-const [taskFile] = process.argv.slice(2);
-coordinate(taskFile).then(
-  (result) => writeFileSync(resultFileOf(taskFile), JSON.stringify(result)),
-  (error: Error) => {
-    writeFileSync(resultFileOf(taskFile), JSON.stringify({ stacks: [], problems: [], failure: error.stack ?? String(error) }));
-  },
-);
+coordinate()
+  .catch((error: Error): WorkerResult => ({ stacks: [], problems: [], failure: error.stack ?? String(error) }))
+  .then((result) => {
+    post({ result });
+    port.close();
+  });

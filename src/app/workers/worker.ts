@@ -1,6 +1,6 @@
 /**
- * One synth worker: builds, checks and writes its share of the environments in batches, with its own
- * engine App per batch, into the synth's staging folder, and reports to the coordinator.
+ * One synth worker process: builds, checks and writes its share of the environments in batches, with its
+ * own engine App per batch, into the synth's staging folder, and reports to the coordinator.
  *
  *   (forked by coordinator.ts) worker <task file> <worker number>
  */
