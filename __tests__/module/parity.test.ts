@@ -32,6 +32,7 @@ interface Combination {
 
 /** Built code the library zips from a folder, and the module deploys as the same zip. */
 const HELLO = '__tests__/triggers/fixtures/hello';
+const SENDER_KEY = 'arn:aws:kms:eu-west-1:111122223333:key/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab';
 const MIGRATION = 'arn:aws:lambda:eu-west-1:111122223333:function:user-migration';
 
 /**
@@ -267,6 +268,26 @@ const COMBINATIONS: Combination[] = [
     },
   },
   TRIGGERS,
+  {
+    name: 'custom senders with your KMS key: an SMS sender from a zip, an existing email sender',
+    library: {
+      userPoolName: 'parity-senders',
+      customSenderKmsKeyArn: SENDER_KEY,
+      triggers: {
+        customSmsSender: { handler: { directory: HELLO, handler: 'index.handler' } },
+        customEmailSender: { handler: { functionArn: 'arn:aws:lambda:eu-west-1:111122223333:function:email-sender' } },
+      },
+    },
+    module: {
+      name: 'parity-senders',
+      custom_sender_kms_key_arn: SENDER_KEY,
+      triggers: {
+        custom_sms_sender: { handler: { zip_file: 'hello.zip', handler: 'index.handler' } },
+        custom_email_sender: { handler: { function_arn: 'arn:aws:lambda:eu-west-1:111122223333:function:email-sender' } },
+      },
+    },
+    zips: { 'hello.zip': HELLO },
+  },
 ];
 
 /** What a trigger creates: compared by operation (the module keys them by operation, the library names them after it). */

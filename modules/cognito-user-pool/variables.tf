@@ -505,23 +505,23 @@ variable "triggers" {
   }
 
   validation {
-    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(alltrue([for name, value in t.environment : !can(regex("(?i)(secret|passw(or)?d|private[_-]?key|api[_-]?key|token|credential)", name)) && !can(regex("(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----", value))]))])}: environment variables must not hold secrets (anyone who can read the function configuration sees them): store them in Secrets Manager or SSM Parameter Store and read them at run time."
-    condition     = alltrue([for k, t in var.triggers : alltrue([for name, value in t.environment : !can(regex("(?i)(secret|passw(or)?d|private[_-]?key|api[_-]?key|token|credential)", name)) && !can(regex("(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----", value))])])
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.handler.function_arn == null ? (alltrue([for name, value in t.environment : !can(regex("(?i)(secret|passw(or)?d|private[_-]?key|api[_-]?key|token|credential)", name)) && !can(regex("(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----", value))])) : true))])}: environment variables must not hold secrets (anyone who can read the function configuration sees them): store them in Secrets Manager or SSM Parameter Store and read them at run time."
+    condition     = alltrue([for k, t in var.triggers : (t.handler.function_arn == null ? (alltrue([for name, value in t.environment : !can(regex("(?i)(secret|passw(or)?d|private[_-]?key|api[_-]?key|token|credential)", name)) && !can(regex("(AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----", value))])) : true)])
   }
 
   validation {
-    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.function_name == null ? true : (length(t.function_name) >= 1 && length(t.function_name) <= 64 && can(regex("^[a-zA-Z0-9_-]+$", t.function_name)))))])}: function_name is 1 to 64 letters, digits, - and _."
-    condition     = alltrue([for k, t in var.triggers : (t.function_name == null ? true : (length(t.function_name) >= 1 && length(t.function_name) <= 64 && can(regex("^[a-zA-Z0-9_-]+$", t.function_name))))])
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.handler.function_arn == null ? ((t.function_name == null ? true : (length(t.function_name) >= 1 && length(t.function_name) <= 64 && can(regex("^[a-zA-Z0-9_-]+$", t.function_name))))) : true))])}: function_name is 1 to 64 letters, digits, - and _."
+    condition     = alltrue([for k, t in var.triggers : (t.handler.function_arn == null ? ((t.function_name == null ? true : (length(t.function_name) >= 1 && length(t.function_name) <= 64 && can(regex("^[a-zA-Z0-9_-]+$", t.function_name))))) : true)])
   }
 
   validation {
-    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(floor(t.memory_size) == t.memory_size && t.memory_size >= 128 && t.memory_size <= 10240 && floor(t.timeout_seconds) == t.timeout_seconds && t.timeout_seconds >= 1 && t.timeout_seconds <= 900)])}: memory_size is a whole number of MB from 128 to 10240, timeout_seconds a whole number from 1 to 900."
-    condition     = alltrue([for k, t in var.triggers : floor(t.memory_size) == t.memory_size && t.memory_size >= 128 && t.memory_size <= 10240 && floor(t.timeout_seconds) == t.timeout_seconds && t.timeout_seconds >= 1 && t.timeout_seconds <= 900])
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.handler.function_arn == null ? (floor(t.memory_size) == t.memory_size && t.memory_size >= 128 && t.memory_size <= 10240 && floor(t.timeout_seconds) == t.timeout_seconds && t.timeout_seconds >= 1 && t.timeout_seconds <= 900) : true))])}: memory_size is a whole number of MB from 128 to 10240, timeout_seconds a whole number from 1 to 900."
+    condition     = alltrue([for k, t in var.triggers : (t.handler.function_arn == null ? (floor(t.memory_size) == t.memory_size && t.memory_size >= 128 && t.memory_size <= 10240 && floor(t.timeout_seconds) == t.timeout_seconds && t.timeout_seconds >= 1 && t.timeout_seconds <= 900) : true)])
   }
 
   validation {
-    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], t.log_retention_days))])}: log_retention_days must be a retention CloudWatch Logs offers: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
-    condition     = alltrue([for k, t in var.triggers : contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], t.log_retention_days)])
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.handler.function_arn == null ? (contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], t.log_retention_days)) : true))])}: log_retention_days must be a retention CloudWatch Logs offers: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
+    condition     = alltrue([for k, t in var.triggers : (t.handler.function_arn == null ? (contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], t.log_retention_days)) : true)])
   }
 
   validation {

@@ -112,6 +112,8 @@ const server = (condition: string, message: string, servers: Record<string, unkn
  */
 const trigger = (condition: string, message: string, triggers: Record<string, unknown>, other: Record<string, unknown> = {}) =>
   eachEntry('triggers', 'var.triggers', 't', 'Triggers', condition, message, { ...other, triggers });
+/** A check of a function the module creates (the library checks an existing function's ARN only). */
+const created = (condition: string) => `(t.handler.function_arn == null ? (${condition}) : true)`;
 const group = (condition: string, message: string, groups: Record<string, unknown>) =>
   eachEntry('groups', 'var.groups', 'g', 'Groups', condition, message, { groups });
 const standardAttribute = (condition: string, message: string, attributes: Record<string, unknown>) =>
@@ -779,7 +781,9 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   noSecretsInEnvironment: {
     validations: [
       trigger(
-        `alltrue([for name, value in t.environment : !can(regex(${JSON.stringify(`(?i)${SECRET_NAME.source}`)}, name)) && !can(regex(${re(SECRET_VALUE)}, value))])`,
+        created(
+          `alltrue([for name, value in t.environment : !can(regex(${JSON.stringify(`(?i)${SECRET_NAME.source}`)}, name)) && !can(regex(${re(SECRET_VALUE)}, value))])`,
+        ),
         'environment variables must not hold secrets (anyone who can read the function configuration sees them): store them in Secrets Manager or SSM Parameter Store and read them at run time.',
         { post_confirmation: { ...ZIP, environment: { API_TOKEN: 'abc' } } },
       ),
@@ -790,17 +794,17 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   functionSettings: {
     validations: [
       trigger(
-        ifSet('t.function_name', `${lengthIn('t.function_name', 1, 64)} && ${matches('t.function_name', /^[a-zA-Z0-9_-]+$/)}`),
+        created(ifSet('t.function_name', `${lengthIn('t.function_name', 1, 64)} && ${matches('t.function_name', /^[a-zA-Z0-9_-]+$/)}`)),
         'function_name is 1 to 64 letters, digits, - and _.',
         { post_confirmation: { ...ZIP, function_name: 'post confirmation' } },
       ),
       trigger(
-        `${wholeIn('t.memory_size', 128, 10240)} && ${wholeIn('t.timeout_seconds', 1, 900)}`,
+        created(`${wholeIn('t.memory_size', 128, 10240)} && ${wholeIn('t.timeout_seconds', 1, 900)}`),
         'memory_size is a whole number of MB from 128 to 10240, timeout_seconds a whole number from 1 to 900.',
         { post_confirmation: { ...ZIP, memory_size: 64 } },
       ),
       trigger(
-        oneOf('t.log_retention_days', LOG_RETENTION_DAYS),
+        created(oneOf('t.log_retention_days', LOG_RETENTION_DAYS)),
         `log_retention_days must be a retention CloudWatch Logs offers: ${LOG_RETENTION_DAYS.join(', ')}.`,
         { post_confirmation: { ...ZIP, log_retention_days: 100 } },
       ),
