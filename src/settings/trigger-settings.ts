@@ -67,6 +67,8 @@ const handler = custom<TriggerHandler, HandlerFile>({
       ),
     },
   },
+  moduleDescription:
+    'What runs the trigger, one of: function_arn (an existing function), zip_file with handler (code you built), email_domain_allowlist or group_claims (the ready-made handlers, shipped with the module).',
   moduleKeys: {
     functionArn: 'function_arn',
     handler: 'handler',
