@@ -13,7 +13,7 @@ Usage: scripts/pipeline.sh COMMAND [ARGS]
 
 Commands:
   synth [--config FILE] [--env NAME]...
-                       Synthesize the stacks (npx tsx main.ts) into $CDKTF_OUTDIR.
+                       Synthesize the stacks (npm run synth's command) into $CDKTF_OUTDIR.
   test                 Type-check and run the test suite (npm test).
   stacks [--json]      Print the synthesized stack names, one a line (--json: as a JSON array). The
                        bootstrap stacks (the pipeline's roles) are not among them: an administrator
@@ -144,7 +144,8 @@ cmd_synth() {
     esac
   done
   require_packages
-  "$TSX" "${args[@]}"
+  # Compiled, as npm run synth runs it (scripts/run.js: an esbuild bundle with V8's code cache).
+  node "$ROOT/scripts/run.js" "${args[@]}"
 }
 
 cmd_test() {
