@@ -88,7 +88,7 @@ const TRIGGERS: Combination = {
 
 const COMBINATIONS: Combination[] = [
   {
-    name: 'passwordless on PLUS: passkeys, email codes through SES, threat protection, devices, invitations, rotation and analytics',
+    name: 'passwordless on PLUS: passkeys, email codes through SES, both verification template pairs, threat protection, devices, invitations, rotation and analytics',
     library: {
       userPoolName: 'parity-plus',
       signInAliases: { username: true, email: true, preferredUsername: true },
@@ -98,6 +98,12 @@ const COMBINATIONS: Combination[] = [
       mfa: 'OPTIONAL',
       mfaSecondFactor: { otp: true, email: true },
       emailMfaMessage: { subject: 'Your code', body: 'Your code is {####}' },
+      // Both template pairs, the link one chosen: the code pair stays for attribute updates and password resets.
+      userVerification: {
+        emailStyle: 'LINK',
+        codeEmail: { subject: 'Your Acme code', body: 'Your Acme code is {####}' },
+        linkEmail: { body: 'Confirm your address: {##Confirm##}' },
+      },
       email: { sender: 'ses', fromEmail: 'no-reply@example.com', fromName: 'Acme', sesIdentityArn: SES_ARN, replyTo: 'help@example.com' },
       userInvitation: { emailSubject: 'Welcome', emailBody: 'Hello {username}, your password is {####}', smsMessage: 'Hi {username}: {####}' },
       threatProtection: { standardMode: 'ENFORCED', customAuthMode: 'AUDIT' },
@@ -126,6 +132,11 @@ const COMBINATIONS: Combination[] = [
       password_policy: { min_length: 16, password_history_size: 5, temporary_password_validity_days: 1 },
       feature_plan: 'PLUS',
       mfa: { mode: 'OPTIONAL', otp: true, email: true, email_subject: 'Your code', email_body: 'Your code is {####}' },
+      verification: {
+        email_style: 'LINK',
+        code_email: { subject: 'Your Acme code', body: 'Your Acme code is {####}' },
+        link_email: { body: 'Confirm your address: {##Confirm##}' },
+      },
       email: {
         sending_account: 'DEVELOPER',
         from_email: 'no-reply@example.com',

@@ -232,6 +232,14 @@ variable "verification" {
     email_subject = optional(string, "Verify your email")
     email_body    = optional(string)
     sms_message   = optional(string, "Your verification code is {####}")
+    code_email = optional(object({
+      subject = optional(string, "Verify your email")
+      body    = optional(string, "Your verification code is {####}")
+    }))
+    link_email = optional(object({
+      subject = optional(string, "Verify your email")
+      body    = optional(string, "Verify your email: {##Click here##}")
+    }))
   })
 
   validation {
@@ -252,6 +260,36 @@ variable "verification" {
   validation {
     error_message = "verification.sms_message must be 6 to 140 characters long and contain {####}."
     condition     = length(var.verification.sms_message) >= 6 && length(var.verification.sms_message) <= 140 && strcontains(var.verification.sms_message, "{####}")
+  }
+
+  validation {
+    error_message = "verification.code_email has a subject of 1 to 140 characters and a body of 6 to 20000 characters with {####}."
+    condition     = (var.verification.code_email == null ? true : (length(var.verification.code_email.subject) >= 1 && length(var.verification.code_email.subject) <= 140 && length(var.verification.code_email.body) >= 6 && length(var.verification.code_email.body) <= 20000 && strcontains(var.verification.code_email.body, "{####}")))
+  }
+
+  validation {
+    error_message = "With email_style CODE, verification.email_subject and email_body are the same template as verification.code_email: give it once (in code_email)."
+    condition     = var.verification.code_email != null && var.verification.email_style == "CODE" ? !(!contains(["Verify your email", "Your verification code is {####}", "Verify your email: {##Click here##}"], var.verification.email_subject) || (var.verification.email_body == null ? false : !contains(["Verify your email", "Your verification code is {####}", "Verify your email: {##Click here##}"], var.verification.email_body))) : true
+  }
+
+  validation {
+    error_message = "A verification template pair (verification.code_email) needs the pool to send email through Amazon SES: set email.sending_account to \"DEVELOPER\" (API reference, VerificationMessageTemplateType)."
+    condition     = var.verification.code_email == null || var.email.sending_account == "DEVELOPER"
+  }
+
+  validation {
+    error_message = "verification.link_email has a subject of 1 to 140 characters and a body of 6 to 20000 characters with a {##link text##} placeholder."
+    condition     = (var.verification.link_email == null ? true : (length(var.verification.link_email.subject) >= 1 && length(var.verification.link_email.subject) <= 140 && length(var.verification.link_email.body) >= 6 && length(var.verification.link_email.body) <= 20000 && can(regex("\\{##[^#}][\\s\\S]*?##\\}", var.verification.link_email.body))))
+  }
+
+  validation {
+    error_message = "With email_style LINK, verification.email_subject and email_body are the same template as verification.link_email: give it once (in link_email)."
+    condition     = var.verification.link_email != null && var.verification.email_style == "LINK" ? !(!contains(["Verify your email", "Your verification code is {####}", "Verify your email: {##Click here##}"], var.verification.email_subject) || (var.verification.email_body == null ? false : !contains(["Verify your email", "Your verification code is {####}", "Verify your email: {##Click here##}"], var.verification.email_body))) : true
+  }
+
+  validation {
+    error_message = "A verification template pair (verification.link_email) needs the pool to send email through Amazon SES: set email.sending_account to \"DEVELOPER\" (API reference, VerificationMessageTemplateType)."
+    condition     = var.verification.link_email == null || var.email.sending_account == "DEVELOPER"
   }
 
   validation {

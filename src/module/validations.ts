@@ -133,6 +133,19 @@ const hclMap = (values: Record<string, string | number>) =>
 const domain = (condition: string, message: string, value: unknown, other: Record<string, unknown> = {}) =>
   check('domain', ifSet('var.domain', condition), message, { ...other, domain: value });
 
+/** A valid SES sender (a validation that reads `var.email` is skipped while `email` itself is invalid). */
+const SES_EMAIL = {
+  sending_account: 'DEVELOPER',
+  from_email: 'no-reply@example.com',
+  source_arn: 'arn:aws:ses:eu-west-1:111122223333:identity/example.com',
+};
+/** Whether the verification email's subject or body is other than the library's defaults (which Cognito's sender sends as its own). */
+const CUSTOM_VERIFICATION_EMAIL = `(!contains(${strings(DEFAULT_VERIFICATION_EMAIL)}, var.verification.email_subject) || (var.verification.email_body == null ? false : !contains(${strings(DEFAULT_VERIFICATION_EMAIL)}, var.verification.email_body)))`;
+/** The template pairs: each one's style, the placeholder its body needs, and a body without it. */
+const TEMPLATE_PAIRS: readonly [string, keyof typeof VerificationEmailStyle, (body: string) => string, string][] = [
+  ['code_email', 'CODE', (body) => hasCode(body), 'Your code is below'],
+  ['link_email', 'LINK', (body) => matches(body, LINK_PLACEHOLDER), 'Your code is {####}'],
+];
 /** An invitation message, when given and its object is (`user_invitation` may be null). */
 const invitationSet = (field: string) => `try(var.user_invitation.${field}, null) != null`;
 const invitation = (field: string, condition: string) => `(${invitationSet(field)} ? (${condition}) : true)`;
@@ -357,7 +370,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       }),
       check(
         'verification',
-        `(!contains(${strings(DEFAULT_VERIFICATION_EMAIL)}, var.verification.email_subject) || (var.verification.email_body == null ? false : !contains(${strings(DEFAULT_VERIFICATION_EMAIL)}, var.verification.email_body))) ? var.email.sending_account == "DEVELOPER" : true`,
+        `${CUSTOM_VERIFICATION_EMAIL} ? var.email.sending_account == "DEVELOPER" : true`,
         'A custom verification email needs the pool to send email through Amazon SES: set email.sending_account to "DEVELOPER", or leave verification.email_subject and email_body to their defaults.',
         { verification: { email_subject: 'Confirm' }, email: { sending_account: 'COGNITO_DEFAULT' } },
       ),
@@ -376,6 +389,29 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
         `verification.sms_message must be 6 to 140 characters long and contain ${CODE}.`,
         { verification: { sms_message: 'Hello!' } },
       ),
+      ...TEMPLATE_PAIRS.flatMap(([pair, style, placeholder, bad]) => [
+        check(
+          'verification',
+          ifSet(
+            `var.verification.${pair}`,
+            `${lengthIn(`var.verification.${pair}.subject`, 1, 140)} && ${lengthIn(`var.verification.${pair}.body`, 6, 20000)} && ${placeholder(`var.verification.${pair}.body`)}`,
+          ),
+          `verification.${pair} has a subject of 1 to 140 characters and a body of 6 to 20000 characters with ${style === 'CODE' ? CODE : 'a {##link text##} placeholder'}.`,
+          { verification: { [pair]: { body: bad } } },
+        ),
+        check(
+          'verification',
+          `var.verification.${pair} != null && var.verification.email_style == "${style}" ? !${CUSTOM_VERIFICATION_EMAIL} : true`,
+          `With email_style ${style}, verification.email_subject and email_body are the same template as verification.${pair}: give it once (in ${pair}).`,
+          { verification: { email_style: style, email_subject: 'Confirm', [pair]: { subject: 'Confirm' } }, email: SES_EMAIL },
+        ),
+        check(
+          'verification',
+          `var.verification.${pair} == null || var.email.sending_account == "DEVELOPER"`,
+          `A verification template pair (verification.${pair}) needs the pool to send email through Amazon SES: set email.sending_account to "DEVELOPER" (API reference, VerificationMessageTemplateType).`,
+          { verification: { [pair]: {} }, email: { sending_account: 'COGNITO_DEFAULT' } },
+        ),
+      ]),
     ],
   },
   invitationMessages: {

@@ -86,14 +86,18 @@ const verified = (what: string, defaultText: string, fallback: (attribute: 'emai
 });
 
 /** One verification email template (subject and body), for pools that keep both styles' templates. */
-const verificationTemplate = (description: string) =>
+const verificationTemplate = (description: string, defaultBody: string) =>
   object(
     {
       subject: text('Subject, 1 to 140 characters.', { default: DEFAULTS.verificationEmailSubject }),
-      body: text('Body, 6 to 20000 characters, with the placeholder of its style.', { defaultText: 'the default body of its style' }),
+      // In the module both fields have defaults, so a pair given there is never half null (render-user-pool relies on it).
+      body: text('Body, 6 to 20000 characters, with the placeholder of its style.', {
+        defaultText: 'the default body of its style',
+        moduleDefault: defaultBody,
+      }),
     },
     `${description} Needs an SES sender.`,
-    { defaultText: 'none', notInModule: 'the module sets the template of the chosen style' },
+    { defaultText: 'none', moduleDefault: null },
   );
 
 const standardAttribute = object(
@@ -295,9 +299,11 @@ export const POOL_SETTINGS = {
       smsMessage: text('SMS text, 6 to 140 characters, with `{####}`.', { default: DEFAULTS.verificationSms }),
       codeEmail: verificationTemplate(
         'The code template (`{####}`) as a pair, kept beside a link template: AWS sends it for attribute updates and password resets even with LINK.',
+        DEFAULTS.verificationCodeBody,
       ),
       linkEmail: verificationTemplate(
         'The link template (`{##link text##}`) as a pair, kept beside a code template, so that switching emailStyle keeps both.',
+        DEFAULTS.verificationLinkBody,
       ),
     },
     'The message that confirms an email address or phone number.',

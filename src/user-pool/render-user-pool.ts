@@ -4,6 +4,7 @@ import { isSesEmail, PlanTimeEmail, SesEmailOptions } from './email';
 import { asciiAddress, encodeDisplayName } from './ses-address';
 import { AccountRecovery, AuthFactor, Mfa, PasskeyUserVerification, VerificationEmailStyle } from './enums';
 import { DEFAULTS, ResolvedUserPoolProps } from './resolved-props';
+import type { VerificationEmailTemplate } from './user-pool-props';
 import {
   and,
   anyOf,
@@ -299,25 +300,29 @@ function verificationTemplate(p: ResolvedUserPoolProps): NonNullable<PoolArgumen
   };
 }
 
-/** The email templates: the chosen style's, and the explicit code and link pairs when given (both styles kept). */
+/**
+ * The email templates: each pair given explicitly (both styles kept), and for a style without one the
+ * chosen style's subject and body. Written with `choose`, so the module's variables take the same branches.
+ */
 function emailTemplates(p: ResolvedUserPoolProps): Record<string, string | undefined> {
   const v = p.userVerification;
-  if ((v.codeEmail || v.linkEmail) && isKnown(v.emailStyle)) {
-    const byLink = v.emailStyle === VerificationEmailStyle.LINK;
-    const code = v.codeEmail ?? (byLink ? undefined : { subject: v.emailSubject, body: v.emailBody });
-    const link = v.linkEmail ?? (byLink ? { subject: v.emailSubject, body: v.emailBody } : undefined);
+  const byCode = differs(v.emailStyle, VerificationEmailStyle.LINK);
+  const pair = (template: VerificationEmailTemplate | undefined, styleChosen: boolean, defaultBody: string) => {
+    const given = templateGiven(template);
     return {
-      ...(code ? { emailSubject: code.subject ?? DEFAULTS.verificationEmailSubject, emailMessage: code.body ?? DEFAULTS.verificationCodeBody } : {}),
-      ...(link
-        ? { emailSubjectByLink: link.subject ?? DEFAULTS.verificationEmailSubject, emailMessageByLink: link.body ?? DEFAULTS.verificationLinkBody }
-        : {}),
+      subject: choose(given, template?.subject ?? DEFAULTS.verificationEmailSubject, choose(styleChosen, v.emailSubject, undefined)),
+      body: choose(given, template?.body ?? defaultBody, choose(styleChosen, v.emailBody, undefined)),
     };
-  }
-  return chooseArguments<Record<string, string | undefined>>(
-    not(differs(v.emailStyle, VerificationEmailStyle.LINK)),
-    { emailSubjectByLink: v.emailSubject, emailMessageByLink: v.emailBody },
-    { emailSubject: v.emailSubject, emailMessage: v.emailBody },
-  );
+  };
+  const code = pair(v.codeEmail, byCode, DEFAULTS.verificationCodeBody);
+  const link = pair(v.linkEmail, not(byCode), DEFAULTS.verificationLinkBody);
+  return defined({ emailSubject: code.subject, emailMessage: code.body, emailSubjectByLink: link.subject, emailMessageByLink: link.body });
+}
+
+/** Whether a template pair is given. In the module its subject, which has a default there, is null exactly when the pair is. */
+function templateGiven(template: VerificationEmailTemplate | undefined): boolean {
+  if (template === undefined) return false;
+  return Token.isUnresolved(template.subject) ? given(template.subject) : true;
 }
 
 const RECOVERY_NAMES: Record<AccountRecovery, string[]> = {

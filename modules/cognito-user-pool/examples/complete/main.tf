@@ -90,11 +90,22 @@ module "auth" {
     configuration_set = "example-auth"
   }
 
+  # Both template pairs (code and link), so that switching email_style keeps both; email_subject and email_body
+  # are the chosen style's template when it has no pair (given here as their defaults: a pair and a custom
+  # template of the same style are refused).
   verification = {
     email_style   = "CODE"
-    email_subject = "Confirm your email address"
-    email_body    = "Your confirmation code is {####}"
+    email_subject = "Verify your email"
+    email_body    = "Your verification code is {####}"
     sms_message   = "Your confirmation code is {####}"
+    code_email = {
+      subject = "Confirm your email address"
+      body    = "Your confirmation code is {####}"
+    }
+    link_email = {
+      subject = "Confirm your email address"
+      body    = "Confirm your email address: {##Confirm##}"
+    }
   }
 
   user_invitation = {
