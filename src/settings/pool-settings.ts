@@ -347,8 +347,11 @@ export const POOL_SETTINGS = {
       fromName: 'from_name',
       replyTo: 'reply_to',
       sesIdentityArn: 'source_arn',
-      sesVerifiedDomain: { notInModule: "the module builds no ARN: give `source_arn`, the identity's ARN" },
-      sesRegion: { notInModule: 'the region is part of `source_arn`' },
+      sesVerifiedDomain: {
+        notInModule:
+          "the module builds no SES identity ARN, which needs the account id: only a data source that calls AWS (aws_caller_identity) knows it at plan time, and the module has no account input; give `source_arn`, the identity's ARN (its domain or address)",
+      },
+      sesRegion: { notInModule: 'the region is part of `source_arn`, which the module takes whole (see sesVerifiedDomain)' },
       configurationSet: 'configuration_set',
     },
     fromTerraform: (e) => {
