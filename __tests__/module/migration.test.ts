@@ -326,7 +326,7 @@ describe('moving from lgallard/terraform-aws-cognito-user-pool 5.x (MIGRATION.md
       [`${LGALLARD}.aws_cognito_resource_server.this["orders"]`, `${LGALLARD}.aws_cognito_resource_server.resource[0]`],
       [`${LGALLARD}.aws_cognito_user_group.this["admins"]`, `${LGALLARD}.aws_cognito_user_group.main["admins"]`],
       [`${LGALLARD}.aws_cognito_user_group.this["support"]`, `${LGALLARD}.aws_cognito_user_group.main["support"]`],
-      ['aws_cognito_identity_provider.google', `${LGALLARD}.aws_cognito_identity_provider.identity_provider[0]`],
+      [`${LGALLARD}.aws_cognito_identity_provider.social["google"]`, `${LGALLARD}.aws_cognito_identity_provider.identity_provider[0]`],
     ]) {
       expect(at(address)).toEqual({ address, from, actions: expect.stringMatching(/^(no-op|update)$/) });
     }
