@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -176,6 +177,19 @@ describe('a failure while worker processes run leaves the previous output as it 
     }
     expect(tree(outdir)).toEqual(before);
     expect(await leftovers(outdir)).toEqual([]);
+  });
+
+  test('workers started before the configuration was read are stopped when it fails, or needs none', async () => {
+    const { outdir, before } = previous('early-stopped');
+    const broken = join(work, 'broken.yaml');
+    writeFileSync(broken, 'environments: [\n');
+    expect(() => synthesizeConfig({ configFile: broken, outdir, progress: false, workers: 2 })).toThrow(/broken\.yaml:\d+:\d+: is not valid YAML/);
+    expect(tree(outdir)).toEqual(before);
+    synthesizeConfig({ configFile: file, outdir, progress: false, workers: 2, environments: ['env3'] });
+    expect(readdirSync(join(outdir, 'stacks'))).toEqual(['env3']);
+    expect(await leftovers(outdir)).toEqual([]);
+    const children = spawnSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).stdout;
+    expect(children.split('\n').filter((line) => line.includes('workers-worker'))).toEqual([]);
   });
 
   test("the app's own share failing stops the workers before the staging folder goes", async () => {

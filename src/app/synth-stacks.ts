@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
 import { availableParallelism, tmpdir } from 'os';
 import { join } from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
@@ -7,7 +7,7 @@ import { buildBootstrapStacks } from '../bootstrap/bootstrap-config';
 import { AppConfig } from './config-schema';
 import { ResolvedEnvironment } from './environments';
 import { ProgressLine, ProgressSetting } from './progress';
-import { CoordinatorData, entryFile, RUN_SCRIPT, STOP, WorkerMessage, WorkerResult, writeTask } from './workers/task';
+import { CoordinatorData, CoordinatorOrder, entryFile, RUN_SCRIPT, STOP, WorkerMessage, WorkerResult, writeTask } from './workers/task';
 import { ValidationError } from '../core/problem';
 import { forgetTokensSince, tokenMark } from '../core/token-registry';
 import { withoutTokenStackTraces } from '../core/token-stack-traces';
@@ -31,6 +31,8 @@ export interface SynthesisOptions extends Pick<BatchOptions, 'batchSize' | 'offl
   readonly workers?: number;
   /** The progress line (progress.ts). @default 'auto' */
   readonly progress?: ProgressSetting;
+  /** Worker processes started before the configuration was read ({@link startWorkersEarly}): used, or stopped. */
+  readonly startedWorkers?: StartedWorkers;
 }
 
 /**
@@ -52,18 +54,38 @@ export function synthesizeEnvironments(
   environments: readonly ResolvedEnvironment[],
   options: SynthesisOptions = {},
 ): StackReport[] {
-  const asked = Number(process.env.CDKTF_COGNITO_WORKERS) || options.workers;
+  const asked = askedWorkers(options);
   const workers = workerCount(environments.length, asked);
-  // Workers asked for by number share the environments equally (tests make them all work).
-  const headStart = asked === undefined ? WORKER_START_ENVIRONMENTS : 0;
+  const started = options.startedWorkers;
+  // Workers asked for by number share the environments equally (tests make them all work), and so do
+  // workers started early: they are ready about when the app is.
+  const headStart = asked === undefined && !started ? WORKER_START_ENVIRONMENTS : 0;
+  if (workers <= 1) started?.stop();
   const stacks =
     workers > 1
-      ? synthesizeInWorkers(staging, config, environments, { ...options, workers, headStart })
+      ? synthesizeInWorkers(staging, config, environments, { ...options, headStart }, started ?? startCoordinator(workers - 1))
       : synthesizeHere(staging, config, environments, options);
   stacks.push(...synthesizeBootstrap(staging, join(staging, '.bootstrap'), config, environments, options.offline ?? false));
   writeManifest(staging, stacks);
   return stacks.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
+
+const askedWorkers = (options: Pick<SynthesisOptions, 'workers'>): number | undefined => Number(process.env.CDKTF_COGNITO_WORKERS) || options.workers;
+
+/**
+ * Starts the worker processes of a large configuration before it is read, so that they load the engine
+ * while the app reads and checks the file: large is EARLY_START_MIN_BYTES, or workers asked for by number.
+ * Pass them to {@link synthesizeEnvironments}, and stop them when the run fails before (stopping
+ * workers that were used, or stopped, does nothing).
+ */
+export function startWorkersEarly(configFile: string, options: Pick<SynthesisOptions, 'workers'> = {}): StartedWorkers | undefined {
+  const size = statSync(configFile, { throwIfNoEntry: false })?.size ?? 0;
+  const processes = askedWorkers(options) ?? (size >= EARLY_START_MIN_BYTES ? availableParallelism() : 1);
+  return processes > 1 ? startCoordinator(processes - 1) : undefined;
+}
+
+/** A configuration file this large holds hundreds of environments: its workers are started before it is read. */
+export const EARLY_START_MIN_BYTES = 32 * 1024;
 
 function workerCount(environments: number, asked: number | undefined): number {
   if (asked !== undefined) return Math.max(1, Math.min(Math.floor(asked), environments));
@@ -81,22 +103,27 @@ function synthesizeHere(staging: string, config: AppConfig, environments: readon
 }
 
 /**
- * The app synthesizes the first share of the environments itself, while a coordinator thread
- * (`workers/coordinator.ts`) forks worker processes for the rest: the app has loaded the engine already,
- * and its share starts at once, while a worker takes a moment to start (so the app's share is larger by
- * `headStart`, WORKER_START_ENVIRONMENTS by default). The app stays synchronous: it reads the coordinator's messages (progress,
- * then the result) with `receiveMessageOnPort`, sleeping in between. The workers' task (the loaded
- * configuration) goes through a private temporary folder.
+ * The app synthesizes the first share of the environments itself, while the worker processes of a
+ * coordinator thread (`workers/coordinator.ts`) synthesize the rest. A worker started only now takes a
+ * moment to start while the app's share starts at once: the app's share is then larger by `headStart`.
+ * The app stays synchronous: it reads the coordinator's messages (progress, then the result) with
+ * `receiveMessageOnPort`, sleeping in between. The workers' task (the loaded configuration) goes through
+ * a private temporary folder.
  */
 function synthesizeInWorkers(
   staging: string,
   config: AppConfig,
   environments: readonly ResolvedEnvironment[],
-  options: SynthesisOptions & { readonly workers: number; readonly headStart: number },
+  options: SynthesisOptions & { readonly headStart: number },
+  coordinator: Coordinator,
 ): StackReport[] {
-  const own = Math.min(environments.length, Math.ceil((environments.length + options.headStart * (options.workers - 1)) / options.workers));
+  const processes = coordinator.workers + 1;
+  const own = Math.min(environments.length, Math.ceil((environments.length + options.headStart * (processes - 1)) / processes));
   const [mine, theirs] = [environments.slice(0, own), environments.slice(own)];
-  if (theirs.length === 0) return synthesizeHere(staging, config, environments, options);
+  if (theirs.length === 0) {
+    coordinator.stop();
+    return synthesizeHere(staging, config, environments, options);
+  }
   const taskDir = mkdtempSync(join(tmpdir(), 'cdktf-cognito-synth-'));
   const progress = new ProgressLine(environments.length, { setting: options.progress });
   try {
@@ -105,12 +132,12 @@ function synthesizeInWorkers(
       config,
       indices: theirs.map((env) => env.index),
       staging,
-      workers: Math.min(options.workers - 1, theirs.length),
+      workers: coordinator.workers,
       batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
       offline: options.offline ?? false,
       configDir: options.configDir,
     });
-    const coordinator = startCoordinator(taskFile);
+    coordinator.assign(taskFile);
     let workers: WorkerResult | undefined;
     const handle = (message: WorkerMessage | undefined) => {
       if (message && 'written' in message) progress.add(message.written);
@@ -155,8 +182,15 @@ export const WORKER_START_ENVIRONMENTS = 40;
 /** How long a coordinator thread may take to say it runs: far more than it does (milliseconds). */
 const COORDINATOR_START_MS = 30_000;
 
+/** Worker processes started early, waiting for their task (their coordinator thread). */
+export type StartedWorkers = Coordinator;
+
 /** The coordinator thread, seen from the app's synchronous code. */
-interface Coordinator {
+export interface Coordinator {
+  /** The worker processes it started. */
+  readonly workers: number;
+  /** Hands the workers their task. */
+  assign(taskFile: string): void;
   /** The next message, if one came. */
   receive(): WorkerMessage | undefined;
   /** The next message, waiting for it a while (sleeping). */
@@ -165,7 +199,7 @@ interface Coordinator {
   stop(): void;
 }
 
-function startCoordinator(taskFile: string): Coordinator {
+function startCoordinator(workers: number): Coordinator {
   const { port1, port2 } = new MessageChannel();
   const posted = new Int32Array(new SharedArrayBuffer(4));
   const { file, compiled } = entryFile('coordinator');
@@ -188,7 +222,7 @@ function startCoordinator(taskFile: string): Coordinator {
   // The thread runs no preloaded module of NODE_OPTIONS (one that measures processes would count this
   // one twice); the workers it starts get this environment whole.
   const env = { ...process.env };
-  const data: CoordinatorData = { taskFile, port: port2, posted, env };
+  const data: CoordinatorData = { workers, port: port2, posted, env };
   new Worker(start, { eval: true, workerData: data, transferList: [port2], env: { ...env, NODE_OPTIONS: '' } }).unref();
   const started = Date.now();
   let heard = false;
@@ -198,6 +232,8 @@ function startCoordinator(taskFile: string): Coordinator {
     return message;
   };
   return {
+    workers,
+    assign: (taskFile) => port1.postMessage({ taskFile } satisfies CoordinatorOrder),
     receive,
     next() {
       const seen = Atomics.load(posted, 0);
@@ -212,7 +248,7 @@ function startCoordinator(taskFile: string): Coordinator {
       Atomics.wait(posted, 0, seen, 1000);
       return receive();
     },
-    stop: () => port1.postMessage(STOP),
+    stop: () => port1.postMessage(STOP satisfies CoordinatorOrder),
   };
 }
 

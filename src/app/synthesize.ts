@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'path';
 import { resolveEnvironments, selectEnvironments } from './environments';
 import { loadConfig } from './load-config';
 import { CommitOptions, openOutput, OutputOptions } from './output-dir';
-import { SynthesisOptions, synthesizeEnvironments } from './synth-stacks';
+import { startWorkersEarly, SynthesisOptions, synthesizeEnvironments } from './synth-stacks';
 import { formatProblem, UsageError } from '../core/problem';
 import { writeCliConfig } from '../terraform/offline';
 
@@ -49,16 +49,23 @@ export function synthesizeConfig(options: SynthOptions): SynthesizedStack[] {
   return synthesizeAtomically(
     options.outdir,
     (staging) => {
-      const config = loadConfig(options.configFile);
-      const environments = selectEnvironments(resolveEnvironments(config), options.environments ?? []);
-      const stacks = synthesizeEnvironments(staging, config, environments, { ...options, configDir: dirname(resolve(options.configFile)) });
-      if (options.offline) writeCliConfig(staging);
-      return stacks.map(({ name, warnings }) => ({
-        name,
-        dir: join(options.outdir, 'stacks', name),
-        hclDir: join(options.outdir, 'hcl', name),
-        warnings,
-      }));
+      // A large configuration's workers load the engine while the file is read (synth-stacks.ts).
+      const startedWorkers = startWorkersEarly(options.configFile, options);
+      try {
+        const config = loadConfig(options.configFile);
+        const environments = selectEnvironments(resolveEnvironments(config), options.environments ?? []);
+        const configDir = dirname(resolve(options.configFile));
+        const stacks = synthesizeEnvironments(staging, config, environments, { ...options, configDir, startedWorkers });
+        if (options.offline) writeCliConfig(staging);
+        return stacks.map(({ name, warnings }) => ({
+          name,
+          dir: join(options.outdir, 'stacks', name),
+          hclDir: join(options.outdir, 'hcl', name),
+          warnings,
+        }));
+      } finally {
+        startedWorkers?.stop();
+      }
     },
     { output, commit: { orphans: options.orphans }, onNotice: options.onNotice },
   );

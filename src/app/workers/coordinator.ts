@@ -1,13 +1,14 @@
 /**
- * Runs the worker processes of one synth, in a thread of the app (started by `synth-stacks.ts`) while the
- * app synthesizes a share of its own: forks one worker process per share, relays their progress, and
- * hands their result to the app through the port it was given. Loads no engine.
+ * Runs the worker processes of one synth, in a thread of the app (started by `synth-stacks.ts`): starts
+ * them at once (each loads the engine, while the app reads the configuration), hands them the task when the
+ * app sends it, relays their progress, and hands their result to the app through the port it was given,
+ * while the app synthesizes a share of its own. Loads no engine.
  */
 import { ChildProcess, fork } from 'child_process';
 import { workerData } from 'worker_threads';
-import { CoordinatorData, entryFile, readTask, RUN_SCRIPT, shareOf, STOP, WorkerMessage, WorkerResult } from './task';
+import { CoordinatorData, CoordinatorOrder, entryFile, RUN_SCRIPT, STOP, WorkerAssignment, WorkerMessage, WorkerResult } from './task';
 
-const { taskFile, port, posted, env } = workerData as CoordinatorData;
+const { workers, port, posted, env } = workerData as CoordinatorData;
 
 /** Posts to the app, and wakes it if it sleeps waiting (synth-stacks.ts). */
 function post(message: WorkerMessage): void {
@@ -17,15 +18,18 @@ function post(message: WorkerMessage): void {
 }
 
 async function coordinate(): Promise<WorkerResult> {
-  const task = readTask(taskFile);
   const command = await workerCommand();
-  const runs = Array.from({ length: task.workers }, (_, i) => i)
-    .filter((i) => shareOf(task, i).length > 0)
-    .map((i) =>
-      runWorker(fork(command[0], [...command.slice(1), taskFile, String(i)], { env, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })),
-    );
-  // The app stops the workers when its own share failed: their work would be thrown away.
-  port.on('message', (message) => message === STOP && stopAll());
+  const runs = Array.from({ length: workers }, () =>
+    runWorker(fork(command[0], command.slice(1), { env, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })),
+  );
+  // The task, once the app has read the configuration; or stop, when it does not need the workers (or failed).
+  port.on('message', (order: CoordinatorOrder) => {
+    if (order === STOP) return stopAll();
+    // A worker that is gone already is reported by its exit.
+    const assign = (run: WorkerRun, worker: number) =>
+      run.child.send({ taskFile: order.taskFile, worker } satisfies WorkerAssignment, () => undefined);
+    runs.forEach((run, worker) => run.child.connected && assign(run, worker));
+  });
   const results = await Promise.all(runs.map((run) => run.result.finally(() => run.failed && stopAll())));
   return {
     stacks: results.flatMap((r) => r.stacks),

@@ -41,12 +41,20 @@ export interface WorkerResult {
 /** A worker's messages to the coordinator, and the coordinator's to the app. */
 export type WorkerMessage = { readonly written: number } | { readonly result: WorkerResult };
 
-/** What the app's synth tells the coordinator thread when it fails itself: stop the workers. */
+/** What the app tells the coordinator thread: the task, once the configuration is read, or to stop the workers. */
+export type CoordinatorOrder = { readonly taskFile: string } | typeof STOP;
 export const STOP = 'stop';
+
+/** What the coordinator tells a worker process that waits for its task. */
+export interface WorkerAssignment {
+  readonly taskFile: string;
+  readonly worker: number;
+}
 
 /** What the app gives the coordinator thread (`workerData`). */
 export interface CoordinatorData {
-  readonly taskFile: string;
+  /** Worker processes to start at once; they wait for the task. */
+  readonly workers: number;
   /** Where the coordinator's messages arrive. */
   readonly port: MessagePort;
   /** Counts the messages posted, so that the app can sleep until the next one (Atomics.wait). */

@@ -1,11 +1,12 @@
 /**
  * One synth worker process: builds, checks and writes its share of the environments in batches, with its
- * own engine App per batch, into the synth's staging folder, and reports to the coordinator.
+ * own engine App per batch, into the synth's staging folder, and reports to the coordinator. It may be
+ * started before the app has read the configuration: it loads the engine, then waits for its task.
  *
- *   (forked by coordinator.ts) worker <task file> <worker number>
+ *   (forked by coordinator.ts) worker      then the message { taskFile, worker }
  */
 import { join } from 'path';
-import { readTask, shareOf, WorkerMessage, WorkerResult } from './task';
+import { readTask, shareOf, WorkerAssignment, WorkerMessage, WorkerResult } from './task';
 import { ValidationError } from '../../core/problem';
 import { resolveEnvironments } from '../environments';
 import { synthesizeInBatches } from '../synth-stacks';
@@ -32,6 +33,9 @@ function send(message: WorkerMessage, then?: () => void): void {
   process.send!(message, undefined, {}, then);
 }
 
-const [taskFile, worker] = process.argv.slice(2);
-const result = work(taskFile, Number(worker));
-send({ result }, () => process.disconnect());
+process.once('message', ({ taskFile, worker }: WorkerAssignment) => {
+  const result = work(taskFile, worker);
+  send({ result }, () => process.disconnect());
+});
+// Started for a synth that then did not need it (or that failed): nothing to do.
+process.once('disconnect', () => process.exit(0));
