@@ -12,16 +12,19 @@ const TEST_SECRET = 'module-idp-secret-5e2a';
 const config = moduleConfig();
 
 describe('the module takes identity providers, branding and responses', () => {
-  test("inputs: identity_providers (each kind's settings), identity_provider_secrets (sensitive), classic_branding, client_classic_branding, risk_configuration", () => {
+  test("inputs: identity_providers (each kind's settings), identity_provider_secrets (sensitive), classic_branding, client_classic_branding, threat_protection", () => {
     expect(Object.keys(config.variable)).toEqual(
-      expect.arrayContaining([
-        'identity_providers',
-        'identity_provider_secrets',
-        'classic_branding',
-        'client_classic_branding',
-        'risk_configuration',
-      ]),
+      expect.arrayContaining(['identity_providers', 'identity_provider_secrets', 'classic_branding', 'client_classic_branding', 'threat_protection']),
     );
+    // The configuration file's shape, for the pool and for each client.
+    for (const type of [config.variable.threat_protection.type, config.variable.clients.type])
+      for (const field of [
+        'compromised_credentials = optional(object(',
+        'account_takeover = optional(object(',
+        'notifications = optional(object(',
+        'ip_ranges = optional(object(',
+      ])
+        expect(type).toContain(field);
     expect(config.variable.identity_provider_secrets).toMatchObject({ sensitive: true, type: 'map(string)' });
     for (const field of [
       'client_id',
@@ -93,15 +96,19 @@ module "pool" {
   identity_provider_secrets = var.idp_secrets
   clients = {
     web = { preset = "spa", callback_urls = ["https://app.example.com/cb"], identity_providers = ["COGNITO", "google", "corp", "acme"] }
+    api = {
+      preset = "web", callback_urls = ["https://api.example.com/cb"],
+      threat_protection = { compromised_credentials = { action = "NO_ACTION", events = ["SIGN_IN"] }, ip_ranges = { always_block = ["192.0.2.0/24"] } }
+    }
   }
   classic_branding        = { css = ".banner-customizable { padding: 4px }" }
   client_classic_branding = { web = { css = ".submitButton-customizable { color: #ffffff }" } }
-  risk_configuration = {
+  threat_protection = {
     compromised_credentials = { action = "BLOCK" }
     account_takeover = {
-      high       = { action = "BLOCK", notify = true }
-      medium     = { action = "MFA_IF_CONFIGURED" }
-      source_arn = "arn:aws:ses:eu-west-1:111122223333:identity/example.com"
+      high          = { action = "BLOCK", notify = true }
+      medium        = { action = "MFA_IF_CONFIGURED" }
+      notifications = { source_arn = "arn:aws:ses:eu-west-1:111122223333:identity/example.com" }
     }
     ip_ranges = { always_allow = ["10.0.0.0/8"] }
   }
@@ -162,6 +169,13 @@ terraformIt(
       ],
       risk_exception_configuration: [{ skipped_ip_range_list: ['10.0.0.0/8'] }],
     });
+    // A client's own responses, replacing the pool's for it; a client without any has no risk configuration.
+    expect(after('module.pool.aws_cognito_risk_configuration.clients["api"]')).toMatchObject({
+      compromised_credentials_risk_configuration: [{ actions: [{ event_action: 'NO_ACTION' }], event_filter: ['SIGN_IN'] }],
+      account_takeover_risk_configuration: [],
+      risk_exception_configuration: [{ blocked_ip_range_list: ['192.0.2.0/24'] }],
+    });
+    expect(after('module.pool.aws_cognito_risk_configuration.clients["web"]')).toBeUndefined();
   },
   240_000,
 );
@@ -182,7 +196,7 @@ terraformIt(
           fb: { type: 'Facebook' },
           other: { type: 'Twitter', client_id: 'x' },
         },
-        risk_configuration: { compromised_credentials: { action: 'BLOCK' } },
+        threat_protection: { compromised_credentials: { action: 'BLOCK' } },
       }),
     );
     mustRun(module, ['init', '-backend=false', '-no-color']);

@@ -89,8 +89,12 @@ describe('the generated module, through the real terraform', () => {
       expect(changes.length).toBeGreaterThan(1);
       expect(changes.every((c: any) => c.change.actions.join() === 'create')).toBe(true);
       expect(changes.map((c: any) => c.address)).toContain('module.auth.aws_cognito_user_pool.this');
-      // Trigger functions' extra policies stand beside their basic one (`aws_iam_role_policy.this`).
-      const beside = (c: any) => c.type === 'aws_iam_role_policy' && ['pool_actions', 'decrypt_codes'].includes(c.name);
+      // Trigger functions' extra policies stand beside their basic one (`aws_iam_role_policy.this`); clients' own threat
+      // protection responses are keyed like the clients, beside the pool's (`this`); hand-off keys beside the sender key.
+      const beside = (c: any) =>
+        (c.type === 'aws_iam_role_policy' && ['pool_actions', 'decrypt_codes'].includes(c.name)) ||
+        (c.type === 'aws_cognito_risk_configuration' && c.name === 'clients') ||
+        (c.type === 'aws_kms_key' && c.name === 'hand_off');
       expect(changes.filter((c: any) => c.name !== 'this' && !beside(c)).map((c: any) => c.address)).toEqual([]);
     });
   }

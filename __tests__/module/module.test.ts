@@ -1,6 +1,15 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { checkClient, checkDomain, checkResourceServer, checkUserPool, CLIENT_RULES, TRIGGER_RULES, USER_POOL_RULES } from '../../src';
+import {
+  checkClient,
+  checkDomain,
+  checkResourceServer,
+  checkUserPool,
+  CLIENT_RULES,
+  RISK_CONFIGURATION_RULES,
+  TRIGGER_RULES,
+  USER_POOL_RULES,
+} from '../../src';
 import { ref, Token } from '../../src/engine';
 import {
   AWS_PROVIDER_VERSION,
@@ -38,7 +47,15 @@ describe('the committed module is what the generator writes now', () => {
 });
 
 describe('every library rule reaches the module', () => {
-  const rules = [...USER_POOL_RULES, ...CLIENT_RULES, ...TRIGGER_RULES, checkDomain, checkResourceServer, checkGroup].map((rule) => rule.name);
+  const rules = [
+    ...USER_POOL_RULES,
+    ...CLIENT_RULES,
+    ...TRIGGER_RULES,
+    ...RISK_CONFIGURATION_RULES,
+    checkDomain,
+    checkResourceServer,
+    checkGroup,
+  ].map((rule) => rule.name);
 
   test('each rule is mapped to validations or listed with the reason it has none, and nothing else is in the table', () => {
     expect(
@@ -88,12 +105,16 @@ describe('the module is a module', () => {
   });
 
   test('every resource has a stable address (this, keyed by name for maps); the pool cannot be destroyed by a plan', () => {
-    // Identity providers are grouped by the keys AWS adds (ignore_changes is static); branding of the pool and of clients differ in for_each.
+    // Identity providers are grouped by the keys AWS adds (ignore_changes is static); branding and threat protection
+    // responses of the pool and of clients differ in for_each.
     const grouped: Record<string, string[]> = {
       aws_cognito_identity_provider: ['social', 'oidc', 'oidc_endpoints', 'saml'],
       aws_cognito_user_pool_ui_customization: ['pool', 'clients'],
       // A trigger function's basic policy, and those it gets beside it (the pool actions policy names the pool, which names the function).
       aws_iam_role_policy: ['this', 'pool_actions', 'decrypt_codes'],
+      aws_cognito_risk_configuration: ['this', 'clients'],
+      // The triggers' sender key, and the keys of clients' secret hand-offs.
+      aws_kms_key: ['this', 'hand_off'],
     };
     for (const [type, byName] of Object.entries(config.resource))
       expect({ type, names: Object.keys(byName as object) }).toEqual({ type, names: grouped[type] ?? ['this'] });

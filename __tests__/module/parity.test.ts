@@ -19,6 +19,8 @@ import { addProvider, copyModule, initValidatePlan } from './module-support';
 
 const SES_ARN = 'arn:aws:ses:eu-west-1:111122223333:identity/example.com';
 const SMS_ROLE = 'arn:aws:iam::111122223333:role/cognito-sms';
+const ACM_US_EAST_1 = 'arn:aws:acm:us-east-1:111122223333:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab';
+const HOSTED_ZONE = 'Z0123456789ABCDEFGHIJ';
 const PINPOINT = 'arn:aws:mobiletargeting:eu-west-1:111122223333:apps/0123456789abcdef0123456789abcdef';
 
 interface Combination {
@@ -278,6 +280,69 @@ const COMBINATIONS: Combination[] = [
       },
     },
   },
+  {
+    name: "strict security profile through SES: the profile's plan, modes and responses, a password override it allows, a client's own responses",
+    library: {
+      userPoolName: 'parity-strict',
+      securityProfile: 'strict',
+      passwordPolicy: { minLength: 10 },
+      email: { sender: 'ses', fromEmail: 'no-reply@example.com', sesIdentityArn: SES_ARN, replyTo: 'help@example.com' },
+      domain: { prefix: 'parity-strict-auth' },
+      clients: {
+        web: {
+          preset: 'web',
+          callbackUrls: ['https://app.example.com/callback'],
+          threatProtection: {
+            compromisedCredentials: { action: 'NO_ACTION', events: ['SIGN_IN'] },
+            accountTakeover: {
+              high: { action: 'BLOCK', notify: true },
+              notifications: { from: 'security@example.com', blockEmail: { subject: 'Blocked', htmlBody: '<p>Blocked</p>', textBody: 'Blocked' } },
+            },
+            ipRanges: { alwaysAllow: ['10.0.0.0/8'] },
+          },
+        },
+      },
+    },
+    module: {
+      name: 'parity-strict',
+      security_profile: 'strict',
+      password_policy: { min_length: 10 },
+      email: { sending_account: 'DEVELOPER', from_email: 'no-reply@example.com', source_arn: SES_ARN, reply_to: 'help@example.com' },
+      domain: { prefix: 'parity-strict-auth' },
+      clients: {
+        web: {
+          preset: 'web',
+          callback_urls: ['https://app.example.com/callback'],
+          threat_protection: {
+            compromised_credentials: { action: 'NO_ACTION', events: ['SIGN_IN'] },
+            account_takeover: {
+              high: { action: 'BLOCK', notify: true },
+              notifications: { from: 'security@example.com', block_email: { subject: 'Blocked', html_body: '<p>Blocked</p>', text_body: 'Blocked' } },
+            },
+            ip_ranges: { always_allow: ['10.0.0.0/8'] },
+          },
+        },
+      },
+    },
+  },
+  {
+    name: "strict security profile with Cognito's sender and responses of its own (they replace the profile's whole); a custom domain's alias records",
+    library: {
+      userPoolName: 'parity-strict-own',
+      securityProfile: 'strict',
+      featurePlan: 'PLUS',
+      threatProtection: { customAuthMode: 'ENFORCED', ipRanges: { alwaysBlock: ['192.0.2.0/24'] } },
+      domain: { customDomain: { domainName: 'auth.example.com', certificateArn: ACM_US_EAST_1, hostedZoneId: HOSTED_ZONE } },
+    },
+    module: {
+      name: 'parity-strict-own',
+      security_profile: 'strict',
+      feature_plan: 'PLUS',
+      threat_protection_custom_auth_mode: 'ENFORCED',
+      threat_protection: { ip_ranges: { always_block: ['192.0.2.0/24'] } },
+      domain: { custom_domain: { domain_name: 'auth.example.com', certificate_arn: ACM_US_EAST_1, hosted_zone_id: HOSTED_ZONE } },
+    },
+  },
   TRIGGERS,
   {
     name: 'custom senders with your KMS key: an SMS sender from a zip, an existing email sender',
@@ -325,9 +390,21 @@ function triggerKey(c: any): string {
   return `${operation}:${c.change.after.name ?? c.change.after.function_name ?? ''}`;
 }
 
-/** Each planned resource of `type`, by its `name` argument (clients and groups are named after their keys), or its trigger. */
+/**
+ * Each planned resource of `type`, by its `name` argument (clients and groups are named after their keys), or its trigger;
+ * risk configurations, which have no name, by whether they are the pool's (no client) or a client's; DNS records by type.
+ */
 function byName(plan: any, type: string): Record<string, any> {
-  const key = (c: any) => (TRIGGER_TYPES.includes(type) ? triggerKey(c) : c.change.after.name);
+  const key = (c: any) =>
+    TRIGGER_TYPES.includes(type)
+      ? triggerKey(c)
+      : type === 'aws_cognito_risk_configuration'
+        ? c.change.after.client_id === null
+          ? 'pool'
+          : 'client'
+        : type === 'aws_route53_record'
+          ? c.change.after.type
+          : c.change.after.name;
   return Object.fromEntries(
     plan.resource_changes.filter((c: any) => c.type === type).map((c: any) => [key(c), { ...c.change.after, unknown: c.change.after_unknown }]),
   );
@@ -397,6 +474,8 @@ describe('the module plans what the library plans, for the same settings', () =>
         'aws_cognito_resource_server',
         'aws_cognito_user_group',
         ...TRIGGER_TYPES,
+        'aws_cognito_risk_configuration',
+        'aws_route53_record',
       ]) {
         const [fromModule, fromLibrary] = [byName(module, type), byName(library, type)];
         expect({ type, names: Object.keys(fromModule).sort() }).toEqual({ type, names: Object.keys(fromLibrary).sort() });

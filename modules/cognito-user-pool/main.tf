@@ -12,6 +12,8 @@ locals {
   trigger_log_group_arn_parts = try(split(":", values(aws_cloudwatch_log_group.this)[0].arn), null)
   identity_provider_names     = { for k, p in var.identity_providers : k => coalesce(p.provider_name, contains(["Google", "Facebook", "LoginWithAmazon", "SignInWithApple"], p.type) ? p.type : k) }
   identity_provider_details   = { for k, p in var.identity_providers : k => merge({ for name, v in { "client_id" = contains(["OIDC", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple"], p.type) ? (p.client_id) : null, "authorize_scopes" = contains(["OIDC", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple"], p.type) ? (p.scopes == null ? lookup({ OIDC = "openid email profile", Google = "openid email profile", Facebook = "public_profile, email", LoginWithAmazon = "profile", SignInWithApple = "email name" }, p.type) : join(lookup({ OIDC = " ", Google = " ", Facebook = ", ", LoginWithAmazon = " ", SignInWithApple = " " }, p.type), p.scopes)) : null, "api_version" = contains(["Facebook"], p.type) ? (p.api_version) : null, "team_id" = contains(["SignInWithApple"], p.type) ? (p.team_id) : null, "key_id" = contains(["SignInWithApple"], p.type) ? (p.key_id) : null, "oidc_issuer" = contains(["OIDC"], p.type) ? (p.issuer_url) : null, "attributes_request_method" = contains(["OIDC"], p.type) ? (coalesce(p.attributes_request_method, "GET")) : null, "authorize_url" = contains(["OIDC"], p.type) ? (p.authorize_url) : null, "token_url" = contains(["OIDC"], p.type) ? (p.token_url) : null, "attributes_url" = contains(["OIDC"], p.type) ? (p.user_info_url) : null, "jwks_uri" = contains(["OIDC"], p.type) ? (p.jwks_uri) : null, "MetadataURL" = contains(["SAML"], p.type) ? (p.metadata_url) : null, "MetadataFile" = contains(["SAML"], p.type) ? (p.metadata_file) : null, "IDPSignout" = contains(["SAML"], p.type) ? (p.idp_sign_out == null ? null : tostring(p.idp_sign_out)) : null, "IDPInit" = contains(["SAML"], p.type) ? (p.idp_initiated == null ? null : tostring(p.idp_initiated)) : null, "RequestSigningAlgorithm" = contains(["SAML"], p.type) ? (p.request_signing_algorithm) : null, "EncryptedResponses" = contains(["SAML"], p.type) ? (p.encrypted_responses == null ? null : tostring(p.encrypted_responses)) : null } : name => v if v != null }, contains(["OIDC", "Google", "Facebook", "LoginWithAmazon"], p.type) ? tomap({ "client_secret" = var.identity_provider_secrets[k] }) : tomap({}), contains(["SignInWithApple"], p.type) ? tomap({ "private_key" = var.identity_provider_secrets[k] }) : tomap({})) }
+  threat_responses_given      = try(var.threat_protection.compromised_credentials, null) != null || try(var.threat_protection.account_takeover, null) != null || try(var.threat_protection.ip_ranges, null) != null
+  hand_off_secret_names       = { for k, c in { for k, c in local.clients : k => c if c.secret_hand_off != null } : k => coalesce(c.secret_hand_off.secret_name, "cognito/${var.name}/${c.name}") }
   client_presets = {
     spa = {
       generate_secret    = false
@@ -110,6 +112,11 @@ locals {
       propagate_additional_user_context_data = false
     }
   }
+  threat_responses = {
+    compromised_credentials = local.threat_responses_given ? try(var.threat_protection.compromised_credentials, null) : (var.security_profile == "strict" ? { action = "BLOCK", events = null } : null)
+    account_takeover        = local.threat_responses_given ? try(var.threat_protection.account_takeover, null) : (var.security_profile == "strict" ? (var.email.sending_account == "DEVELOPER" ? { low = { action = "NO_ACTION", notify = false }, medium = { action = "MFA_REQUIRED", notify = true }, high = { action = "BLOCK", notify = true }, notifications = null } : null) : null)
+    ip_ranges               = local.threat_responses_given ? try(var.threat_protection.ip_ranges, null) : null
+  }
 }
 
 resource "aws_cognito_user_pool" "this" {
@@ -120,7 +127,7 @@ resource "aws_cognito_user_pool" "this" {
   name                       = var.name
   sms_authentication_message = var.mfa.sms_message
   tags                       = var.tags
-  user_pool_tier             = var.feature_plan
+  user_pool_tier             = (var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS"))
   username_attributes        = (length((var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? false : var.sign_in.username == true) ? [] : compact([(var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? true : var.sign_in.email == true) ? "email" : "", (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? false : var.sign_in.phone == true) ? "phone_number" : ""])) >= 1) ? (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? false : var.sign_in.username == true) ? [] : compact([(var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? true : var.sign_in.email == true) ? "email" : "", (var.sign_in.username == null && var.sign_in.email == null && var.sign_in.phone == null && var.sign_in.preferred_username == null ? false : var.sign_in.phone == true) ? "phone_number" : ""]) : null
 
   account_recovery_setting {
@@ -167,13 +174,13 @@ resource "aws_cognito_user_pool" "this" {
   }
 
   user_pool_add_ons {
-    advanced_security_mode = var.threat_protection_mode
+    advanced_security_mode = (var.threat_protection_mode != null ? var.threat_protection_mode : (var.security_profile == "strict" ? "ENFORCED" : "OFF"))
 
     dynamic "advanced_security_additional_flows" {
-      for_each = (var.threat_protection_custom_auth_mode != null) ? [1] : []
+      for_each = ((var.threat_protection_custom_auth_mode != null ? var.threat_protection_custom_auth_mode : (var.security_profile == "strict" ? "ENFORCED" : null)) != null) ? [1] : []
 
       content {
-        custom_auth_mode = var.threat_protection_custom_auth_mode
+        custom_auth_mode = (var.threat_protection_custom_auth_mode != null ? var.threat_protection_custom_auth_mode : (var.security_profile == "strict" ? "ENFORCED" : null))
       }
     }
   }
@@ -417,6 +424,15 @@ resource "aws_kms_key" "this" {
   policy                  = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OwningAccountAdministers\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:${local.trigger_log_group_arn_parts[1]}:iam::${local.trigger_log_group_arn_parts[4]}:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"},{\"Sid\":\"CognitoEncryptsForThisAccountsPools\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"cognito-idp.amazonaws.com\"},\"Action\":[\"kms:CreateGrant\",\"kms:Encrypt\"],\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"${local.trigger_log_group_arn_parts[4]}\"},\"ArnLike\":{\"aws:SourceArn\":\"arn:${local.trigger_log_group_arn_parts[1]}:cognito-idp:${local.trigger_log_group_arn_parts[3]}:${local.trigger_log_group_arn_parts[4]}:userpool/*\"}}}]}"
 }
 
+resource "aws_kms_key" "hand_off" {
+  for_each = { for k, c in local.clients : k => c if c.secret_hand_off != null }
+
+  deletion_window_in_days = 30
+  description             = "Encrypts ${local.hand_off_secret_names[each.key]}"
+  enable_key_rotation     = true
+  policy                  = jsonencode({ "Version" = "2012-10-17", "Statement" = [{ "Sid" = "OwningAccountAdministers", "Effect" = "Allow", "Principal" = { "AWS" = "arn:${split(":", aws_cognito_user_pool.this.arn)[1]}:iam::${split(":", aws_cognito_user_pool.this.arn)[4]}:root" }, "Action" = "kms:*", "Resource" = "*" }, { "Sid" = "ReadersDecryptThroughSecretsManagerOnly", "Effect" = "Allow", "Principal" = { "AWS" = [for r in each.value.secret_hand_off.readers : can(regex("^\\d{12}$", r)) ? "arn:${split(":", aws_cognito_user_pool.this.arn)[1]}:iam::${r}:root" : r] }, "Action" = "kms:Decrypt", "Resource" = "*", "Condition" = { "StringEquals" = { "kms:ViaService" = "secretsmanager.${split(":", aws_cognito_user_pool.this.arn)[3]}.amazonaws.com" }, "StringLike" = { "kms:EncryptionContext:SecretARN" = "arn:${split(":", aws_cognito_user_pool.this.arn)[1]}:secretsmanager:${split(":", aws_cognito_user_pool.this.arn)[3]}:${split(":", aws_cognito_user_pool.this.arn)[4]}:secret:${local.hand_off_secret_names[each.key]}-??????" } } }] })
+}
+
 resource "aws_lambda_permission" "this" {
   for_each = var.triggers
 
@@ -434,6 +450,20 @@ resource "aws_cognito_user_pool_domain" "this" {
   domain                = (try(var.domain.custom_domain.domain_name, null) != null) ? try(var.domain.custom_domain.domain_name, null) : var.domain.prefix
   managed_login_version = var.domain.managed_login_version
   user_pool_id          = aws_cognito_user_pool.this.id
+}
+
+resource "aws_route53_record" "this" {
+  for_each = try(var.domain.custom_domain.hosted_zone_id, null) == null ? {} : { for type in ["A", "AAAA"] : type => type }
+
+  name    = var.domain.custom_domain.domain_name
+  type    = each.value
+  zone_id = try(var.domain.custom_domain.hosted_zone_id, null)
+
+  alias {
+    evaluate_target_health = false
+    name                   = aws_cognito_user_pool_domain.this[0].cloudfront_distribution
+    zone_id                = aws_cognito_user_pool_domain.this[0].cloudfront_distribution_zone_id
+  }
 }
 
 resource "aws_cognito_resource_server" "this" {
@@ -552,15 +582,15 @@ resource "aws_cognito_user_pool_ui_customization" "clients" {
 }
 
 resource "aws_cognito_risk_configuration" "this" {
-  count = var.risk_configuration == null ? 0 : 1
+  count = local.threat_responses.compromised_credentials != null || local.threat_responses.account_takeover != null || local.threat_responses.ip_ranges != null ? 1 : 0
 
   user_pool_id = aws_cognito_user_pool.this.id
 
   dynamic "compromised_credentials_risk_configuration" {
-    for_each = var.risk_configuration.compromised_credentials == null ? [] : [var.risk_configuration.compromised_credentials]
+    for_each = local.threat_responses.compromised_credentials == null ? [] : [local.threat_responses.compromised_credentials]
 
     content {
-      event_filter = compromised_credentials_risk_configuration.value.events
+      event_filter = compromised_credentials_risk_configuration.value.events != null ? compromised_credentials_risk_configuration.value.events : ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"]
 
       actions {
         event_action = compromised_credentials_risk_configuration.value.action
@@ -569,7 +599,7 @@ resource "aws_cognito_risk_configuration" "this" {
   }
 
   dynamic "account_takeover_risk_configuration" {
-    for_each = var.risk_configuration.account_takeover == null ? [] : [var.risk_configuration.account_takeover]
+    for_each = local.threat_responses.account_takeover == null ? [] : [local.threat_responses.account_takeover]
 
     content {
       dynamic "actions" {
@@ -577,7 +607,7 @@ resource "aws_cognito_risk_configuration" "this" {
 
         content {
           dynamic "low_action" {
-            for_each = var.risk_configuration.account_takeover.low == null ? [] : [var.risk_configuration.account_takeover.low]
+            for_each = account_takeover_risk_configuration.value.low == null ? [] : [account_takeover_risk_configuration.value.low]
 
             content {
               event_action = low_action.value.action
@@ -586,7 +616,7 @@ resource "aws_cognito_risk_configuration" "this" {
           }
 
           dynamic "medium_action" {
-            for_each = var.risk_configuration.account_takeover.medium == null ? [] : [var.risk_configuration.account_takeover.medium]
+            for_each = account_takeover_risk_configuration.value.medium == null ? [] : [account_takeover_risk_configuration.value.medium]
 
             content {
               event_action = medium_action.value.action
@@ -595,7 +625,7 @@ resource "aws_cognito_risk_configuration" "this" {
           }
 
           dynamic "high_action" {
-            for_each = var.risk_configuration.account_takeover.high == null ? [] : [var.risk_configuration.account_takeover.high]
+            for_each = account_takeover_risk_configuration.value.high == null ? [] : [account_takeover_risk_configuration.value.high]
 
             content {
               event_action = high_action.value.action
@@ -609,12 +639,12 @@ resource "aws_cognito_risk_configuration" "this" {
         for_each = [1]
 
         content {
-          source_arn = account_takeover_risk_configuration.value.source_arn
-          from       = account_takeover_risk_configuration.value.from
-          reply_to   = account_takeover_risk_configuration.value.reply_to
+          source_arn = try(coalesce(try(account_takeover_risk_configuration.value.notifications.source_arn, null), (var.email.sending_account == "DEVELOPER" ? var.email.source_arn : null)), "")
+          from       = try(coalesce(try(account_takeover_risk_configuration.value.notifications.from, null), (var.email.sending_account == "DEVELOPER" ? var.email.from_email : null)), null)
+          reply_to   = try(coalesce(try(account_takeover_risk_configuration.value.notifications.reply_to, null), (var.email.sending_account == "DEVELOPER" ? var.email.reply_to : null)), null)
 
           dynamic "block_email" {
-            for_each = var.risk_configuration.account_takeover.block_email == null ? [] : [var.risk_configuration.account_takeover.block_email]
+            for_each = try(account_takeover_risk_configuration.value.notifications.block_email, null) == null ? [] : [try(account_takeover_risk_configuration.value.notifications.block_email, null)]
 
             content {
               subject   = block_email.value.subject
@@ -624,7 +654,7 @@ resource "aws_cognito_risk_configuration" "this" {
           }
 
           dynamic "mfa_email" {
-            for_each = var.risk_configuration.account_takeover.mfa_email == null ? [] : [var.risk_configuration.account_takeover.mfa_email]
+            for_each = try(account_takeover_risk_configuration.value.notifications.mfa_email, null) == null ? [] : [try(account_takeover_risk_configuration.value.notifications.mfa_email, null)]
 
             content {
               subject   = mfa_email.value.subject
@@ -634,7 +664,7 @@ resource "aws_cognito_risk_configuration" "this" {
           }
 
           dynamic "no_action_email" {
-            for_each = var.risk_configuration.account_takeover.no_action_email == null ? [] : [var.risk_configuration.account_takeover.no_action_email]
+            for_each = try(account_takeover_risk_configuration.value.notifications.no_action_email, null) == null ? [] : [try(account_takeover_risk_configuration.value.notifications.no_action_email, null)]
 
             content {
               subject   = no_action_email.value.subject
@@ -648,13 +678,122 @@ resource "aws_cognito_risk_configuration" "this" {
   }
 
   dynamic "risk_exception_configuration" {
-    for_each = var.risk_configuration.ip_ranges == null ? [] : [var.risk_configuration.ip_ranges]
+    for_each = local.threat_responses.ip_ranges == null ? [] : [local.threat_responses.ip_ranges]
 
     content {
-      blocked_ip_range_list = length(risk_exception_configuration.value.always_block) > 0 ? risk_exception_configuration.value.always_block : null
-      skipped_ip_range_list = length(risk_exception_configuration.value.always_allow) > 0 ? risk_exception_configuration.value.always_allow : null
+      blocked_ip_range_list = risk_exception_configuration.value.always_block
+      skipped_ip_range_list = risk_exception_configuration.value.always_allow
     }
   }
+}
+
+resource "aws_cognito_risk_configuration" "clients" {
+  for_each = { for k, c in local.clients : k => c.threat_protection if c.threat_protection != null }
+
+  client_id    = aws_cognito_user_pool_client.this[each.key].id
+  user_pool_id = aws_cognito_user_pool.this.id
+
+  dynamic "compromised_credentials_risk_configuration" {
+    for_each = each.value.compromised_credentials == null ? [] : [each.value.compromised_credentials]
+
+    content {
+      event_filter = compromised_credentials_risk_configuration.value.events != null ? compromised_credentials_risk_configuration.value.events : ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"]
+
+      actions {
+        event_action = compromised_credentials_risk_configuration.value.action
+      }
+    }
+  }
+
+  dynamic "account_takeover_risk_configuration" {
+    for_each = each.value.account_takeover == null ? [] : [each.value.account_takeover]
+
+    content {
+      dynamic "actions" {
+        for_each = [1]
+
+        content {
+          dynamic "low_action" {
+            for_each = account_takeover_risk_configuration.value.low == null ? [] : [account_takeover_risk_configuration.value.low]
+
+            content {
+              event_action = low_action.value.action
+              notify       = low_action.value.notify
+            }
+          }
+
+          dynamic "medium_action" {
+            for_each = account_takeover_risk_configuration.value.medium == null ? [] : [account_takeover_risk_configuration.value.medium]
+
+            content {
+              event_action = medium_action.value.action
+              notify       = medium_action.value.notify
+            }
+          }
+
+          dynamic "high_action" {
+            for_each = account_takeover_risk_configuration.value.high == null ? [] : [account_takeover_risk_configuration.value.high]
+
+            content {
+              event_action = high_action.value.action
+              notify       = high_action.value.notify
+            }
+          }
+        }
+      }
+
+      dynamic "notify_configuration" {
+        for_each = [1]
+
+        content {
+          source_arn = try(coalesce(try(account_takeover_risk_configuration.value.notifications.source_arn, null), (var.email.sending_account == "DEVELOPER" ? var.email.source_arn : null)), "")
+          from       = try(coalesce(try(account_takeover_risk_configuration.value.notifications.from, null), (var.email.sending_account == "DEVELOPER" ? var.email.from_email : null)), null)
+          reply_to   = try(coalesce(try(account_takeover_risk_configuration.value.notifications.reply_to, null), (var.email.sending_account == "DEVELOPER" ? var.email.reply_to : null)), null)
+
+          dynamic "block_email" {
+            for_each = try(account_takeover_risk_configuration.value.notifications.block_email, null) == null ? [] : [try(account_takeover_risk_configuration.value.notifications.block_email, null)]
+
+            content {
+              subject   = block_email.value.subject
+              html_body = block_email.value.html_body
+              text_body = block_email.value.text_body
+            }
+          }
+
+          dynamic "mfa_email" {
+            for_each = try(account_takeover_risk_configuration.value.notifications.mfa_email, null) == null ? [] : [try(account_takeover_risk_configuration.value.notifications.mfa_email, null)]
+
+            content {
+              subject   = mfa_email.value.subject
+              html_body = mfa_email.value.html_body
+              text_body = mfa_email.value.text_body
+            }
+          }
+
+          dynamic "no_action_email" {
+            for_each = try(account_takeover_risk_configuration.value.notifications.no_action_email, null) == null ? [] : [try(account_takeover_risk_configuration.value.notifications.no_action_email, null)]
+
+            content {
+              subject   = no_action_email.value.subject
+              html_body = no_action_email.value.html_body
+              text_body = no_action_email.value.text_body
+            }
+          }
+        }
+      }
+    }
+  }
+
+  dynamic "risk_exception_configuration" {
+    for_each = each.value.ip_ranges == null ? [] : [each.value.ip_ranges]
+
+    content {
+      blocked_ip_range_list = risk_exception_configuration.value.always_block
+      skipped_ip_range_list = risk_exception_configuration.value.always_allow
+    }
+  }
+
+  depends_on = [aws_cognito_user_pool_client.this]
 }
 
 resource "aws_cognito_user_pool_client" "this" {
@@ -712,6 +851,36 @@ resource "aws_cognito_user_pool_client" "this" {
     aws_cognito_identity_provider.oidc_endpoints,
     aws_cognito_identity_provider.saml,
   ]
+}
+
+resource "aws_secretsmanager_secret" "this" {
+  for_each = { for k, c in local.clients : k => c if c.secret_hand_off != null }
+
+  description             = "OAuth 2.0 client credentials of a Cognito machine-to-machine client"
+  kms_key_id              = aws_kms_key.hand_off[each.key].arn
+  name                    = local.hand_off_secret_names[each.key]
+  recovery_window_in_days = 30
+
+  depends_on = [aws_kms_key.hand_off]
+}
+
+resource "aws_secretsmanager_secret_version" "this" {
+  for_each = { for k, c in local.clients : k => c if c.secret_hand_off != null }
+
+  secret_id     = aws_secretsmanager_secret.this[each.key].id
+  secret_string = jsonencode({ "client_id" = aws_cognito_user_pool_client.this[each.key].id, "client_secret" = aws_cognito_user_pool_client.this[each.key].client_secret, "token_endpoint" = local.domain_base_url == null ? null : "${local.domain_base_url}/oauth2/token", "scopes" = each.value.scopes })
+
+  depends_on = [aws_secretsmanager_secret.this]
+}
+
+resource "aws_secretsmanager_secret_policy" "this" {
+  for_each = { for k, c in local.clients : k => c if c.secret_hand_off != null }
+
+  block_public_policy = true
+  policy              = jsonencode({ "Version" = "2012-10-17", "Statement" = [{ "Sid" = "NamedReadersOnly", "Effect" = "Allow", "Principal" = { "AWS" = [for r in each.value.secret_hand_off.readers : can(regex("^\\d{12}$", r)) ? "arn:${split(":", aws_cognito_user_pool.this.arn)[1]}:iam::${r}:root" : r] }, "Action" = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], "Resource" = "*" }] })
+  secret_arn          = aws_secretsmanager_secret.this[each.key].arn
+
+  depends_on = [aws_secretsmanager_secret.this]
 }
 
 resource "aws_cognito_user_group" "this" {

@@ -70,3 +70,8 @@ output "domain_cloudfront_distribution" {
   value       = one(aws_cognito_user_pool_domain.this[*].cloudfront_distribution)
   description = "Where a custom domain's DNS alias points (null without a domain)."
 }
+
+output "hand_off_secret_arns" {
+  value       = { for k, s in aws_secretsmanager_secret.this : k => s.arn }
+  description = "The Secrets Manager secret holding the credentials of each client with secret_hand_off, by key: give it to the readers."
+}

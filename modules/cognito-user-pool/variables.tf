@@ -165,7 +165,12 @@ variable "password_policy" {
 
   validation {
     error_message = "A password history needs the ESSENTIALS or PLUS feature plan: set feature_plan to \"ESSENTIALS\", or password_policy.password_history_size to 0."
-    condition     = var.password_policy.password_history_size == 0 || contains(["ESSENTIALS", "PLUS"], var.feature_plan)
+    condition     = var.password_policy.password_history_size == 0 || contains(["ESSENTIALS", "PLUS"], (var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")))
+  }
+
+  validation {
+    error_message = "The strict security profile (Security Hub Cognito.3) needs at least 8 characters, all four character classes and temporary passwords valid at most 7 days: the default password_policy meets it."
+    condition     = !(var.security_profile == "strict") || (var.password_policy.min_length >= 8 && var.password_policy.require_lowercase && var.password_policy.require_uppercase && var.password_policy.require_digits && var.password_policy.require_symbols && var.password_policy.temporary_password_validity_days <= 7)
   }
 }
 
@@ -195,7 +200,7 @@ variable "mfa" {
 
   validation {
     error_message = "Email MFA needs the ESSENTIALS or PLUS feature plan."
-    condition     = !(var.mfa.email && var.mfa.mode != "OFF") || contains(["ESSENTIALS", "PLUS"], var.feature_plan)
+    condition     = !(var.mfa.email && var.mfa.mode != "OFF") || contains(["ESSENTIALS", "PLUS"], (var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")))
   }
 
   validation {
@@ -216,6 +221,11 @@ variable "mfa" {
   validation {
     error_message = "mfa.sms_message must be 6 to 140 characters long and contain {####}."
     condition     = (var.mfa.sms_message == null ? true : (length(var.mfa.sms_message) >= 6 && length(var.mfa.sms_message) <= 140 && strcontains(var.mfa.sms_message, "{####}")))
+  }
+
+  validation {
+    error_message = "The strict security profile (Security Hub Cognito.5) needs MFA REQUIRED: set mfa.mode to \"REQUIRED\" (the default)."
+    condition     = !(var.security_profile == "strict") || (var.mfa.mode == "REQUIRED")
   }
 
   validation {
@@ -424,45 +434,169 @@ variable "device_tracking" {
 }
 
 variable "feature_plan" {
-  default     = "ESSENTIALS"
-  description = "The feature plan (`user_pool_tier`). One of `LITE`, `ESSENTIALS`, `PLUS`."
+  default     = null
+  description = "The feature plan (`user_pool_tier`). One of `LITE`, `ESSENTIALS`, `PLUS`. Null: `ESSENTIALS`, or `PLUS` with security_profile `strict`."
   type        = string
 
   validation {
+    error_message = "The strict security profile (Security Hub Cognito.1) needs the PLUS feature plan: leave feature_plan null, or set it to \"PLUS\"."
+    condition     = !(var.security_profile == "strict") || ((var.feature_plan == null ? true : (var.feature_plan == "PLUS")))
+  }
+
+  validation {
     error_message = "feature_plan must be one of LITE, ESSENTIALS, PLUS."
-    condition     = contains(["LITE", "ESSENTIALS", "PLUS"], var.feature_plan)
+    condition     = (var.feature_plan == null ? true : (contains(["LITE", "ESSENTIALS", "PLUS"], var.feature_plan)))
   }
 }
 
 variable "threat_protection_mode" {
-  default     = "OFF"
-  description = "For password and SRP sign-in (Security Hub Cognito.1 wants ENFORCED); AUDIT and ENFORCED need PLUS. One of `OFF`, `AUDIT`, `ENFORCED`."
+  default     = null
+  description = "For password and SRP sign-in (Security Hub Cognito.1 wants ENFORCED); AUDIT and ENFORCED need PLUS. One of `OFF`, `AUDIT`, `ENFORCED`. Null: `OFF`, or `ENFORCED` with security_profile `strict`."
   type        = string
 
   validation {
     error_message = "Threat protection needs the PLUS feature plan: set feature_plan to \"PLUS\", or threat_protection_mode to \"OFF\"."
-    condition     = var.threat_protection_mode == "OFF" || var.feature_plan == "PLUS"
+    condition     = (var.threat_protection_mode != null ? var.threat_protection_mode : (var.security_profile == "strict" ? "ENFORCED" : "OFF")) == "OFF" || (var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) == "PLUS"
+  }
+
+  validation {
+    error_message = "The strict security profile (Security Hub Cognito.1) needs threat protection ENFORCED: leave threat_protection_mode null, or set it to \"ENFORCED\"."
+    condition     = !(var.security_profile == "strict") || ((var.threat_protection_mode == null ? true : (var.threat_protection_mode == "ENFORCED")))
   }
 
   validation {
     error_message = "threat_protection_mode must be one of OFF, AUDIT, ENFORCED."
-    condition     = contains(["OFF", "AUDIT", "ENFORCED"], var.threat_protection_mode)
+    condition     = (var.threat_protection_mode == null ? true : (contains(["OFF", "AUDIT", "ENFORCED"], var.threat_protection_mode)))
   }
 }
 
 variable "threat_protection_custom_auth_mode" {
   default     = null
-  description = "For custom authentication flows; needs PLUS. One of `AUDIT`, `ENFORCED`."
+  description = "For custom authentication flows; needs PLUS. One of `AUDIT`, `ENFORCED`. Null: unset, or `ENFORCED` with security_profile `strict`."
   type        = string
 
   validation {
     error_message = "Threat protection for custom authentication needs the PLUS feature plan: set feature_plan to \"PLUS\", or leave threat_protection_custom_auth_mode null."
-    condition     = var.threat_protection_custom_auth_mode == null || var.feature_plan == "PLUS"
+    condition     = (var.threat_protection_custom_auth_mode != null ? var.threat_protection_custom_auth_mode : (var.security_profile == "strict" ? "ENFORCED" : null)) == null || (var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) == "PLUS"
+  }
+
+  validation {
+    error_message = "The strict security profile (Security Hub Cognito.4) needs threat protection ENFORCED for custom authentication: leave threat_protection_custom_auth_mode null, or set it to \"ENFORCED\"."
+    condition     = !(var.security_profile == "strict") || ((var.threat_protection_custom_auth_mode == null ? true : (var.threat_protection_custom_auth_mode == "ENFORCED")))
   }
 
   validation {
     error_message = "threat_protection_custom_auth_mode must be one of AUDIT, ENFORCED."
     condition     = (var.threat_protection_custom_auth_mode == null ? true : (contains(["AUDIT", "ENFORCED"], var.threat_protection_custom_auth_mode)))
+  }
+}
+
+variable "threat_protection" {
+  default     = {}
+  description = "The pool's threat protection responses (aws_cognito_risk_configuration), for every client without its own: needs feature_plan PLUS and threat protection on. None given: AWS's defaults."
+  type = object({
+    compromised_credentials = optional(object({
+      action = string
+      events = optional(list(string))
+    }))
+    account_takeover = optional(object({
+      low = optional(object({
+        action = string
+        notify = optional(bool, false)
+      }))
+      medium = optional(object({
+        action = string
+        notify = optional(bool, false)
+      }))
+      high = optional(object({
+        action = string
+        notify = optional(bool, false)
+      }))
+      notifications = optional(object({
+        source_arn = optional(string)
+        from       = optional(string)
+        reply_to   = optional(string)
+        block_email = optional(object({
+          subject   = string
+          html_body = string
+          text_body = string
+        }))
+        mfa_email = optional(object({
+          subject   = string
+          html_body = string
+          text_body = string
+        }))
+        no_action_email = optional(object({
+          subject   = string
+          html_body = string
+          text_body = string
+        }))
+      }))
+    }))
+    ip_ranges = optional(object({
+      always_allow = optional(list(string))
+      always_block = optional(list(string))
+    }))
+  })
+
+  validation {
+    error_message = "Threat protection responses need the PLUS feature plan: set feature_plan to \"PLUS\" (or security_profile to \"strict\"), or remove the responses."
+    condition     = (var.threat_protection == null ? true : (!(var.threat_protection.compromised_credentials != null || var.threat_protection.account_takeover != null || var.threat_protection.ip_ranges != null) || ((var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) == "PLUS")))
+  }
+
+  validation {
+    error_message = "Threat protection responses need threat protection on: set threat_protection_mode to \"ENFORCED\" (AUDIT only records risks)."
+    condition     = (var.threat_protection == null ? true : (!(var.threat_protection.compromised_credentials != null || var.threat_protection.account_takeover != null || var.threat_protection.ip_ranges != null) || ((var.threat_protection_mode != null ? var.threat_protection_mode : (var.security_profile == "strict" ? "ENFORCED" : "OFF")) != "OFF")))
+  }
+
+  validation {
+    error_message = "threat_protection.compromised_credentials.action must be one of BLOCK, NO_ACTION."
+    condition     = (var.threat_protection == null ? true : ((var.threat_protection.compromised_credentials == null ? true : (contains(["BLOCK", "NO_ACTION"], var.threat_protection.compromised_credentials.action)))))
+  }
+
+  validation {
+    error_message = "threat_protection.compromised_credentials.events must name one or more of SIGN_IN, PASSWORD_CHANGE, SIGN_UP, each once (leave it null for all three)."
+    condition     = (var.threat_protection == null ? true : ((var.threat_protection.compromised_credentials == null ? true : ((var.threat_protection.compromised_credentials.events == null ? true : (length(var.threat_protection.compromised_credentials.events) > 0 && length(distinct(var.threat_protection.compromised_credentials.events)) == length(var.threat_protection.compromised_credentials.events) && alltrue([for e in var.threat_protection.compromised_credentials.events : contains(["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"], e)])))))))
+  }
+
+  validation {
+    error_message = "threat_protection.account_takeover actions must be one of BLOCK, MFA_IF_CONFIGURED, MFA_REQUIRED, NO_ACTION."
+    condition     = (var.threat_protection == null ? true : (var.threat_protection.account_takeover == null ? true : alltrue([for l in [var.threat_protection.account_takeover.low, var.threat_protection.account_takeover.medium, var.threat_protection.account_takeover.high] : l == null ? true : (contains(["BLOCK", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "NO_ACTION"], l.action))])))
+  }
+
+  validation {
+    error_message = "An MFA response (MFA_IF_CONFIGURED, MFA_REQUIRED) needs MFA on in the pool: set mfa.mode to \"OPTIONAL\" or \"REQUIRED\", or use BLOCK or NO_ACTION."
+    condition     = (var.threat_protection == null ? true : (var.threat_protection.account_takeover == null ? true : alltrue([for l in [var.threat_protection.account_takeover.low, var.threat_protection.account_takeover.medium, var.threat_protection.account_takeover.high] : l == null ? true : (var.mfa.mode != "OFF" || !contains(["MFA_IF_CONFIGURED", "MFA_REQUIRED"], l.action))])))
+  }
+
+  validation {
+    error_message = "Account-takeover responses need an Amazon SES identity to notify from: set threat_protection.account_takeover.notifications.source_arn, or send the pool's email through SES."
+    condition     = (var.threat_protection == null ? true : (var.threat_protection.account_takeover == null ? true : (try(var.threat_protection.account_takeover.notifications.source_arn, null) != null || var.email.sending_account == "DEVELOPER")))
+  }
+
+  validation {
+    error_message = "threat_protection.account_takeover.notifications.source_arn must be an SES identity ARN (arn:<partition>:ses:<region>:<account>:identity/<address or domain>)."
+    condition     = (var.threat_protection == null ? true : ((try(var.threat_protection.account_takeover.notifications.source_arn, null) == null ? true : (can(regex("^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$", var.threat_protection.account_takeover.notifications.source_arn))))))
+  }
+
+  validation {
+    error_message = "Notification emails need a subject of 1 to 140 printable characters and bodies of 6 to 20000 characters."
+    condition     = (var.threat_protection == null ? true : (alltrue([for e in try([var.threat_protection.account_takeover.notifications.block_email, var.threat_protection.account_takeover.notifications.mfa_email, var.threat_protection.account_takeover.notifications.no_action_email], []) : e == null ? true : (length(e.subject) >= 1 && length(e.subject) <= 140 && can(regex("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+$", e.subject)) && length(e.html_body) >= 6 && length(e.html_body) <= 20000 && length(e.text_body) >= 6 && length(e.text_body) <= 20000)])))
+  }
+
+  validation {
+    error_message = "threat_protection.ip_ranges lists hold at most 200 ranges, each once."
+    condition     = (var.threat_protection == null ? true : (var.threat_protection.ip_ranges == null ? true : alltrue([for l in [var.threat_protection.ip_ranges.always_allow, var.threat_protection.ip_ranges.always_block] : l == null ? true : (length(l) <= 200 && length(distinct(l)) == length(l))])))
+  }
+
+  validation {
+    error_message = "threat_protection.ip_ranges hold IPv4 or IPv6 ranges in CIDR notation (e.g. 203.0.113.0/24 or 2001:db8::/32)."
+    condition     = (var.threat_protection == null ? true : (var.threat_protection.ip_ranges == null ? true : alltrue([for l in [var.threat_protection.ip_ranges.always_allow, var.threat_protection.ip_ranges.always_block] : l == null ? true : (alltrue([for cidr in l : can(regex("^((25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}\\/(3[0-2]|[12]?\\d)|[0-9a-fA-F:]*:[0-9a-fA-F:.]*\\/(12[0-8]|1[01]\\d|[1-9]?\\d))$", cidr))]))])))
+  }
+
+  validation {
+    error_message = "A range cannot be both always allowed and always blocked: remove it from one of threat_protection.ip_ranges lists."
+    condition     = (var.threat_protection == null ? true : (var.threat_protection.ip_ranges == null ? true : (var.threat_protection.ip_ranges.always_allow == null || var.threat_protection.ip_ranges.always_block == null ? true : length(setintersection(var.threat_protection.ip_ranges.always_allow, var.threat_protection.ip_ranges.always_block)) == 0)))
   }
 }
 
@@ -478,7 +612,7 @@ variable "allowed_first_auth_factors" {
 
   validation {
     error_message = "Passwordless sign-in needs the ESSENTIALS or PLUS feature plan."
-    condition     = length(setsubtract(var.allowed_first_auth_factors, ["PASSWORD"])) == 0 || contains(["ESSENTIALS", "PLUS"], var.feature_plan)
+    condition     = length(setsubtract(var.allowed_first_auth_factors, ["PASSWORD"])) == 0 || contains(["ESSENTIALS", "PLUS"], (var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")))
   }
 }
 
@@ -538,8 +672,8 @@ variable "triggers" {
   }
 
   validation {
-    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(!(k == "pre_token_generation" && coalesce(t.event_version, "V2_0") != "V1_0") || var.feature_plan != "LITE")])}: access-token customization (pre_token_generation with event_version V2_0, the default, or V3_0) needs the ESSENTIALS or PLUS feature plan: set event_version to \"V1_0\" (ID token only), or feature_plan to \"ESSENTIALS\"."
-    condition     = alltrue([for k, t in var.triggers : !(k == "pre_token_generation" && coalesce(t.event_version, "V2_0") != "V1_0") || var.feature_plan != "LITE"])
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(!(k == "pre_token_generation" && coalesce(t.event_version, "V2_0") != "V1_0") || (var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) != "LITE")])}: access-token customization (pre_token_generation with event_version V2_0, the default, or V3_0) needs the ESSENTIALS or PLUS feature plan: set event_version to \"V1_0\" (ID token only), or feature_plan to \"ESSENTIALS\"."
+    condition     = alltrue([for k, t in var.triggers : !(k == "pre_token_generation" && coalesce(t.event_version, "V2_0") != "V1_0") || (var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) != "LITE"])
   }
 
   validation {
@@ -621,8 +755,24 @@ variable "deletion_protection" {
   type        = string
 
   validation {
+    error_message = "The strict security profile (Security Hub Cognito.6) needs deletion protection: set deletion_protection to \"ACTIVE\" (the default)."
+    condition     = !(var.security_profile == "strict") || (var.deletion_protection == "ACTIVE")
+  }
+
+  validation {
     error_message = "deletion_protection must be ACTIVE or INACTIVE."
     condition     = contains(["ACTIVE", "INACTIVE"], var.deletion_protection)
+  }
+}
+
+variable "security_profile" {
+  default     = null
+  description = "Settings in one line: `strict` sets what AWS Security Hub's Cognito controls ask for (PLUS, threat protection ENFORCED for standard and custom auth with responses, MFA required); settings given that fall short of a control are errors. One of `strict`."
+  type        = string
+
+  validation {
+    error_message = "security_profile must be strict (or null)."
+    condition     = (var.security_profile == null ? true : (contains(["strict"], var.security_profile)))
   }
 }
 
@@ -634,6 +784,7 @@ variable "domain" {
     custom_domain = optional(object({
       domain_name     = string
       certificate_arn = string
+      hosted_zone_id  = optional(string)
     }))
     managed_login_version = optional(number, 1)
   })
@@ -670,7 +821,7 @@ variable "domain" {
 
   validation {
     error_message = "Managed login needs the ESSENTIALS or PLUS feature plan."
-    condition     = (var.domain == null ? true : (var.domain.managed_login_version != 2 || var.feature_plan != "LITE"))
+    condition     = (var.domain == null ? true : (var.domain.managed_login_version != 2 || (var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) != "LITE"))
   }
 }
 
@@ -729,7 +880,115 @@ variable "clients" {
       application_arn  = string
       user_data_shared = optional(bool)
     }))
+    secret_hand_off = optional(object({
+      readers     = list(string)
+      secret_name = optional(string)
+    }))
+    threat_protection = optional(object({
+      compromised_credentials = optional(object({
+        action = string
+        events = optional(list(string))
+      }))
+      account_takeover = optional(object({
+        low = optional(object({
+          action = string
+          notify = optional(bool, false)
+        }))
+        medium = optional(object({
+          action = string
+          notify = optional(bool, false)
+        }))
+        high = optional(object({
+          action = string
+          notify = optional(bool, false)
+        }))
+        notifications = optional(object({
+          source_arn = optional(string)
+          from       = optional(string)
+          reply_to   = optional(string)
+          block_email = optional(object({
+            subject   = string
+            html_body = string
+            text_body = string
+          }))
+          mfa_email = optional(object({
+            subject   = string
+            html_body = string
+            text_body = string
+          }))
+          no_action_email = optional(object({
+            subject   = string
+            html_body = string
+            text_body = string
+          }))
+        }))
+      }))
+      ip_ranges = optional(object({
+        always_allow = optional(list(string))
+        always_block = optional(list(string))
+      }))
+    }))
   }))
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : ((var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) == "PLUS")) : true)])}: Threat protection responses need the PLUS feature plan: set feature_plan to \"PLUS\" (or security_profile to \"strict\"), or remove the responses."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : ((var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) == "PLUS")) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : ((var.threat_protection_mode != null ? var.threat_protection_mode : (var.security_profile == "strict" ? "ENFORCED" : "OFF")) != "OFF")) : true)])}: Threat protection responses need threat protection on: set threat_protection_mode to \"ENFORCED\" (AUDIT only records risks)."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : ((var.threat_protection_mode != null ? var.threat_protection_mode : (var.security_profile == "strict" ? "ENFORCED" : "OFF")) != "OFF")) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : ((c.threat_protection.compromised_credentials == null ? true : (contains(["BLOCK", "NO_ACTION"], c.threat_protection.compromised_credentials.action))))) : true)])}: threat_protection.compromised_credentials.action must be one of BLOCK, NO_ACTION."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : ((c.threat_protection.compromised_credentials == null ? true : (contains(["BLOCK", "NO_ACTION"], c.threat_protection.compromised_credentials.action))))) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : ((c.threat_protection.compromised_credentials == null ? true : ((c.threat_protection.compromised_credentials.events == null ? true : (length(c.threat_protection.compromised_credentials.events) > 0 && length(distinct(c.threat_protection.compromised_credentials.events)) == length(c.threat_protection.compromised_credentials.events) && alltrue([for e in c.threat_protection.compromised_credentials.events : contains(["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"], e)]))))))) : true)])}: threat_protection.compromised_credentials.events must name one or more of SIGN_IN, PASSWORD_CHANGE, SIGN_UP, each once (leave it null for all three)."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : ((c.threat_protection.compromised_credentials == null ? true : ((c.threat_protection.compromised_credentials.events == null ? true : (length(c.threat_protection.compromised_credentials.events) > 0 && length(distinct(c.threat_protection.compromised_credentials.events)) == length(c.threat_protection.compromised_credentials.events) && alltrue([for e in c.threat_protection.compromised_credentials.events : contains(["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"], e)]))))))) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.account_takeover == null ? true : alltrue([for l in [c.threat_protection.account_takeover.low, c.threat_protection.account_takeover.medium, c.threat_protection.account_takeover.high] : l == null ? true : (contains(["BLOCK", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "NO_ACTION"], l.action))]))) : true)])}: threat_protection.account_takeover actions must be one of BLOCK, MFA_IF_CONFIGURED, MFA_REQUIRED, NO_ACTION."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.account_takeover == null ? true : alltrue([for l in [c.threat_protection.account_takeover.low, c.threat_protection.account_takeover.medium, c.threat_protection.account_takeover.high] : l == null ? true : (contains(["BLOCK", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "NO_ACTION"], l.action))]))) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.account_takeover == null ? true : alltrue([for l in [c.threat_protection.account_takeover.low, c.threat_protection.account_takeover.medium, c.threat_protection.account_takeover.high] : l == null ? true : (var.mfa.mode != "OFF" || !contains(["MFA_IF_CONFIGURED", "MFA_REQUIRED"], l.action))]))) : true)])}: An MFA response (MFA_IF_CONFIGURED, MFA_REQUIRED) needs MFA on in the pool: set mfa.mode to \"OPTIONAL\" or \"REQUIRED\", or use BLOCK or NO_ACTION."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.account_takeover == null ? true : alltrue([for l in [c.threat_protection.account_takeover.low, c.threat_protection.account_takeover.medium, c.threat_protection.account_takeover.high] : l == null ? true : (var.mfa.mode != "OFF" || !contains(["MFA_IF_CONFIGURED", "MFA_REQUIRED"], l.action))]))) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.account_takeover == null ? true : (try(c.threat_protection.account_takeover.notifications.source_arn, null) != null || var.email.sending_account == "DEVELOPER"))) : true)])}: Account-takeover responses need an Amazon SES identity to notify from: set threat_protection.account_takeover.notifications.source_arn, or send the pool's email through SES."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.account_takeover == null ? true : (try(c.threat_protection.account_takeover.notifications.source_arn, null) != null || var.email.sending_account == "DEVELOPER"))) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : ((try(c.threat_protection.account_takeover.notifications.source_arn, null) == null ? true : (can(regex("^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$", c.threat_protection.account_takeover.notifications.source_arn)))))) : true)])}: threat_protection.account_takeover.notifications.source_arn must be an SES identity ARN (arn:<partition>:ses:<region>:<account>:identity/<address or domain>)."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : ((try(c.threat_protection.account_takeover.notifications.source_arn, null) == null ? true : (can(regex("^arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?$", c.threat_protection.account_takeover.notifications.source_arn)))))) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (alltrue([for e in try([c.threat_protection.account_takeover.notifications.block_email, c.threat_protection.account_takeover.notifications.mfa_email, c.threat_protection.account_takeover.notifications.no_action_email], []) : e == null ? true : (length(e.subject) >= 1 && length(e.subject) <= 140 && can(regex("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+$", e.subject)) && length(e.html_body) >= 6 && length(e.html_body) <= 20000 && length(e.text_body) >= 6 && length(e.text_body) <= 20000)]))) : true)])}: Notification emails need a subject of 1 to 140 printable characters and bodies of 6 to 20000 characters."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (alltrue([for e in try([c.threat_protection.account_takeover.notifications.block_email, c.threat_protection.account_takeover.notifications.mfa_email, c.threat_protection.account_takeover.notifications.no_action_email], []) : e == null ? true : (length(e.subject) >= 1 && length(e.subject) <= 140 && can(regex("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+$", e.subject)) && length(e.html_body) >= 6 && length(e.html_body) <= 20000 && length(e.text_body) >= 6 && length(e.text_body) <= 20000)]))) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.ip_ranges == null ? true : alltrue([for l in [c.threat_protection.ip_ranges.always_allow, c.threat_protection.ip_ranges.always_block] : l == null ? true : (length(l) <= 200 && length(distinct(l)) == length(l))]))) : true)])}: threat_protection.ip_ranges lists hold at most 200 ranges, each once."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.ip_ranges == null ? true : alltrue([for l in [c.threat_protection.ip_ranges.always_allow, c.threat_protection.ip_ranges.always_block] : l == null ? true : (length(l) <= 200 && length(distinct(l)) == length(l))]))) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.ip_ranges == null ? true : alltrue([for l in [c.threat_protection.ip_ranges.always_allow, c.threat_protection.ip_ranges.always_block] : l == null ? true : (alltrue([for cidr in l : can(regex("^((25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}\\/(3[0-2]|[12]?\\d)|[0-9a-fA-F:]*:[0-9a-fA-F:.]*\\/(12[0-8]|1[01]\\d|[1-9]?\\d))$", cidr))]))]))) : true)])}: threat_protection.ip_ranges hold IPv4 or IPv6 ranges in CIDR notation (e.g. 203.0.113.0/24 or 2001:db8::/32)."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.ip_ranges == null ? true : alltrue([for l in [c.threat_protection.ip_ranges.always_allow, c.threat_protection.ip_ranges.always_block] : l == null ? true : (alltrue([for cidr in l : can(regex("^((25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}\\/(3[0-2]|[12]?\\d)|[0-9a-fA-F:]*:[0-9a-fA-F:.]*\\/(12[0-8]|1[01]\\d|[1-9]?\\d))$", cidr))]))]))) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.ip_ranges == null ? true : (c.threat_protection.ip_ranges.always_allow == null || c.threat_protection.ip_ranges.always_block == null ? true : length(setintersection(c.threat_protection.ip_ranges.always_allow, c.threat_protection.ip_ranges.always_block)) == 0))) : true)])}: A range cannot be both always allowed and always blocked: remove it from one of threat_protection.ip_ranges lists."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.threat_protection == null ? true : (c.threat_protection.ip_ranges == null ? true : (c.threat_protection.ip_ranges.always_allow == null || c.threat_protection.ip_ranges.always_block == null ? true : length(setintersection(c.threat_protection.ip_ranges.always_allow, c.threat_protection.ip_ranges.always_block)) == 0))) : true])
+  }
 
   validation {
     error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (length(coalesce(c.name, k)) >= 1 && length(coalesce(c.name, k)) <= 128 && can(regex("^[\\w\\s+=,.@-]+$", coalesce(c.name, k)))) : true)])}: a client name must be 1 to 128 letters, digits, spaces and + = , . @ -."
@@ -792,8 +1051,8 @@ variable "clients" {
   }
 
   validation {
-    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (!contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_USER_AUTH") || var.feature_plan != "LITE") : true)])}: ALLOW_USER_AUTH needs the ESSENTIALS or PLUS feature plan."
-    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (!contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_USER_AUTH") || var.feature_plan != "LITE") : true])
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (!contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_USER_AUTH") || (var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) != "LITE") : true)])}: ALLOW_USER_AUTH needs the ESSENTIALS or PLUS feature plan."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (!contains((c.auth_flows != null ? c.auth_flows : local.client_presets[c.preset].auth_flows), "ALLOW_USER_AUTH") || (var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) != "LITE") : true])
   }
 
   validation {
@@ -834,6 +1093,16 @@ variable "clients" {
   validation {
     error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (alltrue([for p in(c.identity_providers != null ? c.identity_providers : local.client_presets[c.preset].identity_providers) : length(p) >= 1 && length(p) <= 32])) : true)])}: identity provider names are 1 to 32 characters."
     condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (alltrue([for p in(c.identity_providers != null ? c.identity_providers : local.client_presets[c.preset].identity_providers) : length(p) >= 1 && length(p) <= 32])) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.secret_hand_off == null ? true : (c.generate_secret != null ? c.generate_secret : local.client_presets[c.preset].generate_secret)) : true)])}: only a client with a secret has credentials to hand off: use the machine or web preset (or generate_secret), or remove secret_hand_off."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.secret_hand_off == null ? true : (c.generate_secret != null ? c.generate_secret : local.client_presets[c.preset].generate_secret)) : true])
+  }
+
+  validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (c.secret_hand_off == null ? true : (length(c.secret_hand_off.readers) > 0 && alltrue([for r in c.secret_hand_off.readers : can(regex("^(\\d{12}|arn:[\\w-]+:iam::\\d{12}:(role|user)\\/[\\w+=,.@/-]+)$", r))]))) : true)])}: secret_hand_off.readers must name at least one reader, each a 12-digit account id or an IAM role or user ARN."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (c.secret_hand_off == null ? true : (length(c.secret_hand_off.readers) > 0 && alltrue([for r in c.secret_hand_off.readers : can(regex("^(\\d{12}|arn:[\\w-]+:iam::\\d{12}:(role|user)\\/[\\w+=,.@/-]+)$", r))]))) : true])
   }
 
   validation {
@@ -949,56 +1218,4 @@ variable "client_classic_branding" {
     css        = optional(string)
     image_file = optional(string)
   }))
-}
-
-variable "risk_configuration" {
-  default     = null
-  description = "Threat protection responses (aws_cognito_risk_configuration): needs feature_plan PLUS and threat_protection_mode AUDIT or ENFORCED. Null: AWS's defaults."
-  type = object({
-    compromised_credentials = optional(object({
-      action = string
-      events = optional(list(string), ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"])
-    }))
-    account_takeover = optional(object({
-      low = optional(object({
-        action = string
-        notify = optional(bool, false)
-      }))
-      medium = optional(object({
-        action = string
-        notify = optional(bool, false)
-      }))
-      high = optional(object({
-        action = string
-        notify = optional(bool, false)
-      }))
-      source_arn = string
-      from       = optional(string)
-      reply_to   = optional(string)
-      block_email = optional(object({
-        subject   = string
-        html_body = string
-        text_body = string
-      }))
-      mfa_email = optional(object({
-        subject   = string
-        html_body = string
-        text_body = string
-      }))
-      no_action_email = optional(object({
-        subject   = string
-        html_body = string
-        text_body = string
-      }))
-    }))
-    ip_ranges = optional(object({
-      always_allow = optional(list(string), [])
-      always_block = optional(list(string), [])
-    }))
-  })
-
-  validation {
-    error_message = "Threat protection responses need threat protection on: set threat_protection_mode to \"ENFORCED\" (and feature_plan to \"PLUS\")."
-    condition     = var.risk_configuration == null ? true : contains(["AUDIT", "ENFORCED"], var.threat_protection_mode)
-  }
 }

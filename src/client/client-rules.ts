@@ -294,11 +294,15 @@ export const identityProviders: ClientRule = (c, ctx) =>
     ];
   });
 
+/** A reader of a handed-off secret: a 12-digit account id, or an IAM role or user ARN. */
+export const HAND_OFF_READER = /^(\d{12}|arn:[\w-]+:iam::\d{12}:(role|user)\/[\w+=,.@/-]+)$/;
+
 export const secretHandOff: ClientRule = (c) => {
   const h = c.secretHandOff;
   if (!h) return [];
   const problems: Problem[] = [];
-  if (c.generateSecret !== true) {
+  // Token-aware: the module's settings are Terraform expressions, checked by its validations instead.
+  if (isKnown(c.generateSecret) && c.generateSecret !== true) {
     problems.push({
       path: 'secretHandOff',
       rule: 'only a client with a secret has credentials to hand off',
@@ -306,7 +310,8 @@ export const secretHandOff: ClientRule = (c) => {
       fix: 'use the machine or web preset, or remove secretHandOff',
     });
   }
-  if (h.readers.length === 0) {
+  const readers = items(h.readers);
+  if (isKnown(h.readers) && h.readers.length === 0) {
     problems.push({
       path: 'secretHandOff.readers',
       rule: 'must name at least one reader',
@@ -314,12 +319,12 @@ export const secretHandOff: ClientRule = (c) => {
       fix: 'add the account id or role ARN that reads the secret',
     });
   }
-  h.readers.forEach((r, i) =>
+  readers.forEach((r, i) =>
     problems.push(
       ...checkPattern(
         `secretHandOff.readers[${i}]`,
         r,
-        /^(\d{12}|arn:[\w-]+:iam::\d{12}:(role|user)\/[\w+=,.@/-]+)$/,
+        HAND_OFF_READER,
         'must be a 12-digit account id or an IAM role or user ARN',
         'use e.g. 444455556666 or arn:aws:iam::444455556666:role/api',
       ),

@@ -3,7 +3,7 @@ import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-sec
 import { SecretsmanagerSecretPolicy } from '@cdktf/provider-aws/lib/secretsmanager-secret-policy';
 import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
 import { Construct } from 'constructs';
-import { policyDocument } from '../core/iam';
+import { policyDocument, PolicyStatement } from '../core/iam';
 
 /** Settings of a {@link ClientSecretHandOff}. */
 export interface ClientSecretHandOffProps {
@@ -37,59 +37,90 @@ export class ClientSecretHandOff extends Construct {
 
   constructor(scope: Construct, id: string, props: ClientSecretHandOffProps) {
     super(scope, id);
-    const readers = props.readers.map((r) => (/^\d{12}$/.test(r) ? `arn:${props.partition}:iam::${r}:root` : r));
-    // Secrets Manager puts the secret's ARN in the encryption context of every data key it asks for
-    // (https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html). The key is
-    // made before the secret, so the ARN is matched by name plus the six random characters AWS appends.
-    const thisSecretOnly = `arn:${props.partition}:secretsmanager:${props.region}:${props.accountId}:secret:${props.secretName}-??????`;
+    const readers = props.readers.map((r) => readerPrincipal(r, props.partition));
     const key = new KmsKey(this, 'key', {
-      description: `Encrypts ${props.secretName}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: policyDocument([
-        // Without this the key could become unmanageable; the account's own IAM policies decide who acts.
-        {
-          Sid: 'OwningAccountAdministers',
-          Effect: 'Allow',
-          Principal: { AWS: `arn:${props.partition}:iam::${props.accountId}:root` },
-          Action: 'kms:*',
-          Resource: '*',
-        },
-        {
-          Sid: 'ReadersDecryptThroughSecretsManagerOnly',
-          Effect: 'Allow',
-          Principal: { AWS: readers },
-          Action: 'kms:Decrypt',
-          Resource: '*',
-          Condition: {
-            StringEquals: { 'kms:ViaService': `secretsmanager.${props.region}.amazonaws.com` },
-            // Through Secrets Manager, and for this secret only: not for any other secret encrypted with the key.
-            StringLike: { 'kms:EncryptionContext:SecretARN': thisSecretOnly },
-          },
-        },
-      ]),
+      ...handOffKeyArguments(props.secretName),
+      policy: policyDocument(handOffKeyStatements({ ...props, readers })),
     });
-    const secret = new SecretsmanagerSecret(this, 'secret', {
-      name: props.secretName,
-      description: 'OAuth 2.0 client credentials of a Cognito machine-to-machine client',
-      kmsKeyId: key.arn,
-      recoveryWindowInDays: 30,
-    });
+    const secret = new SecretsmanagerSecret(this, 'secret', { ...handOffSecretArguments(props.secretName), kmsKeyId: key.arn });
     new SecretsmanagerSecretVersion(this, 'value', { secretId: secret.id, secretString: JSON.stringify(props.value) });
     new SecretsmanagerSecretPolicy(this, 'policy', {
       secretArn: secret.arn,
       blockPublicPolicy: true,
-      policy: policyDocument([
-        {
-          Sid: 'NamedReadersOnly',
-          Effect: 'Allow',
-          Principal: { AWS: readers },
-          Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-          Resource: '*',
-        },
-      ]),
+      policy: policyDocument(handOffSecretStatements(readers)),
     });
     this.secretArn = secret.arn;
     this.keyArn = key.arn;
   }
+}
+
+/** A reader as an IAM principal: an account id becomes its root principal (the account's IAM policies then decide). */
+export function readerPrincipal(reader: string, partition: string): string {
+  return ACCOUNT_ID.test(reader) ? `arn:${partition}:iam::${reader}:root` : reader;
+}
+
+/** A 12-digit account id. */
+export const ACCOUNT_ID = /^\d{12}$/;
+
+/** The key's own arguments (its policy apart): rotated, and 30 days to change one's mind after a deletion. */
+export function handOffKeyArguments(secretName: string): { description: string; enableKeyRotation: boolean; deletionWindowInDays: number } {
+  return { description: `Encrypts ${secretName}`, enableKeyRotation: true, deletionWindowInDays: 30 };
+}
+
+/** The secret's own arguments (its key apart). */
+export function handOffSecretArguments(secretName: string): { name: string; description: string; recoveryWindowInDays: number } {
+  return { name: secretName, description: 'OAuth 2.0 client credentials of a Cognito machine-to-machine client', recoveryWindowInDays: 30 };
+}
+
+/**
+ * The key policy's statements: the owning account administers the key; the readers (IAM principals) may
+ * decrypt only through Secrets Manager in the region, and only for this secret. Pure: the values may be
+ * Terraform expressions (the module's readers are one list expression).
+ */
+export function handOffKeyStatements(p: {
+  readonly partition: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly secretName: string;
+  readonly readers: readonly string[];
+}): PolicyStatement[] {
+  // Secrets Manager puts the secret's ARN in the encryption context of every data key it asks for
+  // (https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html). The key is
+  // made before the secret, so the ARN is matched by name plus the six random characters AWS appends.
+  const thisSecretOnly = `arn:${p.partition}:secretsmanager:${p.region}:${p.accountId}:secret:${p.secretName}-??????`;
+  return [
+    // Without this the key could become unmanageable; the account's own IAM policies decide who acts.
+    {
+      Sid: 'OwningAccountAdministers',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:${p.partition}:iam::${p.accountId}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+    {
+      Sid: 'ReadersDecryptThroughSecretsManagerOnly',
+      Effect: 'Allow',
+      Principal: { AWS: [...p.readers] },
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'kms:ViaService': `secretsmanager.${p.region}.amazonaws.com` },
+        // Through Secrets Manager, and for this secret only: not for any other secret encrypted with the key.
+        StringLike: { 'kms:EncryptionContext:SecretARN': thisSecretOnly },
+      },
+    },
+  ];
+}
+
+/** The secret policy's statement: the named readers may read it, nobody else. */
+export function handOffSecretStatements(readers: readonly string[]): PolicyStatement[] {
+  return [
+    {
+      Sid: 'NamedReadersOnly',
+      Effect: 'Allow',
+      Principal: { AWS: [...readers] },
+      Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      Resource: '*',
+    },
+  ];
 }

@@ -14,7 +14,12 @@ export interface PolicyStatement {
  * compact form causes no diff.
  */
 export function policyDocument(statements: readonly PolicyStatement[]): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+  return JSON.stringify(policyObject(statements));
+}
+
+/** A policy document as an object (for Terraform's `jsonencode` where statements hold list expressions). */
+export function policyObject(statements: readonly PolicyStatement[]): { Version: string; Statement: readonly PolicyStatement[] } {
+  return { Version: '2012-10-17', Statement: statements };
 }
 
 /** The ARN of something in a partition, never hard-coding `arn:aws:`. */

@@ -13,6 +13,9 @@ import { CLIENT_PRESET_SETTINGS, MODULE_INPUTS } from './inputs';
 import { moduleReadme } from './readme';
 import { addClientBranding, addFederation } from './federation-module';
 import { addTriggers } from './triggers-module';
+import { addClientRiskConfigurations, addPoolRiskConfiguration } from './risk-module';
+import { addDomainAliasRecords } from './domain-records';
+import { addSecretHandOffs, HAND_OFF_OUTPUT } from './hand-off-module';
 import { validationsOf } from './validations';
 import { ClientPreset, UserPoolClientProps } from '../client/client-props';
 import { OAuthScope } from '../client/oauth-scope';
@@ -161,6 +164,7 @@ export function buildModuleStack(): TerraformStack {
     count: Token.asNumber(Fn.conditional(Op.eq(ref('var.domain'), Token.nullValue()), 0, 1)),
   });
   domain.overrideLogicalId('this');
+  addDomainAliasRecords(stack);
 
   const servers = withDynamicBlocks(
     (config) => new CognitoResourceServer(stack, 'resource-server', { ...config, forEach: iterate('var.resource_servers') }),
@@ -179,6 +183,7 @@ export function buildModuleStack(): TerraformStack {
   servers.overrideLogicalId('this');
 
   const federation = addFederation(stack, pool, domain);
+  addPoolRiskConfiguration(stack, pool);
   const clients = withDynamicBlocks(
     // Scopes of resource servers and the identity providers a client names must exist before it.
     (config) =>
@@ -189,6 +194,8 @@ export function buildModuleStack(): TerraformStack {
   // Clients name identity providers by their key in identity_providers (or by name, or COGNITO).
   clients.addOverride('supported_identity_providers', `\${${federation.clientProviders}}`);
   addClientBranding(stack, pool, domain, clients);
+  addClientRiskConfigurations(stack, pool, clients);
+  addSecretHandOffs(stack);
 
   const groups = new CognitoUserGroup(stack, 'group', {
     ...renderGroup(
@@ -237,6 +244,7 @@ export function buildModuleStack(): TerraformStack {
       "Where a custom domain's DNS alias points (null without a domain).",
     ],
   ];
+  outputs.push([HAND_OFF_OUTPUT.name, HAND_OFF_OUTPUT.value, HAND_OFF_OUTPUT.description]);
   for (const [name, value, description, sensitive] of outputs) {
     new TerraformOutput(stack, `output-${name}`, { value, description, sensitive }).overrideLogicalId(name);
   }

@@ -1,5 +1,4 @@
 import { CognitoIdentityProvider } from '@cdktf/provider-aws/lib/cognito-identity-provider';
-import { CognitoRiskConfiguration } from '@cdktf/provider-aws/lib/cognito-risk-configuration';
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
 import { CognitoUserPoolDomain } from '@cdktf/provider-aws/lib/cognito-user-pool-domain';
@@ -10,12 +9,10 @@ import { AWS_ADDED_DETAILS } from '../client/identity-provider';
 import { terraformName } from '../core/conditional';
 import { defined } from '../core/defined';
 import { ref, TerraformIterator, TerraformLocal, TerraformStack, TerraformVariable, Token } from '../engine';
-import { AccountTakeoverAction, CompromisedCredentialsAction, CompromisedCredentialsEvent } from '../user-pool/risk-responses';
 
 /**
- * Identity providers, classic branding and threat protection responses in the Terraform module, read from
- * the same declarations as the library and the configuration file (`PROVIDER_SETTINGS`, the risk
- * responses' closed sets). Secrets come from one sensitive input, `identity_provider_secrets`, by key.
+ * Identity providers and classic branding in the Terraform module, read from the same declarations as
+ * the library and the configuration file (`PROVIDER_SETTINGS`). Secrets come from one sensitive input, `identity_provider_secrets`, by key.
  */
 
 const object = (attributes: Record<string, Attribute>): TfType => ({ object: attributes });
@@ -126,7 +123,7 @@ export interface ModuleFederation {
   readonly clientProviders: string;
 }
 
-/** Adds the inputs, locals and resources of identity providers, classic branding and risk responses. */
+/** Adds the inputs, locals and resources of identity providers and classic branding. */
 export function addFederation(stack: TerraformStack, pool: CognitoUserPool, domain: CognitoUserPoolDomain): ModuleFederation {
   const variable = (
     name: string,
@@ -239,110 +236,12 @@ export function addFederation(stack: TerraformStack, pool: CognitoUserPool, doma
   };
   ui('pool', 'var.classic_branding == null ? {} : { pool = var.classic_branding }', undefined, 'each.value.css', 'each.value.image_file');
 
-  const email = object({
-    subject: required('string', 'Subject.'),
-    html_body: required('string', 'HTML body.'),
-    text_body: required('string', 'Plain-text body.'),
-  });
-  const response = object({ action: required('string', AccountTakeoverActions), notify: optional('bool', false, 'Email the user.') });
-  variable(
-    'risk_configuration',
-    object({
-      compromised_credentials: optional(
-        object({
-          action: required('string', Object.values(CompromisedCredentialsAction).join(' or ')),
-          events: optional({ list: 'string' }, Object.values(CompromisedCredentialsEvent), 'The requests checked.'),
-        }),
-        null,
-        'Responses to leaked credentials.',
-      ),
-      account_takeover: optional(
-        object({
-          low: optional(response, null, 'Low risk.'),
-          medium: optional(response, null, 'Medium risk.'),
-          high: optional(response, null, 'High risk.'),
-          source_arn: required('string', 'The SES identity that sends the notifications (the provider requires it).'),
-          from: optional('string', null, 'The sender address.'),
-          reply_to: optional('string', null, 'Where replies go.'),
-          block_email: optional(email, null, 'The email when a sign-in is blocked.'),
-          mfa_email: optional(email, null, 'The email when MFA is asked for.'),
-          no_action_email: optional(email, null, 'The email when nothing is done.'),
-        }),
-        null,
-        'Responses to account-takeover risks by level, with the notification sender.',
-      ),
-      ip_ranges: optional(
-        object({
-          always_allow: optional({ list: 'string' }, [], 'CIDR ranges never assessed.'),
-          always_block: optional({ list: 'string' }, [], 'CIDR ranges always blocked.'),
-        }),
-        null,
-        'IP ranges always allowed or blocked.',
-      ),
-    }),
-    "Threat protection responses (aws_cognito_risk_configuration): needs feature_plan PLUS and threat_protection_mode AUDIT or ENFORCED. Null: AWS's defaults.",
-    null,
-    [
-      {
-        condition: '${var.risk_configuration == null ? true : contains(["AUDIT", "ENFORCED"], var.threat_protection_mode)}',
-        errorMessage: 'Threat protection responses need threat protection on: set threat_protection_mode to "ENFORCED" (and feature_plan to "PLUS").',
-      },
-    ],
-  );
-  const risk = new CognitoRiskConfiguration(stack, 'risk-configuration', {
-    userPoolId: pool.id,
-    count: Token.asNumber(ref('var.risk_configuration == null ? 0 : 1')),
-  });
-  risk.overrideLogicalId('this');
-  const block = (forEach: string, content: Record<string, unknown>) => ({ for_each: `\${${forEach}}`, content });
-  const action = (level: string) => ({
-    [`${level}_action`]: block(`var.risk_configuration.account_takeover.${level} == null ? [] : [var.risk_configuration.account_takeover.${level}]`, {
-      event_action: `\${${level}_action.value.action}`,
-      notify: `\${${level}_action.value.notify}`,
-    }),
-  });
-  const mail = (name: string) => ({
-    [name]: block(`var.risk_configuration.account_takeover.${name} == null ? [] : [var.risk_configuration.account_takeover.${name}]`, {
-      subject: `\${${name}.value.subject}`,
-      html_body: `\${${name}.value.html_body}`,
-      text_body: `\${${name}.value.text_body}`,
-    }),
-  });
-  risk.addOverride('dynamic', {
-    compromised_credentials_risk_configuration: block(
-      'var.risk_configuration.compromised_credentials == null ? [] : [var.risk_configuration.compromised_credentials]',
-      {
-        event_filter: '${compromised_credentials_risk_configuration.value.events}',
-        actions: { event_action: '${compromised_credentials_risk_configuration.value.action}' },
-      },
-    ),
-    account_takeover_risk_configuration: block('var.risk_configuration.account_takeover == null ? [] : [var.risk_configuration.account_takeover]', {
-      dynamic: {
-        actions: block('[1]', { dynamic: { ...action('low'), ...action('medium'), ...action('high') } }),
-        notify_configuration: block('[1]', {
-          source_arn: '${account_takeover_risk_configuration.value.source_arn}',
-          from: '${account_takeover_risk_configuration.value.from}',
-          reply_to: '${account_takeover_risk_configuration.value.reply_to}',
-          dynamic: { ...mail('block_email'), ...mail('mfa_email'), ...mail('no_action_email') },
-        }),
-      },
-    }),
-    risk_exception_configuration: block('var.risk_configuration.ip_ranges == null ? [] : [var.risk_configuration.ip_ranges]', {
-      blocked_ip_range_list:
-        '${length(risk_exception_configuration.value.always_block) > 0 ? risk_exception_configuration.value.always_block : null}',
-      skipped_ip_range_list:
-        '${length(risk_exception_configuration.value.always_allow) > 0 ? risk_exception_configuration.value.always_allow : null}',
-    }),
-  });
-
   return {
     providers,
     clientProviders:
       'length(each.value.identity_providers) > 0 ? [for p in each.value.identity_providers : lookup(local.identity_provider_names, p, p)] : null',
   };
 }
-
-const AccountTakeoverActions = Object.values(AccountTakeoverAction).join(', ');
 
 /** Per-client classic branding: after the clients exist, keyed like them. */
 export function addClientBranding(stack: TerraformStack, pool: CognitoUserPool, domain: CognitoUserPoolDomain, clients: CognitoUserPoolClient): void {

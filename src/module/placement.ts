@@ -1,6 +1,6 @@
 import { Attribute, TfType } from './hcl-type';
 import { terraformName } from '../core/conditional';
-import { AnySetting, isOmitted, moduleDefault } from '../settings/setting';
+import { AnySetting, isOmitted, moduleDefault, object } from '../settings/setting';
 
 /**
  * Where each declared setting lives in the module, and the module's input types built from that: the
@@ -46,6 +46,9 @@ export function place(settings: Readonly<Record<string, AnySetting>>, base: read
       continue;
     }
     const at = modulePathOf(key, setting, base);
+    // A group has no declaration of its own: it defaults to {} (every field at its own default).
+    for (const [relative, description] of Object.entries(setting.moduleGroups ?? {}))
+      result.objects.set([...at, ...relative.split('.')].join('.'), { ...object({}, description), moduleDefault: {} });
     if (setting.fields) {
       const path = at.join('.');
       // The first object placed at a path describes it, unless a later one says it describes the group.

@@ -3,6 +3,7 @@ import { MODULE_SENDERS, MODULE_TRIGGER_OPERATIONS } from './triggers-module';
 import { AuthFlow, ClientPreset, LEGACY_AUTH_FLOWS, OAuthFlow } from '../client/client-props';
 import { OAuthScope } from '../client/oauth-scope';
 import { SCOPE_NAME_PATTERN, SCOPE_PATTERN } from '../client/resource-server';
+import { HAND_OFF_READER } from '../client/client-rules';
 import { ACM_ARN, ManagedLoginVersion, PREFIX_PATTERN } from '../client/user-pool-domain';
 import {
   AccountRecovery,
@@ -16,6 +17,12 @@ import {
 import { HANDLER_MAX_LENGTH, HANDLER_PATTERN } from '../triggers/trigger-code';
 import { TRIGGER_OPERATIONS, TriggerEventVersion, TriggerOperation } from '../triggers/trigger-operation';
 import { LAMBDA_ARN_PATTERN, LOG_RETENTION_DAYS, NAMED_POOL_ACTION, SECRET_NAME, SECRET_VALUE } from '../triggers/trigger-rules';
+import { CIDR, EMAIL_TEXT } from '../user-pool/risk-configuration';
+import { DEFAULTS } from '../user-pool/resolved-props';
+import { profiled, STRICT_DEFAULTS, STRICT_IN_MODULE } from '../settings/federation-settings';
+import { SecurityProfile } from '../user-pool/security-profile';
+import { AccountTakeoverAction, CompromisedCredentialsAction, CompromisedCredentialsEvent } from '../user-pool/risk-responses';
+import { RESPONSE_KINDS } from './risk-module';
 import { MAX_GROUP_PRECEDENCE } from '../user-pool/user-pool-group';
 import { CustomAttributeType, STANDARD_ATTRIBUTES } from '../user-pool/attributes';
 import { PRINTABLE } from '../core/checks';
@@ -184,7 +191,187 @@ const redirectUrl = (u: string) =>
 const FQDN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** Every library rule, mapped to validations or to the reason it has none. */
+/** The feature plan and threat protection modes in force (what the pool renders): given, else the profile's, else the default. */
+const FEATURE_PLAN = profiled('var.feature_plan', STRICT_DEFAULTS.featurePlan, DEFAULTS.featurePlan);
+const THREAT_MODE = profiled('var.threat_protection_mode', STRICT_DEFAULTS.threatProtection?.standardMode, DEFAULTS.threatProtectionMode);
+const CUSTOM_AUTH_MODE = profiled('var.threat_protection_custom_auth_mode', STRICT_DEFAULTS.threatProtection?.customAuthMode, undefined);
+
+/**
+ * A rule of threat protection responses, for the pool's (`threat_protection`) and each client's
+ * (`clients[*].threat_protection`): `condition(r)` reads the responses object `r`, which is not null.
+ * `poolOnlyWhenGiven`: the pool's risk configuration exists only when a response is given (the library's
+ * `hasRiskResponses`), a client's whenever it has threat_protection. `clientKey` names the client of the bad value.
+ */
+function responses(
+  clientKey: string,
+  condition: (r: string) => string,
+  message: string,
+  bad: Record<string, unknown>,
+  other: Record<string, unknown> = {},
+  poolOnlyWhenGiven = false,
+): ModuleValidation[] {
+  const pool = 'var.threat_protection';
+  const given = RESPONSE_KINDS.map((kind) => `${pool}.${kind} != null`).join(' || ');
+  return [
+    check('threat_protection', ifSet(pool, poolOnlyWhenGiven ? `!(${given}) || (${condition(pool)})` : condition(pool)), message, {
+      ...other,
+      threat_protection: bad,
+    }),
+    client(
+      `c.threat_protection == null ? true : (${condition('c.threat_protection')})`,
+      message,
+      {
+        [clientKey]: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], threat_protection: bad },
+      },
+      other,
+    ),
+  ];
+}
+
+const BLOCK_LEAKED = { compromised_credentials: { action: CompromisedCredentialsAction.BLOCK } };
+const MFA_ACTIONS = strings([AccountTakeoverAction.MFA_IF_CONFIGURED, AccountTakeoverAction.MFA_REQUIRED]);
+const levels = (takeover: string) => `[${['low', 'medium', 'high'].map((l) => `${takeover}.${l}`).join(', ')}]`;
+const eachLevel = (r: string, check: string) =>
+  `${r}.account_takeover == null ? true : alltrue([for l in ${levels(`${r}.account_takeover`)} : l == null ? true : (${check})])`;
+const notificationEmails = (r: string) =>
+  `try([${['block_email', 'mfa_email', 'no_action_email'].map((e) => `${r}.account_takeover.notifications.${e}`).join(', ')}], [])`;
+const ipLists = (r: string, check: string) =>
+  `${r}.ip_ranges == null ? true : alltrue([for l in [${r}.ip_ranges.always_allow, ${r}.ip_ranges.always_block] : l == null ? true : (${check})])`;
+const SES_SOURCE = 'arn:aws:ses:eu-west-1:111122223333:identity/example.com';
+
+/** A Security Hub control that the strict profile holds `variable` to: `condition` must hold when the profile is chosen. */
+const strict = (variable: string, condition: string, control: string, needs: string, bad: Record<string, unknown>) =>
+  check(variable, `!(${STRICT_IN_MODULE}) || (${condition})`, `The strict security profile (Security Hub ${control}) needs ${needs}`, {
+    security_profile: SecurityProfile.STRICT,
+    // Every other input the profile holds, as it allows: a batch of bad values must not break another control.
+    ...STRICT_COMPLIANT,
+    ...bad,
+  });
+const STRICT_COMPLIANT = {
+  feature_plan: null,
+  threat_protection_mode: null,
+  threat_protection_custom_auth_mode: null,
+  mfa: { mode: 'REQUIRED' },
+  deletion_protection: 'ACTIVE',
+};
+
+/** The rules of risk configurations (`RISK_CONFIGURATION_RULES`), for the pool's responses and each client's. */
+const RISK_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
+  riskNeedsPlus: {
+    validations: [
+      ...responses(
+        'risk_plan',
+        () => `${FEATURE_PLAN} == ${PLUS}`,
+        'Threat protection responses need the PLUS feature plan: set feature_plan to "PLUS" (or security_profile to "strict"), or remove the responses.',
+        BLOCK_LEAKED,
+        { feature_plan: FeaturePlan.ESSENTIALS, threat_protection_mode: ThreatProtectionMode.OFF },
+        true,
+      ),
+      ...responses(
+        'risk_mode',
+        () => `${THREAT_MODE} != "OFF"`,
+        'Threat protection responses need threat protection on: set threat_protection_mode to "ENFORCED" (AUDIT only records risks).',
+        BLOCK_LEAKED,
+        { feature_plan: FeaturePlan.PLUS, threat_protection_mode: ThreatProtectionMode.OFF },
+        true,
+      ),
+    ],
+  },
+  compromisedCredentials: {
+    validations: [
+      ...responses(
+        'leaked_action',
+        (r) => ifSet(`${r}.compromised_credentials`, oneOf(`${r}.compromised_credentials.action`, Object.values(CompromisedCredentialsAction))),
+        `threat_protection.compromised_credentials.action must be one of ${Object.values(CompromisedCredentialsAction).join(', ')}.`,
+        { compromised_credentials: { action: 'ALLOW' } },
+      ),
+      ...responses(
+        'leaked_events',
+        (r) =>
+          ifSet(
+            `${r}.compromised_credentials`,
+            ifSet(
+              `${r}.compromised_credentials.events`,
+              `length(${r}.compromised_credentials.events) > 0 && length(distinct(${r}.compromised_credentials.events)) == length(${r}.compromised_credentials.events) && alltrue([for e in ${r}.compromised_credentials.events : ${oneOf('e', Object.values(CompromisedCredentialsEvent))}])`,
+            ),
+          ),
+        `threat_protection.compromised_credentials.events must name one or more of ${Object.values(CompromisedCredentialsEvent).join(', ')}, each once (leave it null for all three).`,
+        { compromised_credentials: { action: CompromisedCredentialsAction.BLOCK, events: [] } },
+      ),
+    ],
+  },
+  accountTakeover: {
+    validations: [
+      ...responses(
+        'takeover_action',
+        (r) => eachLevel(r, oneOf('l.action', Object.values(AccountTakeoverAction))),
+        `threat_protection.account_takeover actions must be one of ${Object.values(AccountTakeoverAction).join(', ')}.`,
+        { account_takeover: { high: { action: 'DENY' }, notifications: { source_arn: SES_SOURCE } } },
+      ),
+      ...responses(
+        'takeover_mfa',
+        (r) => eachLevel(r, `var.mfa.mode != "OFF" || !contains(${MFA_ACTIONS}, l.action)`),
+        'An MFA response (MFA_IF_CONFIGURED, MFA_REQUIRED) needs MFA on in the pool: set mfa.mode to "OPTIONAL" or "REQUIRED", or use BLOCK or NO_ACTION.',
+        { account_takeover: { medium: { action: AccountTakeoverAction.MFA_REQUIRED }, notifications: { source_arn: SES_SOURCE } } },
+        { mfa: { mode: 'OFF' } },
+      ),
+      // The AWS provider requires notify_configuration with source_arn whenever account-takeover responses are set.
+      ...responses(
+        'takeover_sender',
+        (r) =>
+          `${r}.account_takeover == null ? true : (try(${r}.account_takeover.notifications.source_arn, null) != null || var.email.sending_account == "DEVELOPER")`,
+        "Account-takeover responses need an Amazon SES identity to notify from: set threat_protection.account_takeover.notifications.source_arn, or send the pool's email through SES.",
+        // notifications null: a batch of bad values must not give it a sender.
+        { account_takeover: { high: { action: AccountTakeoverAction.BLOCK }, notifications: null } },
+        { email: { sending_account: 'COGNITO_DEFAULT' } },
+      ),
+      ...responses(
+        'takeover_arn',
+        (r) =>
+          ifSet(`try(${r}.account_takeover.notifications.source_arn, null)`, matches(`${r}.account_takeover.notifications.source_arn`, ARN_PATTERN)),
+        'threat_protection.account_takeover.notifications.source_arn must be an SES identity ARN (arn:<partition>:ses:<region>:<account>:identity/<address or domain>).',
+        { account_takeover: { notifications: { source_arn: 'example.com' } } },
+      ),
+      ...responses(
+        'takeover_email',
+        (r) =>
+          `alltrue([for e in ${notificationEmails(r)} : e == null ? true : (${lengthIn('e.subject', 1, 140)} && ${matches('e.subject', EMAIL_TEXT)} && ${lengthIn('e.html_body', 6, 20000)} && ${lengthIn('e.text_body', 6, 20000)})])`,
+        'Notification emails need a subject of 1 to 140 printable characters and bodies of 6 to 20000 characters.',
+        {
+          account_takeover: {
+            notifications: { source_arn: SES_SOURCE, block_email: { subject: '', html_body: '<p>Blocked</p>', text_body: 'Blocked' } },
+          },
+        },
+      ),
+    ],
+  },
+  ipRanges: {
+    validations: [
+      ...responses(
+        'ranges_count',
+        (r) => ipLists(r, 'length(l) <= 200 && length(distinct(l)) == length(l)'),
+        'threat_protection.ip_ranges lists hold at most 200 ranges, each once.',
+        { ip_ranges: { always_block: ['203.0.113.0/24', '203.0.113.0/24'] } },
+      ),
+      ...responses(
+        'ranges_cidr',
+        (r) => ipLists(r, `alltrue([for cidr in l : ${matches('cidr', CIDR)}])`),
+        'threat_protection.ip_ranges hold IPv4 or IPv6 ranges in CIDR notation (e.g. 203.0.113.0/24 or 2001:db8::/32).',
+        { ip_ranges: { always_allow: ['10.0.0.1'] } },
+      ),
+      ...responses(
+        'ranges_both',
+        (r) =>
+          `${r}.ip_ranges == null ? true : (${r}.ip_ranges.always_allow == null || ${r}.ip_ranges.always_block == null ? true : length(setintersection(${r}.ip_ranges.always_allow, ${r}.ip_ranges.always_block)) == 0)`,
+        'A range cannot be both always allowed and always blocked: remove it from one of threat_protection.ip_ranges lists.',
+        { ip_ranges: { always_allow: ['192.0.2.0/24'], always_block: ['192.0.2.0/24'] } },
+      ),
+    ],
+  },
+};
+
 export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
+  ...RISK_VALIDATIONS,
   poolName: {
     validations: [
       check('name', lengthIn('var.name', 1, 128), 'The pool name must be 1 to 128 characters long.', { name: 'p'.repeat(129) }),
@@ -232,7 +419,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
     validations: [
       check(
         'password_policy',
-        `var.password_policy.password_history_size == 0 || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`,
+        `var.password_policy.password_history_size == 0 || contains(${ESSENTIALS_OR_PLUS}, ${FEATURE_PLAN})`,
         'A password history needs the ESSENTIALS or PLUS feature plan: set feature_plan to "ESSENTIALS", or password_policy.password_history_size to 0.',
         { password_policy: { password_history_size: 5 }, feature_plan: FeaturePlan.LITE },
       ),
@@ -250,7 +437,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   },
   emailMfaNeedsEssentialsAndSes: {
     validations: [
-      check('mfa', `!(${emailMfaOn}) || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`, 'Email MFA needs the ESSENTIALS or PLUS feature plan.', {
+      check('mfa', `!(${emailMfaOn}) || contains(${ESSENTIALS_OR_PLUS}, ${FEATURE_PLAN})`, 'Email MFA needs the ESSENTIALS or PLUS feature plan.', {
         mfa: { mode: 'REQUIRED', email: true },
         feature_plan: FeaturePlan.LITE,
       }),
@@ -266,13 +453,13 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
     validations: [
       check(
         'threat_protection_mode',
-        `var.threat_protection_mode == "OFF" || var.feature_plan == ${PLUS}`,
+        `${THREAT_MODE} == "OFF" || ${FEATURE_PLAN} == ${PLUS}`,
         'Threat protection needs the PLUS feature plan: set feature_plan to "PLUS", or threat_protection_mode to "OFF".',
         { threat_protection_mode: ThreatProtectionMode.AUDIT, feature_plan: FeaturePlan.ESSENTIALS },
       ),
       check(
         'threat_protection_custom_auth_mode',
-        `var.threat_protection_custom_auth_mode == null || var.feature_plan == ${PLUS}`,
+        `${CUSTOM_AUTH_MODE} == null || ${FEATURE_PLAN} == ${PLUS}`,
         'Threat protection for custom authentication needs the PLUS feature plan: set feature_plan to "PLUS", or leave threat_protection_custom_auth_mode null.',
         { threat_protection_custom_auth_mode: CustomAuthThreatProtectionMode.AUDIT, feature_plan: FeaturePlan.ESSENTIALS },
       ),
@@ -288,7 +475,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       ),
       check(
         'allowed_first_auth_factors',
-        `length(setsubtract(var.allowed_first_auth_factors, [${JSON.stringify(AuthFactor.PASSWORD)}])) == 0 || contains(${ESSENTIALS_OR_PLUS}, var.feature_plan)`,
+        `length(setsubtract(var.allowed_first_auth_factors, [${JSON.stringify(AuthFactor.PASSWORD)}])) == 0 || contains(${ESSENTIALS_OR_PLUS}, ${FEATURE_PLAN})`,
         'Passwordless sign-in needs the ESSENTIALS or PLUS feature plan.',
         { allowed_first_auth_factors: [AuthFactor.PASSWORD, AuthFactor.WEB_AUTHN], feature_plan: FeaturePlan.LITE },
       ),
@@ -504,8 +691,59 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       ),
     ],
   },
+  // AWS Security Hub's Cognito controls (https://docs.aws.amazon.com/securityhub/latest/userguide/cognito-controls.html),
+  // as SECURITY_HUB_CONTROLS checks them; Cognito.3 reads AWS Config's cognito-user-pool-password-policy-check defaults
+  // (https://docs.aws.amazon.com/config/latest/developerguide/cognito-user-pool-password-policy-check.html): at least 8
+  // characters, the four character classes, temporary passwords valid at most 7 days. Inputs the profile sets may be
+  // left null; one given must meet the control (Cognito.1's responses: the profile's, unless some are given).
   securityProfile: {
-    notExpressible: 'the module has no security profile input: its feature_plan, mfa and threat_protection_mode inputs are set one by one',
+    validations: [
+      strict(
+        'feature_plan',
+        ifSet('var.feature_plan', `var.feature_plan == ${PLUS}`),
+        'Cognito.1',
+        'the PLUS feature plan: leave feature_plan null, or set it to "PLUS".',
+        {
+          feature_plan: FeaturePlan.ESSENTIALS,
+        },
+      ),
+      strict(
+        'threat_protection_mode',
+        ifSet('var.threat_protection_mode', `var.threat_protection_mode == ${JSON.stringify(ThreatProtectionMode.ENFORCED)}`),
+        'Cognito.1',
+        'threat protection ENFORCED: leave threat_protection_mode null, or set it to "ENFORCED".',
+        { threat_protection_mode: ThreatProtectionMode.AUDIT, feature_plan: FeaturePlan.PLUS },
+      ),
+      strict(
+        'password_policy',
+        `var.password_policy.min_length >= 8 && var.password_policy.require_lowercase && var.password_policy.require_uppercase && var.password_policy.require_digits && var.password_policy.require_symbols && var.password_policy.temporary_password_validity_days <= 7`,
+        'Cognito.3',
+        'at least 8 characters, all four character classes and temporary passwords valid at most 7 days: the default password_policy meets it.',
+        { password_policy: { min_length: 6 } },
+      ),
+      strict(
+        'threat_protection_custom_auth_mode',
+        ifSet(
+          'var.threat_protection_custom_auth_mode',
+          `var.threat_protection_custom_auth_mode == ${JSON.stringify(CustomAuthThreatProtectionMode.ENFORCED)}`,
+        ),
+        'Cognito.4',
+        'threat protection ENFORCED for custom authentication: leave threat_protection_custom_auth_mode null, or set it to "ENFORCED".',
+        { threat_protection_custom_auth_mode: CustomAuthThreatProtectionMode.AUDIT, feature_plan: FeaturePlan.PLUS },
+      ),
+      strict('mfa', 'var.mfa.mode == "REQUIRED"', 'Cognito.5', 'MFA REQUIRED: set mfa.mode to "REQUIRED" (the default).', {
+        mfa: { mode: 'OPTIONAL' },
+      }),
+      strict(
+        'deletion_protection',
+        'var.deletion_protection == "ACTIVE"',
+        'Cognito.6',
+        'deletion protection: set deletion_protection to "ACTIVE" (the default).',
+        {
+          deletion_protection: 'INACTIVE',
+        },
+      ),
+    ],
   },
   smsSettings: {
     validations: [
@@ -639,7 +877,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
         { bad_flows: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_SRP, 'USER_PASSWORD_AUTH'] } },
       ),
       client(
-        `!contains(c.auth_flows, ${JSON.stringify(AuthFlow.USER_AUTH)}) || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`,
+        `!contains(c.auth_flows, ${JSON.stringify(AuthFlow.USER_AUTH)}) || ${FEATURE_PLAN} != ${JSON.stringify(FeaturePlan.LITE)}`,
         'ALLOW_USER_AUTH needs the ESSENTIALS or PLUS feature plan.',
         { user_auth: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], auth_flows: [AuthFlow.USER_AUTH, AuthFlow.REFRESH_TOKEN] } },
         { feature_plan: FeaturePlan.LITE },
@@ -703,7 +941,18 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
     ],
   },
   secretHandOff: {
-    notExpressible: 'the module hands no credentials off through Secrets Manager: client secrets are its sensitive client_secrets output',
+    validations: [
+      client(
+        'c.secret_hand_off == null ? true : c.generate_secret',
+        'only a client with a secret has credentials to hand off: use the machine or web preset (or generate_secret), or remove secret_hand_off.',
+        { hand_off_public: { preset: ClientPreset.SPA, callback_urls: [CALLBACK], secret_hand_off: { readers: ['444455556666'] } } },
+      ),
+      client(
+        `c.secret_hand_off == null ? true : (length(c.secret_hand_off.readers) > 0 && alltrue([for r in c.secret_hand_off.readers : ${matches('r', HAND_OFF_READER)}]))`,
+        'secret_hand_off.readers must name at least one reader, each a 12-digit account id or an IAM role or user ARN.',
+        { hand_off_readers: { preset: ClientPreset.MACHINE, secret_hand_off: { readers: ['role/api'] } } },
+      ),
+    ],
   },
 
   checkDomain: {
@@ -744,7 +993,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
         { prefix: 'acme-auth', managed_login_version: 3 },
       ),
       domain(
-        `var.domain.managed_login_version != ${ManagedLoginVersion.MANAGED_LOGIN} || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`,
+        `var.domain.managed_login_version != ${ManagedLoginVersion.MANAGED_LOGIN} || ${FEATURE_PLAN} != ${JSON.stringify(FeaturePlan.LITE)}`,
         'Managed login needs the ESSENTIALS or PLUS feature plan.',
         { prefix: 'acme-auth', managed_login_version: 2 },
         { feature_plan: FeaturePlan.LITE },
@@ -807,7 +1056,7 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
   tokenCustomizationNeedsEssentials: {
     validations: [
       trigger(
-        `!(k == "pre_token_generation" && coalesce(t.event_version, ${JSON.stringify(TriggerEventVersion.V2_0)}) != ${JSON.stringify(TriggerEventVersion.V1_0)}) || var.feature_plan != ${JSON.stringify(FeaturePlan.LITE)}`,
+        `!(k == "pre_token_generation" && coalesce(t.event_version, ${JSON.stringify(TriggerEventVersion.V2_0)}) != ${JSON.stringify(TriggerEventVersion.V1_0)}) || ${FEATURE_PLAN} != ${JSON.stringify(FeaturePlan.LITE)}`,
         'access-token customization (pre_token_generation with event_version V2_0, the default, or V3_0) needs the ESSENTIALS or PLUS feature plan: set event_version to "V1_0" (ID token only), or feature_plan to "ESSENTIALS".',
         { pre_token_generation: { handler: { function_arn: LAMBDA_ARN } } },
         { feature_plan: FeaturePlan.LITE },
@@ -921,13 +1170,13 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       ),
       check(
         'feature_plan',
-        oneOf('var.feature_plan', Object.values(FeaturePlan)),
+        ifSet('var.feature_plan', oneOf('var.feature_plan', Object.values(FeaturePlan))),
         `feature_plan must be one of ${Object.values(FeaturePlan).join(', ')}.`,
         { feature_plan: 'FREE' },
       ),
       check(
         'threat_protection_mode',
-        oneOf('var.threat_protection_mode', Object.values(ThreatProtectionMode)),
+        ifSet('var.threat_protection_mode', oneOf('var.threat_protection_mode', Object.values(ThreatProtectionMode))),
         `threat_protection_mode must be one of ${Object.values(ThreatProtectionMode).join(', ')}.`,
         { threat_protection_mode: 'ON' },
       ),
@@ -949,6 +1198,12 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
       customAttribute(oneOf('a.type', Object.values(CustomAttributeType)), `type must be one of ${Object.values(CustomAttributeType).join(', ')}.`, {
         flag: { type: 'bool' },
       }),
+      check(
+        'security_profile',
+        ifSet('var.security_profile', oneOf('var.security_profile', Object.values(SecurityProfile))),
+        `security_profile must be ${Object.values(SecurityProfile).join(', ')} (or null).`,
+        { security_profile: 'STRICT' },
+      ),
       check('deletion_protection', oneOf('var.deletion_protection', ['ACTIVE', 'INACTIVE']), 'deletion_protection must be ACTIVE or INACTIVE.', {
         deletion_protection: 'OFF',
       }),

@@ -121,10 +121,7 @@ export const CLIENT_SETTINGS = {
       secretName: text("The secret's name.", { defaultText: 'cognito/<pool name>/<client name>' }),
     },
     "Share a machine client's id, secret and token endpoint with other accounts through Secrets Manager, encrypted with its own KMS key.",
-    {
-      defaultText: 'not shared',
-      notInModule: 'the module hands no credentials off through Secrets Manager: client secrets are its sensitive client_secrets output',
-    },
+    { defaultText: 'not shared' },
   ),
   threatProtection: CLIENT_THREAT_PROTECTION,
   classicBranding: CLASSIC_BRANDING,
@@ -140,10 +137,7 @@ export const DOMAIN_SETTINGS = {
     {
       domainName: required(text('The fully qualified name, e.g. `auth.example.com` (at most 63 characters).')),
       certificateArn: required(text('An issued ACM certificate for it, in us-east-1.')),
-      hostedZoneId: text('A Route 53 hosted zone in which to create the alias records.', {
-        defaultText: 'no records',
-        notInModule: 'the module creates no DNS records: point an alias at its domain_cloudfront_distribution output',
-      }),
+      hostedZoneId: text('A Route 53 hosted zone in which to create the alias records (A and AAAA).', { defaultText: 'no records' }),
     },
     'A domain of your own.',
     { defaultText: 'none: set prefix' },

@@ -3,7 +3,8 @@ import { custom, flag, listOf, mapOf, object, oneOf, required, text, AnySetting,
 import { BrandingAssetCategory, BrandingColorMode, ManagedLoginBrandingOptions } from '../client/managed-login-branding';
 import { IdentityProviderType, PROVIDER_SETTINGS, ProviderSetting } from '../client/identity-provider-kinds';
 import { AccountTakeoverAction, CompromisedCredentialsAction, CompromisedCredentialsEvent } from '../user-pool/risk-responses';
-import { SecurityProfile } from '../user-pool/security-profile';
+import { profileDefaults, SecurityProfile } from '../user-pool/security-profile';
+import { terraformName } from '../core/conditional';
 
 /**
  * The declarations of federation, branding and threat responses (issue 13): identity providers, the
@@ -12,12 +13,8 @@ import { SecurityProfile } from '../user-pool/security-profile';
  */
 
 /** Why these settings have no input of the same name in the module: it has its own, shaped for Terraform. */
-const MODULE_RISK = "the module takes the pool's responses as its risk_configuration input";
 const MODULE_IDPS = 'the module takes identity_providers, with the secrets in the sensitive identity_provider_secrets input';
 const MODULE_BRANDING = 'the module takes classic_branding (the pool) and client_classic_branding (by client key), with CSS text and a Base64 logo';
-const NO_CLIENT_RISK = "the module sets the pool's responses only (risk_configuration); per-client responses need the library or the app";
-const NO_PROFILE =
-  'Terraform cannot tell an input left out from its default, so a profile cannot fill in defaults: set feature_plan, mfa.mode, threat_protection_mode and risk_configuration';
 const NO_V2_BRANDING = 'the module accepts hashicorp/aws 5.100, which has no aws_cognito_managed_login_branding';
 
 const response = object(
@@ -39,6 +36,9 @@ const email = object(
   { defaultText: "AWS's default message" },
 );
 
+/** The module input that groups the pool's responses. */
+export const POOL_RESPONSES_INPUT = 'threat_protection';
+
 /** The responses of threat protection: the pool's (under `threatProtection`) or one client's. */
 export const RISK_RESPONSE_SETTINGS = {
   compromisedCredentials: object(
@@ -47,7 +47,7 @@ export const RISK_RESPONSE_SETTINGS = {
       events: listOf(oneOf(CompromisedCredentialsEvent, 'A request checked.'), 'The requests checked.', { defaultText: 'all three' }),
     },
     'Responses to leaked credentials.',
-    { defaultText: "AWS's default", notInModule: MODULE_RISK },
+    { defaultText: "AWS's default" },
   ),
   accountTakeover: object(
     {
@@ -68,7 +68,7 @@ export const RISK_RESPONSE_SETTINGS = {
       ),
     },
     'Responses to account-takeover risks by level (low, medium, high), with notification emails.',
-    { defaultText: "AWS's default", notInModule: MODULE_RISK },
+    { defaultText: "AWS's default" },
   ),
   ipRanges: object(
     {
@@ -76,26 +76,56 @@ export const RISK_RESPONSE_SETTINGS = {
       alwaysBlock: listOf(text('A CIDR range.'), 'Ranges always blocked, at most 200.'),
     },
     'IP ranges always allowed or always blocked.',
-    { defaultText: 'none', notInModule: MODULE_RISK },
+    { defaultText: 'none' },
   ),
 };
+
+/**
+ * The pool's responses: in the file beside the modes under `threatProtection`; in the module grouped in
+ * the `threat_protection` input (the modes keep their inputs, `threat_protection_mode` and
+ * `threat_protection_custom_auth_mode`), the same shape as a client's `threat_protection`.
+ */
+export const POOL_RISK_RESPONSE_SETTINGS = Object.fromEntries(
+  Object.entries(RISK_RESPONSE_SETTINGS).map(([key, s]) => [key, { ...s, moduleAt: `${POOL_RESPONSES_INPUT}.${terraformName(key)}` }]),
+) as typeof RISK_RESPONSE_SETTINGS;
 
 /** A client's threat protection: responses that replace the pool's for it. */
 export const CLIENT_THREAT_PROTECTION = object(
   RISK_RESPONSE_SETTINGS,
   "Threat protection responses for this client only, replacing the pool's for it (needs PLUS and threat protection on).",
-  {
-    defaultText: "the pool's responses",
-    notInModule: NO_CLIENT_RISK,
-  },
+  { defaultText: "the pool's responses" },
 );
 
-/** The strict security profile. */
+/**
+ * The strict security profile. In the module, the inputs it sets default to null and take their value in
+ * force from {@link profiled}: Terraform cannot tell an input left out from one given its default value.
+ */
 export const SECURITY_PROFILE = oneOf(
   SecurityProfile,
   "Settings in one line: `strict` sets what AWS Security Hub's Cognito controls ask for (PLUS, threat protection ENFORCED for standard and custom auth with responses, MFA required); settings given that fall short of a control are errors.",
-  { defaultText: 'none', notInModule: NO_PROFILE },
+  { defaultText: 'none' },
 );
+
+/** In the module: whether the strict profile is chosen (its input is null when none is). */
+export const STRICT_IN_MODULE = `var.security_profile == ${JSON.stringify(SecurityProfile.STRICT)}`;
+
+/** What the strict profile sets when a setting is left out: the library's own `profileDefaults`. */
+export const STRICT_DEFAULTS = profileDefaults({ userPoolName: 'strict', securityProfile: SecurityProfile.STRICT });
+
+/**
+ * A module input in force: as given, else the strict profile's value when the profile is chosen, else
+ * the library's default (`undefined`: unset), as `resolveUserPoolProps` applies them.
+ */
+export function profiled(expression: string, strict: unknown, otherwise: unknown): string {
+  const literal = (v: unknown) => (v === undefined ? 'null' : JSON.stringify(v));
+  return `(${expression} != null ? ${expression} : (${STRICT_IN_MODULE} ? ${literal(strict)} : ${literal(otherwise)}))`;
+}
+
+/** The module's description of an input the profile sets: the setting's, with both defaults. */
+export function profiledDescription(description: string, otherwise: unknown, strict: unknown): string {
+  const shown = (v: unknown) => (v === undefined ? 'unset' : `\`${String(v)}\``);
+  return `${description} Null: ${shown(otherwise)}, or ${shown(strict)} with security_profile \`strict\`.`;
+}
 
 /** Classic hosted UI branding, for the pool (every client without its own) or one client. */
 export const CLASSIC_BRANDING = object(

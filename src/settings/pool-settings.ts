@@ -15,9 +15,18 @@ import {
   whole,
   decimal,
   enumValues,
+  Setting,
 } from './setting';
 import { TRIGGER_SETTINGS, triggerSpec, TriggerFile } from './trigger-settings';
-import { CLASSIC_BRANDING, RISK_RESPONSE_SETTINGS, SECURITY_PROFILE } from './federation-settings';
+import {
+  CLASSIC_BRANDING,
+  POOL_RESPONSES_INPUT,
+  POOL_RISK_RESPONSE_SETTINGS,
+  profiled,
+  profiledDescription,
+  SECURITY_PROFILE,
+  STRICT_DEFAULTS,
+} from './federation-settings';
 import {
   STANDARD_ATTRIBUTES,
   BooleanAttribute,
@@ -159,6 +168,20 @@ const emailFile = z.discriminatedUnion('sender', [
 function withoutSender<T extends { sender: string }>(email: T): Omit<T, 'sender'> {
   const { sender: _sender, ...rest } = email;
   return rest;
+}
+
+/**
+ * A setting the strict security profile sets: in the module its input defaults to null, and the value in
+ * force is the input, else the profile's value when the profile is chosen, else the setting's default.
+ */
+function inForce<P, F>(setting: Setting<P, F>, strict: P | undefined): Setting<P, F> {
+  const otherwise = setting.default && 'value' in setting.default ? setting.default.value : undefined;
+  return {
+    ...setting,
+    moduleDefault: null,
+    moduleDescription: profiledDescription(setting.description, otherwise, strict),
+    fromTerraform: (e) => setting.fromTerraform!(profiled(e, strict, otherwise)),
+  };
 }
 
 /** Every pool setting. */
@@ -395,22 +418,33 @@ export const POOL_SETTINGS = {
     'Remembered devices.',
     { defaultText: 'devices are not remembered' },
   ),
-  featurePlan: oneOf(FeaturePlan, 'The feature plan (`user_pool_tier`).', { default: DEFAULTS.featurePlan }),
+  featurePlan: inForce(oneOf(FeaturePlan, 'The feature plan (`user_pool_tier`).', { default: DEFAULTS.featurePlan }), STRICT_DEFAULTS.featurePlan),
   threatProtection: object(
     {
-      standardMode: oneOf(
-        ThreatProtectionMode,
-        'For password and SRP sign-in (Security Hub Cognito.1 wants ENFORCED); AUDIT and ENFORCED need PLUS.',
-        { default: DEFAULTS.threatProtectionMode, module: 'threat_protection_mode' },
+      standardMode: inForce(
+        oneOf(ThreatProtectionMode, 'For password and SRP sign-in (Security Hub Cognito.1 wants ENFORCED); AUDIT and ENFORCED need PLUS.', {
+          default: DEFAULTS.threatProtectionMode,
+          module: 'threat_protection_mode',
+        }),
+        STRICT_DEFAULTS.threatProtection?.standardMode,
       ),
-      customAuthMode: oneOf(CustomAuthThreatProtectionMode, 'For custom authentication flows; needs PLUS.', {
-        defaultText: 'not protected',
-        module: 'threat_protection_custom_auth_mode',
-      }),
-      ...RISK_RESPONSE_SETTINGS,
+      customAuthMode: inForce(
+        oneOf(CustomAuthThreatProtectionMode, 'For custom authentication flows; needs PLUS.', {
+          defaultText: 'not protected',
+          module: 'threat_protection_custom_auth_mode',
+        }),
+        STRICT_DEFAULTS.threatProtection?.customAuthMode,
+      ),
+      ...POOL_RISK_RESPONSE_SETTINGS,
     },
     "Threat protection (adaptive authentication, compromised credentials) and its responses, which become the pool's risk configuration.",
-    { module: '.' },
+    {
+      module: '.',
+      moduleGroups: {
+        [POOL_RESPONSES_INPUT]:
+          "The pool's threat protection responses (aws_cognito_risk_configuration), for every client without its own: needs feature_plan PLUS and threat protection on. None given: AWS's defaults.",
+      },
+    },
   ),
   allowedFirstAuthFactors: listOf(
     oneOf(AuthFactor, 'A first factor.'),

@@ -52,6 +52,11 @@ export interface Setting<P, F> {
   /** The description of the module's object input when several settings share it. */
   readonly moduleDescription?: string;
   /**
+   * Objects of the module that only group fields (no setting of their own), by path relative to this
+   * setting's place, with their descriptions: `threat_protection` holds the pool's responses.
+   */
+  readonly moduleGroups?: Readonly<Record<string, string>>;
+  /**
    * For a hand-written form ({@link custom}) whose file keys the module spells otherwise: each file key's
    * module key, or why the module has none. The coverage test reads it.
    */
@@ -107,6 +112,8 @@ export interface Options {
   readonly moduleRequired?: boolean;
   /** The description of the module's object input when several settings share it (`mfa`). */
   readonly moduleDescription?: string;
+  /** Objects of the module that only group fields, with their descriptions (see {@link Setting.moduleGroups}). */
+  readonly moduleGroups?: Readonly<Record<string, string>>;
 }
 
 /** Whether the module leaves a setting out. */
@@ -137,6 +144,7 @@ function declare<P, F>(setting: Setting<P, F>, o: Options = {}): Setting<P, F> {
     ...(o.moduleDefault !== undefined ? { moduleDefault: o.moduleDefault } : {}),
     ...(o.moduleRequired ? { moduleRequired: true } : {}),
     ...(o.moduleDescription ? { moduleDescription: o.moduleDescription } : {}),
+    ...(o.moduleGroups ? { moduleGroups: o.moduleGroups } : {}),
   };
   return { ...setting, ...moduleOptions, schema: described(setting.schema, setting.description, setting.default) };
 }

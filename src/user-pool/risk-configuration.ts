@@ -40,9 +40,10 @@ export type RiskConfigurationRule = (o: RiskConfigurationOptions, ctx: RiskConfi
 const LEVELS = ['low', 'medium', 'high'] as const;
 const EMAILS = ['blockEmail', 'mfaEmail', 'noActionEmail'] as const;
 /** IPv4 or IPv6 CIDR notation. */
-const CIDR =
+export const CIDR =
   /^((25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)|[0-9a-fA-F:]*:[0-9a-fA-F:.]*\/(12[0-8]|1[01]\d|[1-9]?\d))$/;
-const EMAIL_TEXT = new RegExp(`^[${PRINTABLE}\\s]+$`, 'u');
+/** What a notification subject may hold: printable characters and spaces. */
+export const EMAIL_TEXT = new RegExp(`^[${PRINTABLE}\\s]+$`, 'u');
 
 export const riskNeedsPlus: RiskConfigurationRule = (o, { pool }) => {
   const problems: Problem[] = [];

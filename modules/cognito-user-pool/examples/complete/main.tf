@@ -63,7 +63,7 @@ module "auth" {
   }
 
   mfa = {
-    mode          = "OPTIONAL"
+    mode          = "REQUIRED"
     otp           = true
     email         = true
     email_subject = "Your sign-in code"
@@ -114,12 +114,41 @@ module "auth" {
     sms_message   = "Hello {username}, your temporary password is {####}"
   }
 
+  # AWS Security Hub's Cognito controls: values left out take the profile's, values given must meet them.
+  security_profile = "strict"
+
   account_recovery                   = "EMAIL_ONLY"
   self_sign_up_enabled               = true
   feature_plan                       = "PLUS"
   threat_protection_mode             = "ENFORCED"
-  threat_protection_custom_auth_mode = "AUDIT"
+  threat_protection_custom_auth_mode = "ENFORCED"
   deletion_protection                = "ACTIVE"
+
+  # The pool's threat protection responses (every client without its own): leaked credentials blocked,
+  # risky sign-ins answered by level, users told by email from the pool's SES identity.
+  threat_protection = {
+    compromised_credentials = {
+      action = "BLOCK"
+      events = ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"]
+    }
+    account_takeover = {
+      low    = { action = "NO_ACTION", notify = false }
+      medium = { action = "MFA_IF_CONFIGURED", notify = true }
+      high   = { action = "BLOCK", notify = true }
+      notifications = {
+        source_arn      = local.ses_identity
+        from            = "security@example.com"
+        reply_to        = "support@example.com"
+        block_email     = { subject = "Sign-in blocked", html_body = "<p>We blocked a sign-in.</p>", text_body = "We blocked a sign-in." }
+        mfa_email       = { subject = "Sign-in checked", html_body = "<p>We asked for your code.</p>", text_body = "We asked for your code." }
+        no_action_email = { subject = "New sign-in", html_body = "<p>A new sign-in.</p>", text_body = "A new sign-in." }
+      }
+    }
+    ip_ranges = {
+      always_allow = ["10.0.0.0/8"]
+      always_block = ["192.0.2.0/24"]
+    }
+  }
 
   allowed_first_auth_factors = ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"]
 
@@ -138,6 +167,7 @@ module "auth" {
     custom_domain = {
       domain_name     = "auth.example.com"
       certificate_arn = "arn:aws:acm:us-east-1:111122223333:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab"
+      hosted_zone_id  = "Z0123456789ABCDEFGHIJ" # the alias records (A and AAAA) go in this Route 53 zone
     }
     managed_login_version = 2
   }
@@ -183,6 +213,27 @@ module "auth" {
         application_arn  = "arn:aws:mobiletargeting:eu-west-1:111122223333:apps/0123456789abcdef0123456789abcdef"
         user_data_shared = false
       }
+      # The portal's own responses, replacing the pool's for it (stricter: MFA from medium risk on).
+      threat_protection = {
+        compromised_credentials = { action = "BLOCK", events = ["SIGN_IN"] }
+        account_takeover = {
+          low    = { action = "MFA_IF_CONFIGURED", notify = false }
+          medium = { action = "MFA_REQUIRED", notify = true }
+          high   = { action = "BLOCK", notify = true }
+          notifications = {
+            source_arn      = local.ses_identity
+            from            = "portal-security@example.com"
+            reply_to        = "portal-support@example.com"
+            block_email     = { subject = "Portal sign-in blocked", html_body = "<p>We blocked a sign-in.</p>", text_body = "We blocked a sign-in." }
+            mfa_email       = { subject = "Portal code asked", html_body = "<p>We asked for your code.</p>", text_body = "We asked for your code." }
+            no_action_email = { subject = "New portal sign-in", html_body = "<p>A new sign-in.</p>", text_body = "A new sign-in." }
+          }
+        }
+        ip_ranges = {
+          always_allow = ["172.16.0.0/12"]
+          always_block = ["198.51.100.0/24"]
+        }
+      }
     }
     mobile = {
       preset        = "native"
@@ -192,6 +243,11 @@ module "auth" {
     fulfilment = {
       preset = "machine"
       scopes = ["https://orders.example.com/read", "https://orders.example.com/write"]
+      # Its id, secret and token endpoint in Secrets Manager (with a KMS key of its own), for another account's role.
+      secret_hand_off = {
+        readers     = ["arn:aws:iam::444455556666:role/fulfilment"]
+        secret_name = "example/fulfilment-credentials"
+      }
     }
   }
 

@@ -13,3 +13,8 @@ output "domain_cloudfront_distribution" {
   description = "Where the DNS alias of auth.example.com points."
   value       = module.auth.domain_cloudfront_distribution
 }
+
+output "hand_off_secret_arns" {
+  description = "The secret holding the fulfilment client's credentials, for its reader in account 444455556666."
+  value       = module.auth.hand_off_secret_arns
+}
