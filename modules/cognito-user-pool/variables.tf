@@ -493,7 +493,7 @@ variable "threat_protection_custom_auth_mode" {
 
 variable "threat_protection" {
   default     = {}
-  description = "The pool's threat protection responses (aws_cognito_risk_configuration), for every client without its own: needs feature_plan PLUS and threat protection on. None given: AWS's defaults."
+  description = "The pool's threat protection responses (aws_cognito_risk_configuration), for every client without its own: needs feature_plan PLUS and threat protection on. None given: AWS's defaults, or with security_profile `strict` the profile's (leaked credentials blocked; through SES also account-takeover responses)."
   type = object({
     compromised_credentials = optional(object({
       action = string

@@ -442,7 +442,7 @@ export const POOL_SETTINGS = {
       module: '.',
       moduleGroups: {
         [POOL_RESPONSES_INPUT]:
-          "The pool's threat protection responses (aws_cognito_risk_configuration), for every client without its own: needs feature_plan PLUS and threat protection on. None given: AWS's defaults.",
+          "The pool's threat protection responses (aws_cognito_risk_configuration), for every client without its own: needs feature_plan PLUS and threat protection on. None given: AWS's defaults, or with security_profile `strict` the profile's (leaked credentials blocked; through SES also account-takeover responses).",
       },
     },
   ),
