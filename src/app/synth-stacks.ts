@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
-import { availableParallelism, tmpdir } from 'os';
+import { availableParallelism, loadavg, tmpdir } from 'os';
 import { join } from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
 import { buildStacks, validateStacks } from './build-app';
@@ -40,6 +40,17 @@ export interface SynthesisOptions extends Pick<BatchOptions, 'batchSize' | 'offl
  * (about 0.3 s of loading, while the app synthesizes) costs more than the parallel work saves.
  */
 export const PARALLEL_MIN_ENVIRONMENTS = 100;
+/**
+ * On a machine already busy, another process gets no core of its own and only adds its start: measured
+ * slower at 100 environments on two cores under a load of 8. From this many environments on, workers
+ * still pay.
+ */
+const BUSY_PARALLEL_MIN_ENVIRONMENTS = 300;
+/**
+ * Busy: `make -l`'s rule, the load average of the last minute above the cores, plus one for the synths
+ * that came just before (a benchmark's, a pipeline's), which count in it too.
+ */
+const machineIsBusy = (): boolean => loadavg()[0] > availableParallelism() + 1;
 /** By default, fewer environments than this per process are not worth another process. */
 const MIN_ENVIRONMENTS_PER_WORKER = 50;
 
@@ -55,8 +66,8 @@ export function synthesizeEnvironments(
   options: SynthesisOptions = {},
 ): StackReport[] {
   const asked = askedWorkers(options);
-  const workers = workerCount(environments.length, asked);
   const started = options.startedWorkers;
+  const workers = workerCount(environments.length, asked, started);
   // Workers asked for by number share the environments equally (tests make them all work), and so do
   // workers started early: they are ready about when the app is.
   const headStart = asked === undefined && !started ? WORKER_START_ENVIRONMENTS : 0;
@@ -80,16 +91,22 @@ const askedWorkers = (options: Pick<SynthesisOptions, 'workers'>): number | unde
  */
 export function startWorkersEarly(configFile: string, options: Pick<SynthesisOptions, 'workers'> = {}): StartedWorkers | undefined {
   const size = statSync(configFile, { throwIfNoEntry: false })?.size ?? 0;
-  const processes = askedWorkers(options) ?? (size >= EARLY_START_MIN_BYTES ? availableParallelism() : 1);
+  const processes = askedWorkers(options) ?? (size >= EARLY_START_MIN_BYTES && !machineIsBusy() ? availableParallelism() : 1);
   return processes > 1 ? startCoordinator(processes - 1) : undefined;
 }
 
-/** A configuration file this large holds hundreds of environments: its workers are started before it is read. */
-export const EARLY_START_MIN_BYTES = 32 * 1024;
+/**
+ * A configuration file this large holds dozens of environments (the benchmark's take about 110 bytes
+ * each): its workers are started before it is read.
+ */
+export const EARLY_START_MIN_BYTES = 8 * 1024;
+/** Workers started early (loaded while the file was read) are worth using from this many environments on. */
+const STARTED_MIN_ENVIRONMENTS = 40;
 
-function workerCount(environments: number, asked: number | undefined): number {
+function workerCount(environments: number, asked: number | undefined, started: StartedWorkers | undefined): number {
   if (asked !== undefined) return Math.max(1, Math.min(Math.floor(asked), environments));
-  if (environments < PARALLEL_MIN_ENVIRONMENTS) return 1;
+  if (started) return environments >= STARTED_MIN_ENVIRONMENTS ? started.workers + 1 : 1;
+  if (environments < (machineIsBusy() ? BUSY_PARALLEL_MIN_ENVIRONMENTS : PARALLEL_MIN_ENVIRONMENTS)) return 1;
   return Math.max(1, Math.min(availableParallelism(), Math.floor(environments / MIN_ENVIRONMENTS_PER_WORKER)));
 }
 
