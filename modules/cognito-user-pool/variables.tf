@@ -541,12 +541,12 @@ variable "threat_protection" {
 
   validation {
     error_message = "Threat protection responses need the PLUS feature plan: set feature_plan to \"PLUS\" (or security_profile to \"strict\"), or remove the responses."
-    condition     = (var.threat_protection == null ? true : (!(var.threat_protection.compromised_credentials != null || var.threat_protection.account_takeover != null || var.threat_protection.ip_ranges != null) || ((var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) == "PLUS")))
+    condition     = (var.threat_protection == null ? true : (!(var.threat_protection.compromised_credentials != null || var.threat_protection.account_takeover != null || var.threat_protection.ip_ranges != null || var.security_profile == "strict") || ((var.feature_plan != null ? var.feature_plan : (var.security_profile == "strict" ? "PLUS" : "ESSENTIALS")) == "PLUS")))
   }
 
   validation {
     error_message = "Threat protection responses need threat protection on: set threat_protection_mode to \"ENFORCED\" (AUDIT only records risks)."
-    condition     = (var.threat_protection == null ? true : (!(var.threat_protection.compromised_credentials != null || var.threat_protection.account_takeover != null || var.threat_protection.ip_ranges != null) || ((var.threat_protection_mode != null ? var.threat_protection_mode : (var.security_profile == "strict" ? "ENFORCED" : "OFF")) != "OFF")))
+    condition     = (var.threat_protection == null ? true : (!(var.threat_protection.compromised_credentials != null || var.threat_protection.account_takeover != null || var.threat_protection.ip_ranges != null || var.security_profile == "strict") || ((var.threat_protection_mode != null ? var.threat_protection_mode : (var.security_profile == "strict" ? "ENFORCED" : "OFF")) != "OFF")))
   }
 
   validation {

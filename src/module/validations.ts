@@ -20,8 +20,8 @@ import { LAMBDA_ARN_PATTERN, LOG_RETENTION_DAYS, NAMED_POOL_ACTION, SECRET_NAME,
 import { CIDR, EMAIL_TEXT } from '../user-pool/risk-configuration';
 import { DEFAULTS } from '../user-pool/resolved-props';
 import { profiled, STRICT_DEFAULTS, STRICT_IN_MODULE } from '../settings/federation-settings';
-import { SecurityProfile } from '../user-pool/security-profile';
-import { AccountTakeoverAction, CompromisedCredentialsAction, CompromisedCredentialsEvent } from '../user-pool/risk-responses';
+import { SecurityProfile, strictRiskResponses } from '../user-pool/security-profile';
+import { AccountTakeoverAction, CompromisedCredentialsAction, CompromisedCredentialsEvent, hasRiskResponses } from '../user-pool/risk-responses';
 import { RESPONSE_KINDS } from './risk-module';
 import { MAX_GROUP_PRECEDENCE } from '../user-pool/user-pool-group';
 import { CustomAttributeType, STANDARD_ATTRIBUTES } from '../user-pool/attributes';
@@ -199,7 +199,7 @@ const CUSTOM_AUTH_MODE = profiled('var.threat_protection_custom_auth_mode', STRI
 /**
  * A rule of threat protection responses, for the pool's (`threat_protection`) and each client's
  * (`clients[*].threat_protection`): `condition(r)` reads the responses object `r`, which is not null.
- * `poolOnlyWhenGiven`: the pool's risk configuration exists only when a response is given (the library's
+ * `poolOnlyWhenGiven`: the pool's risk configuration exists only when a response is in force (the library's
  * `hasRiskResponses`), a client's whenever it has threat_protection. `clientKey` names the client of the bad value.
  */
 function responses(
@@ -211,7 +211,12 @@ function responses(
   poolOnlyWhenGiven = false,
 ): ModuleValidation[] {
   const pool = 'var.threat_protection';
-  const given = RESPONSE_KINDS.map((kind) => `${pool}.${kind} != null`).join(' || ');
+  // Responses are in force when given, or with the strict profile when its responses are never empty (the library's
+  // risk configuration exists then too). Not local.threat_responses: it reads this variable (a cycle).
+  const given = [
+    ...RESPONSE_KINDS.map((kind) => `${pool}.${kind} != null`),
+    ...(hasRiskResponses(strictRiskResponses({ userPoolName: 'strict' })) ? [STRICT_IN_MODULE] : []),
+  ].join(' || ');
   return [
     check('threat_protection', ifSet(pool, poolOnlyWhenGiven ? `!(${given}) || (${condition(pool)})` : condition(pool)), message, {
       ...other,
