@@ -1,12 +1,17 @@
-import { CognitoManagedLoginBranding } from '@cdktf/provider-aws/lib/cognito-managed-login-branding';
+import {
+  CognitoManagedLoginBranding,
+  CognitoManagedLoginBrandingAsset,
+  CognitoManagedLoginBrandingConfig,
+} from '@cdktf/provider-aws/lib/cognito-managed-login-branding';
 import { Construct } from 'constructs';
 import { existsSync, readFileSync } from 'fs';
 import { extname, resolve } from 'path';
 import { ManagedLoginVersion } from './user-pool-domain';
 import { checkMaxItems, checkOneOf } from '../core/checks';
+import { anyOf, DynamicBlock, given, hasItems, not } from '../core/conditional';
 import { defined } from '../core/defined';
 import { formatProblem, isKnown, Problem } from '../core/problem';
-import { Annotations } from '../engine';
+import { Annotations, Token } from '../engine';
 import { FeaturePlan } from '../user-pool/enums';
 import type { IUserPool } from '../user-pool/i-user-pool';
 
@@ -68,7 +73,7 @@ export interface ManagedLoginBrandingOptions {
 }
 
 /** Extensions AWS takes (`AssetExtensionType`), by file suffix. */
-const EXTENSIONS: Readonly<Record<string, string>> = {
+export const EXTENSIONS: Readonly<Record<string, string>> = {
   '.ico': 'ICO',
   '.jpg': 'JPEG',
   '.jpeg': 'JPEG',
@@ -76,12 +81,14 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   '.svg': 'SVG',
   '.webp': 'WEBP',
 };
+/** `ManagedLoginBrandingType.Assets` of the API: at most this many images. */
+export const MAX_ASSETS = 40;
 /** `AssetBytesType` of the API. */
 export const MAX_ASSET_BYTES = 1_000_000;
 
 /** The branding's rules, given the files read and the pool around it. */
 export function checkManagedLoginBranding(o: ManagedLoginBrandingOptions, files: readonly (Buffer | undefined)[], pool: IUserPool): Problem[] {
-  const problems: Problem[] = [...checkMaxItems('assets', o.assets, 40)];
+  const problems: Problem[] = [...checkMaxItems('assets', o.assets, MAX_ASSETS)];
   if (o.settings !== undefined && o.settingsFile !== undefined) {
     problems.push({
       path: 'settings',
@@ -176,6 +183,39 @@ function settingsJson(o: ManagedLoginBrandingOptions): string | undefined {
   return JSON.stringify(JSON.parse(readFileSync(resolve(o.settingsFile), 'utf8')));
 }
 
+/** What {@link renderManagedLoginBranding} renders: the settings as JSON text and the images read. */
+export interface ManagedLoginBrandingArguments {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** The settings document as JSON text; none for AWS's style. */
+  readonly settings?: string | undefined;
+  /** The images, Base64; a token for a list of such objects makes `asset` a `dynamic` block. */
+  readonly assets: readonly CognitoManagedLoginBrandingAsset[];
+}
+
+/**
+ * The `aws_cognito_managed_login_branding` arguments. Pure and free of value checks; serves literals
+ * and Terraform variables alike (the branding module, `src/module/build-branding-module.ts`): AWS's
+ * own style exactly when neither settings nor images are given.
+ */
+export function renderManagedLoginBranding(a: ManagedLoginBrandingArguments): CognitoManagedLoginBrandingConfig {
+  const asset = Token.isUnresolved(a.assets)
+    ? (new DynamicBlock(a.assets, {
+        category: '${asset.value.category}',
+        color_mode: '${asset.value.color_mode}',
+        extension: '${asset.value.extension}',
+        bytes: '${asset.value.bytes}',
+      }) as unknown as CognitoManagedLoginBrandingAsset[])
+    : [...a.assets];
+  return defined({
+    userPoolId: a.userPoolId,
+    clientId: a.clientId,
+    useCognitoProvidedValues: not(anyOf([given(a.settings), hasItems(a.assets)])),
+    settings: a.settings,
+    asset,
+  });
+}
+
 /** Settings of a {@link ManagedLoginBranding}. */
 export interface ManagedLoginBrandingProps extends ManagedLoginBrandingOptions {
   readonly userPool: IUserPool;
@@ -201,24 +241,18 @@ export class ManagedLoginBranding extends Construct {
       validate: () => checkManagedLoginBranding(options, files, userPool).map((p) => formatProblem(p, 'managedLoginBranding')),
     });
     const settings = settingsJson(options);
-    const custom = settings !== undefined || (options.assets ?? []).length > 0;
+    const assets = (options.assets ?? []).map((a, i) =>
+      defined({
+        category: a.category,
+        colorMode: a.colorMode,
+        extension: EXTENSIONS[extname(a.file).toLowerCase()] ?? 'PNG',
+        bytes: files[i]?.toString('base64'),
+      }),
+    );
     this.resource = new CognitoManagedLoginBranding(
       this,
       'branding',
-      defined({
-        userPoolId: userPool.userPoolId,
-        clientId,
-        useCognitoProvidedValues: !custom,
-        settings,
-        asset: (options.assets ?? []).map((a, i) =>
-          defined({
-            category: a.category,
-            colorMode: a.colorMode,
-            extension: EXTENSIONS[extname(a.file).toLowerCase()] ?? 'PNG',
-            bytes: files[i]?.toString('base64'),
-          }),
-        ),
-      }),
+      renderManagedLoginBranding({ userPoolId: userPool.userPoolId, clientId, settings, assets }),
     );
     userPool.registerDomainDependent(this.resource);
     Annotations.of(this).addInfo(

@@ -15,7 +15,10 @@ import { terraformName } from '../core/conditional';
 /** Why these settings have no input of the same name in the module: it has its own, shaped for Terraform. */
 const MODULE_IDPS = 'the module takes identity_providers, with the secrets in the sensitive identity_provider_secrets input';
 const MODULE_BRANDING = 'the module takes classic_branding (the pool) and client_classic_branding (by client key), with CSS text and a Base64 logo';
-const NO_V2_BRANDING = 'the module accepts hashicorp/aws 5.100, which has no aws_cognito_managed_login_branding';
+/** The companion module takes it: this module keeps accepting provider 5.100, which has no such resource. */
+const NO_V2_BRANDING =
+  'give each client its style with the companion module modules/cognito-managed-login-branding (hashicorp/aws >= 6.13), ' +
+  'which keeps this module usable with hashicorp/aws 5.100, a version without aws_cognito_managed_login_branding';
 
 const response = object(
   {
@@ -138,6 +141,24 @@ export const CLASSIC_BRANDING = object(
   { defaultText: "AWS's look", notInModule: MODULE_BRANDING },
 );
 
+/** One image of a managed login style, as the file and the branding module spell it. */
+export const BRANDING_ASSET_SCHEMA = z.strictObject({
+  category: z
+    .enum(Object.values(BrandingAssetCategory) as [BrandingAssetCategory])
+    .describe('Where the image goes (PAGE_HEADER_LOGO, FORM_LOGO, PAGE_BACKGROUND, ...).'),
+  colorMode: z.enum(Object.values(BrandingColorMode) as [BrandingColorMode]).describe('LIGHT, DARK or DYNAMIC (both).'),
+  file: z.string().describe('The image file, relative to the configuration file.'),
+});
+
+/** A client's managed login style in the file: also the inputs of modules/cognito-managed-login-branding. */
+export const MANAGED_LOGIN_BRANDING_SCHEMA = z.strictObject({
+  settingsFile: z
+    .string()
+    .optional()
+    .describe("The style's settings: the JSON file the branding editor exports, relative to the configuration file."),
+  assets: z.array(BRANDING_ASSET_SCHEMA).optional().describe('Images (ICO, JPEG, PNG, SVG or WEBP, at most 1,000,000 bytes each), at most 40.'),
+});
+
 /** Managed login (version 2) branding of one client. */
 export const MANAGED_LOGIN_BRANDING = custom<
   ManagedLoginBrandingOptions,
@@ -145,24 +166,7 @@ export const MANAGED_LOGIN_BRANDING = custom<
 >({
   description:
     "A managed login (version 2) style for this client: AWS's default style (`{}`), or the branding editor's JSON and images. Needs hashicorp/aws 6.x and a domain with managedLoginVersion 2.",
-  schema: z.strictObject({
-    settingsFile: z
-      .string()
-      .optional()
-      .describe("The style's settings: the JSON file the branding editor exports, relative to the configuration file."),
-    assets: z
-      .array(
-        z.strictObject({
-          category: z
-            .enum(Object.values(BrandingAssetCategory) as [BrandingAssetCategory])
-            .describe('Where the image goes (PAGE_HEADER_LOGO, FORM_LOGO, PAGE_BACKGROUND, ...).'),
-          colorMode: z.enum(Object.values(BrandingColorMode) as [BrandingColorMode]).describe('LIGHT, DARK or DYNAMIC (both).'),
-          file: z.string().describe('The image file, relative to the configuration file.'),
-        }),
-      )
-      .optional()
-      .describe('Images (ICO, JPEG, PNG, SVG or WEBP, at most 1,000,000 bytes each), at most 40.'),
-  }),
+  schema: MANAGED_LOGIN_BRANDING_SCHEMA,
   toProp: (v) => v,
   default: { text: 'none: managed login shows no pages for a client without a style' },
   module: { notInModule: NO_V2_BRANDING },
