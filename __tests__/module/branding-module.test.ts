@@ -105,6 +105,7 @@ describe('the managed login branding module', () => {
   test('it asks for the provider that has the resource; the user pool module keeps accepting 5.100', () => {
     expect(brandingModuleConfig().terraform.required_providers.aws.version).toBe(BRANDING_PROVIDER_VERSION);
     expect(generateModule()['versions.tf']).toMatch(/version = ">= 5\.100/);
+    expect(generateModule()['README.md']).toContain('[`cognito-managed-login-branding`](../cognito-managed-login-branding)');
     expect(generateModule()['README.md']).toMatch(
       /`clients\.\*\.managedLoginBranding`: give each client its style with the companion module modules\/cognito-managed-login-branding/,
     );

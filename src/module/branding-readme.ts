@@ -23,7 +23,8 @@ module (\`../cognito-user-pool\`) keeps accepting hashicorp/aws 5.100, and only 
 a client needs 6.x. The provider's CHANGELOG adds the resource in 6.12.0
 ([hashicorp/terraform-provider-aws#43817](https://github.com/hashicorp/terraform-provider-aws/pull/43817))
 and fixes reading it in a pool with several app clients in 6.13.0
-([#44204](https://github.com/hashicorp/terraform-provider-aws/issues/44204)): hence 6.13.0.
+([#44204](https://github.com/hashicorp/terraform-provider-aws/pull/44204), for
+[#44188](https://github.com/hashicorp/terraform-provider-aws/issues/44188)): hence 6.13.0.
 
 Managed login shows no sign-in pages for a client without a style: give every client that signs users in
 through a version 2 domain one instance of this module.

@@ -72,6 +72,10 @@ and the repository's CHANGELOG.md says what each changed.
 Working examples: [\`examples/spa\`](examples/spa), [\`examples/machine-to-machine\`](examples/machine-to-machine),
 [\`examples/complete\`](examples/complete).
 
+A client's managed login (version 2) style is the companion module
+[\`cognito-managed-login-branding\`](../cognito-managed-login-branding) (hashicorp/aws 6.x only, which is why it
+is not part of this module).
+
 Moving from lgallard/terraform-aws-cognito-user-pool 5.x: [MIGRATION.md](MIGRATION.md) maps each of its inputs to
 this module's, and gives the \`moved\` blocks that keep the pool and its users (\`migrations.tf\` moves the pool,
 domain and groups by itself).
