@@ -372,7 +372,7 @@ export const POOL_SETTINGS = {
       sesIdentityArn: 'source_arn',
       sesVerifiedDomain: {
         notInModule:
-          "the module builds no SES identity ARN, which needs the account id: only a data source that calls AWS (aws_caller_identity) knows it at plan time, and the module has no account input; give `source_arn`, the identity's ARN (its domain or address)",
+          "the module builds no SES identity ARN: that needs the account id, which the module could only read from a data source that calls AWS (aws_caller_identity) or take as an input it does not have; give `source_arn`, the identity's ARN (its domain or address)",
       },
       sesRegion: { notInModule: 'the region is part of `source_arn`, which the module takes whole (see sesVerifiedDomain)' },
       configurationSet: 'configuration_set',
