@@ -1111,6 +1111,11 @@ variable "clients" {
   }
 
   validation {
+    error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (alltrue([for n in concat(c.read_attributes, (c.write_attributes != null ? c.write_attributes : local.client_presets[c.preset].write_attributes)) : contains(["address", "birthdate", "email", "family_name", "gender", "given_name", "locale", "middle_name", "name", "nickname", "phone_number", "picture", "preferred_username", "profile", "zoneinfo", "updated_at", "website", "email_verified", "phone_number_verified"], n) || (startswith(n, "custom:") && contains(keys(var.custom_attributes), trimprefix(n, "custom:")))])) : true)])}: read_attributes and write_attributes hold standard attributes by Cognito name (email, given_name, email_verified, ...) and custom attributes of this pool as custom:<name>."
+    condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (alltrue([for n in concat(c.read_attributes, (c.write_attributes != null ? c.write_attributes : local.client_presets[c.preset].write_attributes)) : contains(["address", "birthdate", "email", "family_name", "gender", "given_name", "locale", "middle_name", "name", "nickname", "phone_number", "picture", "preferred_username", "profile", "zoneinfo", "updated_at", "website", "email_verified", "phone_number_verified"], n) || (startswith(n, "custom:") && contains(keys(var.custom_attributes), trimprefix(n, "custom:")))])) : true])
+  }
+
+  validation {
     error_message = "Clients ${join(", ", [for k, c in var.clients : k if !(contains(keys(local.client_presets), c.preset) ? (alltrue([for f in(c.oauth_flows != null ? c.oauth_flows : local.client_presets[c.preset].oauth_flows) : contains(["code", "implicit", "client_credentials"], f)])) : true)])}: oauth_flows may hold only code, implicit, client_credentials."
     condition     = alltrue([for k, c in var.clients : contains(keys(local.client_presets), c.preset) ? (alltrue([for f in(c.oauth_flows != null ? c.oauth_flows : local.client_presets[c.preset].oauth_flows) : contains(["code", "implicit", "client_credentials"], f)])) : true])
   }

@@ -1241,6 +1241,13 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
         'custom_sender_kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<key id>).',
         { custom_sender_kms_key_arn: 'alias/cognito-senders' },
       ),
+      // resolveClientAttributes (the library's client construct): every name a standard attribute, a verified flag, or
+      // a custom attribute of this pool. The module takes Cognito's names as given, custom ones with their prefix.
+      client(
+        `alltrue([for n in concat(c.read_attributes, c.write_attributes) : contains(${strings([...Object.keys(STANDARD_BOUNDS), 'email_verified', 'phone_number_verified'])}, n) || (startswith(n, "custom:") && contains(keys(var.custom_attributes), trimprefix(n, "custom:")))])`,
+        'read_attributes and write_attributes hold standard attributes by Cognito name (email, given_name, email_verified, ...) and custom attributes of this pool as custom:<name>.',
+        { bad_attributes: { preset: ClientPreset.WEB, callback_urls: [CALLBACK], read_attributes: ['email', 'givenName', 'custom:tenant'] } },
+      ),
       client(
         `alltrue([for f in c.oauth_flows : ${oneOf('f', Object.values(OAuthFlow))}])`,
         `oauth_flows may hold only ${Object.values(OAuthFlow).join(', ')}.`,
