@@ -18,8 +18,8 @@ import {
   moduleClientSettings,
   moduleConfig,
   modulePoolSettings,
-  REQUIRED_VERSION,
 } from '../../src/module/build-module';
+import { REQUIRED_VERSION } from '../../src/module/module-stack';
 import { MODULE_INPUTS } from '../../src/module/inputs';
 import { BUILT_IN_DIR, builtInPackages } from '../../src/module/triggers-module';
 import { MODULE_VALIDATIONS } from '../../src/module/validations';
