@@ -83,6 +83,12 @@ describe('every library rule reaches the module', () => {
       }
     }
   });
+
+  test("the README's count of validation blocks is the number variables.tf declares", () => {
+    const declared = (generated['variables.tf']!.match(/^ {2}validation \{/gm) ?? []).length;
+    expect(declared).toBeGreaterThan(100);
+    expect(generated['README.md']).toContain(`${declared} validation blocks:`);
+  });
 });
 
 describe('the same rules serve the module', () => {
