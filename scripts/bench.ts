@@ -51,6 +51,10 @@ function measure(args: readonly string[], outdir: string): Sample {
   rmSync(outdir, { recursive: true, force: true });
   const measureFile = join(work, 'measure.jsonl');
   rmSync(measureFile, { force: true });
+  // The file system writes back and discards what the run before wrote and removed (thousands of files)
+  // at a time of its choosing: flushed now, it is billed to no run. Measured here, without it the
+  // same command's wall time varied by a third from run to run.
+  spawnSync('sync');
   const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${MEASURE}`.trim(), BENCH_MEASURE_FILE: measureFile };
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, [RUN, ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

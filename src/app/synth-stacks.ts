@@ -36,23 +36,26 @@ export interface SynthesisOptions extends Pick<BatchOptions, 'batchSize' | 'offl
 }
 
 /**
- * From this many environments on, worker processes share the work by default: below, starting one
- * (about 0.3 s of loading, while the app synthesizes) costs more than the parallel work saves.
+ * Environments each process needs for another process to pay. Measured on this project's 2-core machine
+ * (BENCHMARKS.md, idle): one process synthesized 100 environments in 750 ms against two processes' 947,
+ * 200 in 1325 against 1451, and 300 about as fast as two (1899 against 1815 ms). A second process costs
+ * its start (Node and the compiled app, about 0.25 s) and slows the first while both run: two independent
+ * synths side by side took 1.5x the wall time of one, since one synth already keeps more than a core busy
+ * (the garbage collector's threads).
  */
-export const PARALLEL_MIN_ENVIRONMENTS = 100;
+const MIN_ENVIRONMENTS_PER_PROCESS = 150;
+/** From this many environments on, worker processes share the work by default (two processes' worth). */
+export const PARALLEL_MIN_ENVIRONMENTS = 2 * MIN_ENVIRONMENTS_PER_PROCESS;
 /**
- * On a machine already busy, another process gets no core of its own and only adds its start: measured
- * slower at 100 environments on two cores under a load of 8. From this many environments on, workers
- * still pay.
+ * On a machine already busy, another process gets no core of its own and only adds its start (measured
+ * slower at 100 environments on two cores under a load of 8): workers wait for twice as many environments.
  */
-const BUSY_PARALLEL_MIN_ENVIRONMENTS = 300;
+const BUSY_PARALLEL_MIN_ENVIRONMENTS = 2 * PARALLEL_MIN_ENVIRONMENTS;
 /**
  * Busy: `make -l`'s rule, the load average of the last minute above the cores, plus one for the synths
  * that came just before (a benchmark's, a pipeline's), which count in it too.
  */
 const machineIsBusy = (): boolean => loadavg()[0] > availableParallelism() + 1;
-/** By default, fewer environments than this per process are not worth another process. */
-const MIN_ENVIRONMENTS_PER_WORKER = 50;
 
 /**
  * Synthesizes the environments into `staging`: `stacks/<name>/` as the engine writes them,
@@ -96,18 +99,17 @@ export function startWorkersEarly(configFile: string, options: Pick<SynthesisOpt
 }
 
 /**
- * A configuration file this large holds dozens of environments (the benchmark's take about 110 bytes
- * each): its workers are started before it is read.
+ * A configuration file this large may hold PARALLEL_MIN_ENVIRONMENTS environments (the benchmark's take
+ * about 110 bytes each): its workers are started before it is read, and stopped if it holds fewer.
  */
-export const EARLY_START_MIN_BYTES = 8 * 1024;
-/** Workers started early (loaded while the file was read) are worth using from this many environments on. */
-const STARTED_MIN_ENVIRONMENTS = 40;
+export const EARLY_START_MIN_BYTES = 32 * 1024;
 
 function workerCount(environments: number, asked: number | undefined, started: StartedWorkers | undefined): number {
   if (asked !== undefined) return Math.max(1, Math.min(Math.floor(asked), environments));
-  if (started) return environments >= STARTED_MIN_ENVIRONMENTS ? started.workers + 1 : 1;
-  if (environments < (machineIsBusy() ? BUSY_PARALLEL_MIN_ENVIRONMENTS : PARALLEL_MIN_ENVIRONMENTS)) return 1;
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(environments / MIN_ENVIRONMENTS_PER_WORKER)));
+  // Workers started early were started on a machine that was not busy then (startWorkersEarly).
+  if (environments < (!started && machineIsBusy() ? BUSY_PARALLEL_MIN_ENVIRONMENTS : PARALLEL_MIN_ENVIRONMENTS)) return 1;
+  if (started) return started.workers + 1;
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(environments / MIN_ENVIRONMENTS_PER_PROCESS)));
 }
 
 function synthesizeHere(staging: string, config: AppConfig, environments: readonly ResolvedEnvironment[], options: SynthesisOptions): StackReport[] {
@@ -318,6 +320,10 @@ export function synthesizeInBatches(
   const reports: StackReport[] = [];
   const problems: string[] = [];
   mkdirSync(join(staging, 'stacks'), { recursive: true });
+  // One scratch folder for every batch: each batch's stacks are moved out of it and the engine rewrites
+  // its manifest, so nothing of one batch is left for the next.
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
   try {
     for (let start = 0; start < environments.length; start += size) {
       const batch = environments.slice(start, start + size);
@@ -343,8 +349,6 @@ function synthesizeBatch(
   write: boolean,
   options: Pick<BatchOptions, 'offline' | 'configDir'>,
 ): StackReport[] | ValidationError {
-  rmSync(scratch, { recursive: true, force: true });
-  mkdirSync(scratch, { recursive: true });
   // Validation runs once, by the app with configuration paths in its messages (validateStacks), not
   // again by the engine; construct stack traces are not recorded (see token-stack-traces.ts).
   // hclOutput off: `cdktf synth --hcl` would otherwise replace cdk.tf.json, which the HCL writer reads.

@@ -1,4 +1,4 @@
-import { buildSync } from 'esbuild';
+import type { buildSync as BuildSync } from 'esbuild';
 import { createHash } from 'crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -237,6 +237,10 @@ export function notPackaged(name: string): string | undefined {
 
 /** The file and what it imports, as one CommonJS file for the Node.js runtime. */
 function bundle(entry: string, source: string): Buffer {
+  // Loaded here, not with this module: most synths bundle no handler, and loading esbuild's API cost
+  // every run about 7 ms.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildSync } = require('esbuild') as { buildSync: typeof BuildSync };
   let result;
   try {
     result = buildSync({
