@@ -3,11 +3,13 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse, stringify } from 'yaml';
+import { CognitoStack } from '../../src/app/cognito-stack';
 import { MARKER } from '../../src/app/output-dir';
 import { ProgressLine } from '../../src/app/progress';
 import { synthesizeConfig } from '../../src/app/synthesize';
 import { renderHclText } from '../../src/hcl/render-hcl';
 import { ValidationError } from '../../src/core/problem';
+import { TerraformStack } from '../../src/engine';
 
 // The real renderer, which one test makes fail in this process (not in the worker processes).
 jest.mock('../../src/hcl/render-hcl', () => {
@@ -81,6 +83,19 @@ describe('batches and worker processes write exactly what one engine App writes'
 
   test('batches of two environments, one process: byte for byte the same files', () => {
     expect(synth('batches', { batchSize: 2, workers: 1 })).toEqual(single);
+  });
+
+  test("the engine's preparing pass, which environment stacks skip, would change nothing: byte for byte the same files", () => {
+    // CognitoStack.prepareStack skips the pass that looks for references to other stacks; run it again.
+    const enginePass = jest.spyOn(CognitoStack.prototype, 'prepareStack').mockImplementation(function (this: CognitoStack) {
+      TerraformStack.prototype.prepareStack.call(this);
+    });
+    try {
+      expect(synth('engine-prepare', { batchSize: 100, workers: 1 })).toEqual(single);
+      expect(enginePass).toHaveBeenCalledTimes(9);
+    } finally {
+      enginePass.mockRestore();
+    }
   });
 
   test('three worker processes, batches of two: byte for byte the same files, and no work folder left', () => {

@@ -80,6 +80,17 @@ export class CognitoStack extends TerraformStack {
     }
     this.buildProblems = buildPool(this, 'pool', props.pool, props.configPath ?? 'pool', this.configPaths, props.existingPool, props.configDir);
   }
+
+  /**
+   * The engine resolves every element of a stack twice: first a "preparing" pass, whose only effect is
+   * to find references to another stack's resources (and add remote state and outputs for them), then the
+   * pass that writes. An environment's stack refers to no other stack (each is an account of its own, and
+   * its constructs are built from its configuration alone), so the first pass only costs: about a third
+   * of the engine's synthesis. The backend is still ensured as the engine does.
+   */
+  public prepareStack(): void {
+    this.ensureBackendExists();
+  }
 }
 
 /** The state key prefix when the backend names none: keys are `<prefix>/<stack>/terraform.tfstate`. */
