@@ -53,12 +53,12 @@ function tree(dir: string, prefix = ''): Record<string, string> {
 
 describe('batches and worker processes write exactly what one engine App writes', () => {
   const config = nineEnvironments();
-  const synth = (name: string, options: { batchSize?: number; workers?: number }) => {
+  const synth = (name: string, options: { batchSize?: number; workers?: number; hclThread?: boolean }) => {
     const outdir = join(work, name);
     const stacks = synthesizeConfig({ configFile: config, outdir, progress: false, ...options });
     return { stacks: stacks.map(({ name, warnings }) => ({ name, warnings })), files: tree(outdir) };
   };
-  const single = synth('single', { batchSize: 100, workers: 1 });
+  const single = synth('single', { batchSize: 100, workers: 1, hclThread: false });
 
   test("the reference run wrote nine stacks and the two accounts' bootstrap stacks, their HCL and one manifest", () => {
     expect(single.stacks.map((s) => s.name)).toEqual([
@@ -83,6 +83,10 @@ describe('batches and worker processes write exactly what one engine App writes'
 
   test('batches of two environments, one process: byte for byte the same files', () => {
     expect(synth('batches', { batchSize: 2, workers: 1 })).toEqual(single);
+  });
+
+  test('the HCL written by a thread of its own, while the engine synthesizes the next batches: byte for byte the same files', () => {
+    expect(synth('hcl-thread', { batchSize: 2, workers: 1, hclThread: true })).toEqual(single);
   });
 
   test("the engine's preparing pass, which environment stacks skip, would change nothing: byte for byte the same files", () => {

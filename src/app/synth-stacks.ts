@@ -1,19 +1,18 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'fs';
 import { availableParallelism, loadavg, tmpdir } from 'os';
 import { join } from 'path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
 import { buildStacks, validateStacks } from './build-app';
 import { buildBootstrapStacks } from '../bootstrap/bootstrap-config';
 import { AppConfig } from './config-schema';
 import { ResolvedEnvironment } from './environments';
+import { HCL_THREAD_MIN_ENVIRONMENTS, hclHere, hclThread, HclWriter } from './hcl-writer';
 import { ProgressLine, ProgressSetting } from './progress';
-import { CoordinatorData, CoordinatorOrder, entryFile, RUN_SCRIPT, STOP, WorkerMessage, WorkerResult, writeTask } from './workers/task';
+import { startAppThread } from './workers/app-thread';
+import { CoordinatorData, CoordinatorOrder, STOP, WorkerMessage, WorkerResult, writeTask } from './workers/task';
 import { ValidationError } from '../core/problem';
 import { forgetTokensSince, tokenMark } from '../core/token-registry';
 import { withoutTokenStackTraces } from '../core/token-stack-traces';
 import { AnnotationMetadataEntryType, App, Manifest } from '../engine';
-import { renderHclText } from '../hcl/render-hcl';
-import { offlineCopy } from '../terraform/offline';
 
 /**
  * Synthesis in batches: `batchSize` environments per engine App, each App dropped before the next is
@@ -29,6 +28,12 @@ export interface SynthesisOptions extends Pick<BatchOptions, 'batchSize' | 'offl
    * @default - one per available core, from PARALLEL_MIN_ENVIRONMENTS environments on
    */
   readonly workers?: number;
+  /**
+   * Whether a thread of its own writes the HCL (`hcl-writer.ts`); only ever in a process that synthesizes
+   * alone (with worker processes, every core has one).
+   * @default - from HCL_THREAD_MIN_ENVIRONMENTS environments on
+   */
+  readonly hclThread?: boolean;
   /** The progress line (progress.ts). @default 'auto' */
   readonly progress?: ProgressSetting;
   /** Worker processes started before the configuration was read ({@link startWorkersEarly}): used, or stopped. */
@@ -115,7 +120,13 @@ function workerCount(environments: number, asked: number | undefined, started: S
 function synthesizeHere(staging: string, config: AppConfig, environments: readonly ResolvedEnvironment[], options: SynthesisOptions): StackReport[] {
   const progress = new ProgressLine(environments.length, { setting: options.progress });
   try {
-    return synthesizeInBatches(staging, join(staging, '.batch'), config, environments, { ...options, onWritten: (count) => progress.add(count) });
+    // This process synthesizes alone: the other cores are free for a thread that writes the HCL.
+    const hclThread = options.hclThread ?? environments.length >= HCL_THREAD_MIN_ENVIRONMENTS;
+    return synthesizeInBatches(staging, join(staging, '.batch'), config, environments, {
+      ...options,
+      hclThread,
+      onWritten: (count) => progress.add(count),
+    });
   } finally {
     progress.finish();
   }
@@ -167,6 +178,8 @@ function synthesizeInWorkers(
     try {
       stacks = synthesizeInBatches(staging, join(staging, '.batch'), config, mine, {
         ...options,
+        // Every core has a process of the synth: a thread of its own would only take turns with them.
+        hclThread: false,
         onWritten: (count) => {
           progress.add(count);
           for (let message = coordinator.receive(); message; message = workers ? undefined : coordinator.receive()) handle(message);
@@ -198,9 +211,6 @@ function synthesizeInWorkers(
  */
 export const WORKER_START_ENVIRONMENTS = 40;
 
-/** How long a coordinator thread may take to say it runs: far more than it does (milliseconds). */
-const COORDINATOR_START_MS = 30_000;
-
 /** Worker processes started early, waiting for their task (their coordinator thread). */
 export type StartedWorkers = Coordinator;
 
@@ -219,55 +229,16 @@ export interface Coordinator {
 }
 
 function startCoordinator(workers: number): Coordinator {
-  const { port1, port2 } = new MessageChannel();
-  const posted = new Int32Array(new SharedArrayBuffer(4));
-  const { file, compiled } = entryFile('coordinator');
-  // From TypeScript sources, the thread compiles the coordinator with scripts/run.js first (asynchronous).
-  const load = compiled
-    ? `Promise.resolve(${JSON.stringify(file)})`
-    : `require(${JSON.stringify(RUN_SCRIPT)}).compiledEntry(${JSON.stringify(file)})`;
-  // However the thread ends, the app hears of it (a result posted after the coordinator's own is not
-  // read); `written: 0` says it runs, so that a thread that never started is not waited for.
-  const start = `const { workerData: { port, posted } } = require('worker_threads');
-    const post = (message) => {
-      port.postMessage(message);
-      Atomics.add(posted, 0, 1);
-      Atomics.notify(posted, 0);
-    };
-    const fail = (error) => post({ result: { stacks: [], problems: [], failure: String((error && error.stack) || error) } });
-    process.on('exit', () => fail('the synth coordinator thread ended without a result'));
-    post({ written: 0 });
-    ${load}.then((compiled) => require(compiled)).catch(fail);`;
-  // The thread runs no preloaded module of NODE_OPTIONS (one that measures processes would count this
-  // one twice); the workers it starts get this environment whole.
-  const env = { ...process.env };
-  const data: CoordinatorData = { workers, port: port2, posted, env };
-  new Worker(start, { eval: true, workerData: data, transferList: [port2], env: { ...env, NODE_OPTIONS: '' } }).unref();
-  const started = Date.now();
-  let heard = false;
-  const receive = () => {
-    const message = receiveMessageOnPort(port1)?.message as WorkerMessage | undefined;
-    heard ||= message !== undefined;
-    return message;
-  };
+  // The workers it starts get this environment whole (a preloaded module of NODE_OPTIONS included).
+  const data: CoordinatorData = { workers, env: { ...process.env } };
+  // However the thread ends, the app hears of it as a failed result.
+  const thread = startAppThread<WorkerMessage>('coordinator', data, (failure) => ({ result: { stacks: [], problems: [], failure } }));
   return {
     workers,
-    assign: (taskFile) => port1.postMessage({ taskFile } satisfies CoordinatorOrder),
-    receive,
-    next() {
-      const seen = Atomics.load(posted, 0);
-      const message = receive();
-      if (message) return message;
-      if (!heard && Date.now() - started > COORDINATOR_START_MS) {
-        return {
-          result: { stacks: [], problems: [], failure: `the synth coordinator thread did not start within ${COORDINATOR_START_MS / 1000} s` },
-        };
-      }
-      // The coordinator counts its messages up and wakes this thread; a second is a bound, not a poll.
-      Atomics.wait(posted, 0, seen, 1000);
-      return receive();
-    },
-    stop: () => port1.postMessage(STOP satisfies CoordinatorOrder),
+    assign: (taskFile) => thread.post({ taskFile } satisfies CoordinatorOrder),
+    receive: thread.receive,
+    next: thread.next,
+    stop: () => thread.post(STOP satisfies CoordinatorOrder),
   };
 }
 
@@ -299,6 +270,12 @@ export interface BatchOptions {
    */
   readonly offline?: boolean;
 
+  /**
+   * Whether a thread of its own writes the HCL (`hcl-writer.ts`) while the engine synthesizes the next
+   * batches: for a process with a core to spare. @default false
+   */
+  readonly hclThread?: boolean;
+
   /** Called after each batch with the number of environments it wrote. */
   readonly onWritten?: (count: number) => void;
 }
@@ -324,18 +301,24 @@ export function synthesizeInBatches(
   // its manifest, so nothing of one batch is left for the next.
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
+  const offline = options.offline ?? false;
+  const hcl = options.hclThread ? hclThread(staging, offline) : hclHere(staging, offline);
+  let failure: string | undefined;
   try {
     for (let start = 0; start < environments.length; start += size) {
       const batch = environments.slice(start, start + size);
       const write = problems.length === 0;
-      const written = withoutTokenStackTraces(() => synthesizeBatch(staging, scratch, config, batch, write, options));
+      const written = withoutTokenStackTraces(() => synthesizeBatch(staging, scratch, config, batch, write, hcl, options));
       if (written instanceof ValidationError) problems.push(...written.problems);
       else reports.push(...written);
       options.onWritten?.(batch.length);
     }
   } finally {
+    // Every stack's HCL is written (or failed) before the staging folder is used, or removed.
+    failure = hcl.finish();
     rmSync(scratch, { recursive: true, force: true });
   }
+  if (failure) throw new Error(failure);
   // A mistake in `defaults` is reported once, at `defaults...` (build-app.ts), however many batches hit it.
   if (problems.length > 0) throw new ValidationError([...new Set(problems)], 'Invalid configuration');
   return reports;
@@ -347,7 +330,8 @@ function synthesizeBatch(
   config: AppConfig,
   environments: readonly ResolvedEnvironment[],
   write: boolean,
-  options: Pick<BatchOptions, 'offline' | 'configDir'>,
+  hcl: HclWriter,
+  options: Pick<BatchOptions, 'configDir'>,
 ): StackReport[] | ValidationError {
   // Validation runs once, by the app with configuration paths in its messages (validateStacks), not
   // again by the engine; construct stack traces are not recorded (see token-stack-traces.ts).
@@ -369,19 +353,19 @@ function synthesizeBatch(
     staging,
     scratch,
     environments.map(({ name }) => name),
-    options.offline ?? false,
+    hcl,
   );
 }
 
 /** Moves the named stacks, which the engine synthesized into `scratch`, into `staging`, with their HCL. */
-function collectStacks(staging: string, scratch: string, names: readonly string[], offline: boolean): StackReport[] {
+function collectStacks(staging: string, scratch: string, names: readonly string[], hcl: HclWriter): StackReport[] {
   const manifest = JSON.parse(readFileSync(join(scratch, 'manifest.json'), 'utf8')) as {
     version: string;
     stacks: Record<string, StackManifestEntry>;
   };
   return names.map((name) => {
     renameSync(join(scratch, 'stacks', name), join(staging, 'stacks', name));
-    writeHcl(staging, name, offline);
+    hcl.write(name);
     return { name, manifest: manifest.stacks[name], warnings: warningsOf(manifest.stacks[name]), engineVersion: manifest.version };
   });
 }
@@ -408,31 +392,12 @@ function synthesizeBootstrap(
       staging,
       scratch,
       stacks.map((stack) => stack.node.id),
-      offline,
+      hclHere(staging, offline),
     );
   } finally {
     forgetTokensSince(mark);
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-/**
- * Writes a stack as HCL in `hcl/<stack>/main.tf` (after making the JSON offline, when asked), with a copy
- * of its assets, so the folder is a complete root module for plain `terraform`. It is a folder of its own: beside `cdk.tf.json`, Terraform
- * would load both and see every resource twice.
- */
-function writeHcl(staging: string, name: string, offline: boolean): void {
-  const from = join(staging, 'stacks', name);
-  const to = join(staging, 'hcl', name);
-  mkdirSync(to, { recursive: true });
-  const file = join(from, 'cdk.tf.json');
-  let json = readFileSync(file, 'utf8');
-  if (offline) {
-    json = JSON.stringify(offlineCopy(JSON.parse(json)), null, 2);
-    writeFileSync(file, json);
-  }
-  writeFileSync(join(to, 'main.tf'), renderHclText(json));
-  if (existsSync(join(from, 'assets'))) cpSync(join(from, 'assets'), join(to, 'assets'), { recursive: true });
 }
 
 function warningsOf(entry: StackManifestEntry | undefined): string[] {

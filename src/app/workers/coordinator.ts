@@ -6,16 +6,14 @@
  */
 import { ChildProcess, fork } from 'child_process';
 import { workerData } from 'worker_threads';
+import { AppThreadData, postToApp } from './app-thread';
 import { CoordinatorData, CoordinatorOrder, entryFile, RUN_SCRIPT, STOP, WorkerAssignment, WorkerMessage, WorkerResult } from './task';
 
-const { workers, port, posted, env } = workerData as CoordinatorData;
+const data = workerData as CoordinatorData & AppThreadData;
+const { workers, port, env } = data;
 
 /** Posts to the app, and wakes it if it sleeps waiting (synth-stacks.ts). */
-function post(message: WorkerMessage): void {
-  port.postMessage(message);
-  Atomics.add(posted, 0, 1);
-  Atomics.notify(posted, 0);
-}
+const post = (message: WorkerMessage): void => postToApp(data, message);
 
 async function coordinate(): Promise<WorkerResult> {
   const command = await workerCommand();

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { deserialize, serialize } from 'v8';
-import type { MessagePort } from 'worker_threads';
 import type { AppConfig } from '../config-schema';
 import type { StackReport } from '../synth-stacks';
 
@@ -51,14 +50,10 @@ export interface WorkerAssignment {
   readonly worker: number;
 }
 
-/** What the app gives the coordinator thread (`workerData`). */
+/** What the app gives the coordinator thread (`workerData`, with the port of app-thread.ts). */
 export interface CoordinatorData {
   /** Worker processes to start at once; they wait for the task. */
   readonly workers: number;
-  /** Where the coordinator's messages arrive. */
-  readonly port: MessagePort;
-  /** Counts the messages posted, so that the app can sleep until the next one (Atomics.wait). */
-  readonly posted: Int32Array;
   /** The workers' environment: the app's. */
   readonly env: NodeJS.ProcessEnv;
 }
@@ -72,11 +67,14 @@ export function shareOf(task: Pick<WorkerTask, 'indices' | 'workers'>, worker: n
   return task.indices.slice(worker * size, (worker + 1) * size);
 }
 
+/** This folder's entry points: threads of the app (app-thread.ts) and the worker processes. */
+export type EntryName = 'coordinator' | 'hcl-thread' | 'worker';
+
 /**
  * The file of one of this folder's entry points: the compiled file where there is one (a built
  * package), else the TypeScript source, which `scripts/run.js` compiles once.
  */
-export function entryFile(name: 'coordinator' | 'worker'): { readonly file: string; readonly compiled: boolean } {
+export function entryFile(name: EntryName): { readonly file: string; readonly compiled: boolean } {
   const compiled = join(__dirname, `${name}.js`);
   return existsSync(compiled) ? { file: compiled, compiled: true } : { file: join(__dirname, `${name}.ts`), compiled: false };
 }
