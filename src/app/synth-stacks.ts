@@ -42,11 +42,11 @@ export interface SynthesisOptions extends Pick<BatchOptions, 'batchSize' | 'offl
 
 /**
  * Environments each process needs for another process to pay. Measured on this project's 2-core machine
- * (BENCHMARKS.md, idle): one process synthesized 100 environments in 750 ms against two processes' 947,
- * 200 in 1325 against 1451, and 300 about as fast as two (1899 against 1815 ms). A second process costs
- * its start (Node and the compiled app, about 0.25 s) and slows the first while both run: two independent
- * synths side by side took 1.5x the wall time of one, since one synth already keeps more than a core busy
- * (the garbage collector's threads).
+ * (BENCHMARKS.md, idle, medians of 5 to 7 runs, one process with its HCL thread against two processes):
+ * 100 environments 954 against 1121 ms, 200 1227 against 1452 (in another run 1742 against 1535), 300
+ * 1857 against 1821, 500 2639 against 2459. A second process costs its start (Node and the compiled app,
+ * about 0.25 s) and slows the first while both run: two independent synths side by side took 1.5x the
+ * wall time of one, since one synth already keeps more than a core busy (the garbage collector's threads).
  */
 const MIN_ENVIRONMENTS_PER_PROCESS = 150;
 /** From this many environments on, worker processes share the work by default (two processes' worth). */
