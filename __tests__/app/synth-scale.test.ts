@@ -120,9 +120,11 @@ describe('every problem of every batch and worker is reported at once, in the fi
 
   test.each([
     ['in batches', { batchSize: 2, workers: 1 }],
+    // The first environment's HCL is written by the thread before the second's problem is found.
+    ['in batches of one, the HCL written by a thread', { batchSize: 1, workers: 1, hclThread: true }],
     ['in worker processes', { batchSize: 1, workers: 2 }],
-  ])('%s, and the previous output stays as it was', (_name, options) => {
-    const outdir = join(work, `kept-${options.workers}`);
+  ])('%s, and the previous output stays as it was', (name, options) => {
+    const outdir = join(work, `kept-${name.replace(/\W+/g, '-')}`);
     mkdirSync(join(outdir, 'stacks', 'old'), { recursive: true });
     writeFileSync(join(outdir, 'manifest.json'), '{"stacks":{"old":{}}}');
     const before = tree(outdir);
