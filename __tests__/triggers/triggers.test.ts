@@ -1,5 +1,14 @@
 import { readFileSync } from 'fs';
-import { ExistingFunction, FeaturePlan, TriggerCode, TriggerEventVersion, TriggerOperation, UserPool, UserPoolProps } from '../../src';
+import {
+  ExistingFunction,
+  FeaturePlan,
+  TriggerCode,
+  TriggerEventVersion,
+  TriggerOperation,
+  TriggerRuntime,
+  UserPool,
+  UserPoolProps,
+} from '../../src';
 import { deterministicZip } from '../../src/triggers/deterministic-zip';
 import { checkOffline } from '../../src/terraform/offline';
 import { onlyResource, resources, synth, testStack, validationErrors } from '../support/stack';
@@ -303,6 +312,33 @@ describe('trigger rules in a stack', () => {
         expect.stringMatching(
           new RegExp(
             `addTrigger\\(preSignUp\\)\\.poolActions\\[${i}\\]: must name one Cognito user pools action .*; received "${poolActions[i].replace('*', '\\*')}"\\. Fix: `,
+          ),
+        ),
+      ),
+    );
+  });
+
+  test('function settings on an existing function fail synth, each named with its value; the same settings on code deployed here pass', () => {
+    const settings = {
+      functionName: 'mine',
+      runtime: TriggerRuntime.NODEJS_20_X,
+      memorySize: 512,
+      timeoutSeconds: 3,
+      environment: { STAGE: 'dev' },
+      logRetentionDays: 30,
+      poolActions: ['cognito-idp:AdminGetUser'],
+    };
+    const { stack } = poolWith({}, (p) => {
+      p.addTrigger(TriggerOperation.PRE_SIGN_UP, ExistingFunction.fromArn(EXISTING), { ...settings, eventVersion: undefined });
+      // Empty lists and maps give nothing: nothing would be ignored.
+      p.addTrigger(TriggerOperation.POST_CONFIRMATION, ExistingFunction.fromArn(EXISTING), { environment: {}, poolActions: [] });
+      p.addTrigger(TriggerOperation.CUSTOM_MESSAGE, TriggerCode.fromDirectory('__tests__/triggers/fixtures/hello', 'index.handler'), settings);
+    });
+    expect(validationErrors(stack)).toEqual(
+      Object.entries(settings).map(([option, value]) =>
+        expect.stringMatching(
+          new RegExp(
+            `addTrigger\\(preSignUp\\)\\.${option}: is a setting of a function created here: an existing function \\(handler\\.functionArn\\) keeps its own settings.*; received ${JSON.stringify(value).replace(/[[\]{}.]/g, '\\$&')}\\. Fix: set it on the function itself \\(in Lambda\\), or remove ${option} from this trigger$`,
           ),
         ),
       ),

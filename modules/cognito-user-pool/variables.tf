@@ -707,6 +707,11 @@ variable "triggers" {
   }
 
   validation {
+    error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !(t.handler.function_arn == null || (t.function_name == null && t.runtime == "nodejs22.x" && t.memory_size == 256 && t.timeout_seconds == 5 && length(t.environment) == 0 && t.log_retention_days == 365 && length(t.pool_actions) == 0))])}: function_name, runtime, memory_size, timeout_seconds, environment, log_retention_days, pool_actions are settings of a function the module creates: a trigger given by handler.function_arn keeps its function's own settings, so remove them."
+    condition     = alltrue([for k, t in var.triggers : t.handler.function_arn == null || (t.function_name == null && t.runtime == "nodejs22.x" && t.memory_size == 256 && t.timeout_seconds == 5 && length(t.environment) == 0 && t.log_retention_days == 365 && length(t.pool_actions) == 0)])
+  }
+
+  validation {
     error_message = "Triggers ${join(", ", [for k, t in var.triggers : k if !((t.handler.zip_file == null ? true : (t.handler.handler != null ? (can(regex("^[^\\s]+\\.[^\\s.]+$", t.handler.handler)) && length(t.handler.handler) <= 128) : false)))])}: handler.zip_file needs handler.handler, <file>.<export> (at most 128 characters, no spaces), e.g. index.handler."
     condition     = alltrue([for k, t in var.triggers : (t.handler.zip_file == null ? true : (t.handler.handler != null ? (can(regex("^[^\\s]+\\.[^\\s.]+$", t.handler.handler)) && length(t.handler.handler) <= 128) : false))])
   }

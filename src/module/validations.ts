@@ -15,6 +15,10 @@ import {
   VerificationEmailStyle,
 } from '../user-pool/enums';
 import { HANDLER_MAX_LENGTH, HANDLER_PATTERN } from '../triggers/trigger-code';
+import { CREATED_FUNCTION_OPTIONS } from '../triggers/pool-triggers';
+import { moduleDefault } from '../settings/setting';
+import { TRIGGER_FIELDS } from '../settings/trigger-settings';
+import { terraformName } from '../core/conditional';
 import { TRIGGER_OPERATIONS, TriggerEventVersion, TriggerOperation } from '../triggers/trigger-operation';
 import { LAMBDA_ARN_PATTERN, LOG_RETENTION_DAYS, NAMED_POOL_ACTION, SECRET_NAME, SECRET_VALUE } from '../triggers/trigger-rules';
 import { CIDR, EMAIL_TEXT } from '../user-pool/risk-configuration';
@@ -119,6 +123,12 @@ const server = (condition: string, message: string, servers: Record<string, unkn
  */
 const trigger = (condition: string, message: string, triggers: Record<string, unknown>, other: Record<string, unknown> = {}) =>
   eachEntry('triggers', 'var.triggers', 't', 'Triggers', condition, message, { ...other, triggers });
+/** A trigger setting left as the module's default: not given (or given as its default). */
+function leftUnset(option: keyof typeof TRIGGER_FIELDS): string {
+  const [name, value] = [`t.${terraformName(option)}`, moduleDefault(TRIGGER_FIELDS[option])];
+  if (value === null) return `${name} == null`;
+  return typeof value === 'object' ? `length(${name}) == 0` : `${name} == ${JSON.stringify(value)}`;
+}
 /** A check of a function the module creates (the library checks an existing function's ARN only). */
 const created = (condition: string) => `(t.handler.function_arn == null ? (${condition}) : true)`;
 const group = (condition: string, message: string, groups: Record<string, unknown>) =>
@@ -1119,6 +1129,17 @@ export const MODULE_VALIDATIONS: Readonly<Record<string, RuleMapping>> = {
         ),
         'handler.function_arn must be a Lambda function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>[:<alias or version>]).',
         { create_auth_challenge: { handler: { function_arn: 'pre-sign-up' } } },
+      ),
+    ],
+  },
+  // The module's runtime, memory_size, timeout_seconds and log_retention_days default to the library's
+  // values, so one given equal to its default cannot be told from none (and changes nothing).
+  settingsNeedCreatedFunction: {
+    validations: [
+      trigger(
+        `t.handler.function_arn == null || (${CREATED_FUNCTION_OPTIONS.map(leftUnset).join(' && ')})`,
+        `${CREATED_FUNCTION_OPTIONS.map(terraformName).join(', ')} are settings of a function the module creates: a trigger given by handler.function_arn keeps its function's own settings, so remove them.`,
+        { pre_sign_up: { handler: { function_arn: LAMBDA_ARN }, memory_size: 512 } },
       ),
     ],
   },

@@ -165,6 +165,7 @@ export class PoolTriggers extends Construct {
       logRetentionDays: options.logRetentionDays,
       poolActions: options.poolActions,
       existingFunctionArn: handler instanceof TriggerCode ? undefined : functionArn,
+      settingsOfCreated: handler instanceof TriggerCode ? undefined : settingsOfCreated(options),
       functionArn,
     });
     new LambdaPermission(
@@ -252,4 +253,26 @@ function packagingProblem(code: TriggerCode, path: string): Problem | undefined 
 function defaultFunctionName(poolName: string, operation: string, addr: string): string {
   const base = Token.isUnresolved(poolName) ? `cognito-${addr.slice(0, 12)}` : poolName.replace(/[^a-zA-Z0-9_-]/g, '-');
   return `${base.slice(0, 63 - operation.length)}-${operation}`;
+}
+
+/** The options only a function created here takes: an existing function keeps its own. */
+export const CREATED_FUNCTION_OPTIONS = [
+  'functionName',
+  'runtime',
+  'memorySize',
+  'timeoutSeconds',
+  'environment',
+  'logRetentionDays',
+  'poolActions',
+] as const satisfies readonly (keyof TriggerOptions)[];
+
+/** The options of a created function that are given (an empty list or map gives nothing). */
+function settingsOfCreated(options: TriggerOptions): { [option: string]: unknown } {
+  return Object.fromEntries(
+    CREATED_FUNCTION_OPTIONS.flatMap((option) => {
+      const value = options[option];
+      const empty = value === undefined || (typeof value === 'object' && Object.keys(value).length === 0);
+      return empty ? [] : [[option, value]];
+    }),
+  );
 }

@@ -20,6 +20,11 @@ export interface AttachedTrigger {
   readonly poolActions?: readonly string[] | undefined;
   /** The ARN of an existing function (not created here). */
   readonly existingFunctionArn?: string | undefined;
+  /**
+   * For an existing function: the settings given that only a function created here takes (by option name,
+   * with their values), which the existing function would silently not get.
+   */
+  readonly settingsOfCreated?: { readonly [option: string]: unknown } | undefined;
   /** Why the code of a function created here cannot be packaged (a missing file, a syntax error, ...). */
   readonly codeProblem?: Problem | undefined;
 }
@@ -167,6 +172,19 @@ export const existingFunctionArn: TriggerRule = (triggers) =>
       ),
     ]);
 
+/** Function settings given for an existing function: it keeps its own, so they would be ignored without a word. */
+export const settingsNeedCreatedFunction: TriggerRule = (triggers) =>
+  triggers
+    .filter((t) => !t.created)
+    .flatMap((t) =>
+      Object.entries(t.settingsOfCreated ?? {}).map(([option, value]) => ({
+        path: `${t.path}.${option}`,
+        rule: 'is a setting of a function created here: an existing function (handler.functionArn) keeps its own settings, so this one would be ignored',
+        received: value,
+        fix: `set it on the function itself (in Lambda), or remove ${option} from this trigger`,
+      })),
+    );
+
 /** The code of a function created here can be packaged: the file or folder exists and compiles. */
 export const codePackages: TriggerRule = (triggers) => triggers.flatMap((t) => (t.codeProblem ? [t.codeProblem] : []));
 
@@ -191,6 +209,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   functionSettings,
   poolActionsNamed,
   existingFunctionArn,
+  settingsNeedCreatedFunction,
   codePackages,
   permissionsNeedEnvironment,
 ];
