@@ -16,7 +16,10 @@ const HANDLER_FORMS = {
       .strictObject({
         groupScopes: z.record(z.string(), z.array(z.string())).describe('Access-token scopes granted per group.'),
         groupsClaim: z.string().optional().describe('The claim that lists the groups. Default: "groups".'),
-        roleClaim: z.string().optional().describe('A claim naming the first matching group. Default: none.'),
+        roleClaim: z
+          .string()
+          .optional()
+          .describe('A claim naming the first group, in the order groupScopes lists them, that the user belongs to. Default: none.'),
       })
       .describe('The ready-made V2 pre token generation handler.'),
   }),
@@ -59,7 +62,12 @@ const handler = custom<TriggerHandler, HandlerFile>({
           object: {
             group_scopes: requiredAttribute({ map: { list: 'string' } }, GROUP_CLAIMS.groupScopes.description!),
             groups_claim: optional('string', null, GROUP_CLAIMS.groupsClaim.description!),
-            role_claim: optional('string', null, GROUP_CLAIMS.roleClaim.description!),
+            // A Terraform map has no order of its own: jsonencode lists its keys sorted.
+            role_claim: optional(
+              'string',
+              null,
+              'A claim naming the first group, in the sorted order of the group names, that the user belongs to. Default: none.',
+            ),
           },
         },
         null,
