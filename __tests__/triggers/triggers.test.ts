@@ -329,7 +329,7 @@ describe('trigger rules in a stack', () => {
       poolActions: ['cognito-idp:AdminGetUser'],
     };
     const { stack } = poolWith({}, (p) => {
-      p.addTrigger(TriggerOperation.PRE_SIGN_UP, ExistingFunction.fromArn(EXISTING), { ...settings, eventVersion: undefined });
+      p.addTrigger(TriggerOperation.PRE_SIGN_UP, ExistingFunction.fromArn(EXISTING), settings);
       // Empty lists and maps give nothing: nothing would be ignored.
       p.addTrigger(TriggerOperation.POST_CONFIRMATION, ExistingFunction.fromArn(EXISTING), { environment: {}, poolActions: [] });
       p.addTrigger(TriggerOperation.CUSTOM_MESSAGE, TriggerCode.fromDirectory('__tests__/triggers/fixtures/hello', 'index.handler'), settings);
