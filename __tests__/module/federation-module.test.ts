@@ -201,11 +201,12 @@ terraformIt(
     );
     mustRun(module, ['init', '-backend=false', '-no-color']);
     const errors = planErrors(module, varFile).join('\n');
-    expect(errors).toContain("Each identity provider's type must be one of SAML, OIDC, Google, Facebook, LoginWithAmazon, SignInWithApple.");
-    expect(errors).toContain('An identity provider lacks a setting its kind requires');
-    expect(errors).toContain('A SAML provider needs exactly one of metadata_url or metadata_file.');
+    // Each names the providers that fail it.
+    expect(errors).toContain('Identity providers other: type must be one of SAML, OIDC, Google, Facebook, LoginWithAmazon, SignInWithApple.');
+    expect(errors).toContain('Identity providers fb: a setting its kind requires is missing');
+    expect(errors).toContain('Identity providers saml: a SAML provider needs exactly one of metadata_url or metadata_file.');
     expect(errors).toContain(
-      'An OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four.',
+      'Identity providers corp: an OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four.',
     );
     expect(errors).toContain('Threat protection responses need threat protection on');
   },

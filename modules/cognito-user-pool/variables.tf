@@ -1185,22 +1185,22 @@ variable "identity_providers" {
   }))
 
   validation {
-    error_message = "Each identity provider's type must be one of SAML, OIDC, Google, Facebook, LoginWithAmazon, SignInWithApple."
+    error_message = "Identity providers ${join(", ", [for k, p in var.identity_providers : k if !(contains(["SAML", "OIDC", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple"], p.type))])}: type must be one of SAML, OIDC, Google, Facebook, LoginWithAmazon, SignInWithApple."
     condition     = alltrue([for k, p in var.identity_providers : contains(["SAML", "OIDC", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple"], p.type)])
   }
 
   validation {
-    error_message = "An identity provider lacks a setting its kind requires (client_id; team_id and key_id for SignInWithApple; issuer_url for OIDC)."
+    error_message = "Identity providers ${join(", ", [for k, p in var.identity_providers : k if !((p.type != "OIDC" || p.client_id != null) && (p.type != "OIDC" || p.issuer_url != null) && (p.type != "Google" || p.client_id != null) && (p.type != "Facebook" || p.client_id != null) && (p.type != "LoginWithAmazon" || p.client_id != null) && (p.type != "SignInWithApple" || p.client_id != null) && (p.type != "SignInWithApple" || p.team_id != null) && (p.type != "SignInWithApple" || p.key_id != null))])}: a setting its kind requires is missing (client_id; team_id and key_id for SignInWithApple; issuer_url for OIDC)."
     condition     = alltrue([for k, p in var.identity_providers : (p.type != "OIDC" || p.client_id != null) && (p.type != "OIDC" || p.issuer_url != null) && (p.type != "Google" || p.client_id != null) && (p.type != "Facebook" || p.client_id != null) && (p.type != "LoginWithAmazon" || p.client_id != null) && (p.type != "SignInWithApple" || p.client_id != null) && (p.type != "SignInWithApple" || p.team_id != null) && (p.type != "SignInWithApple" || p.key_id != null)])
   }
 
   validation {
-    error_message = "A SAML provider needs exactly one of metadata_url or metadata_file."
+    error_message = "Identity providers ${join(", ", [for k, p in var.identity_providers : k if !(p.type != "SAML" || ((p.metadata_url == null) != (p.metadata_file == null)))])}: a SAML provider needs exactly one of metadata_url or metadata_file."
     condition     = alltrue([for k, p in var.identity_providers : p.type != "SAML" || ((p.metadata_url == null) != (p.metadata_file == null))])
   }
 
   validation {
-    error_message = "An OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four."
+    error_message = "Identity providers ${join(", ", [for k, p in var.identity_providers : k if !(p.type != "OIDC" || length(compact([p.authorize_url, p.token_url, p.user_info_url, p.jwks_uri])) == 0 || length(compact([p.authorize_url, p.token_url, p.user_info_url, p.jwks_uri])) == 4)])}: an OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four."
     condition     = alltrue([for k, p in var.identity_providers : p.type != "OIDC" || length(compact([p.authorize_url, p.token_url, p.user_info_url, p.jwks_uri])) == 0 || length(compact([p.authorize_url, p.token_url, p.user_info_url, p.jwks_uri])) == 4])
   }
 }

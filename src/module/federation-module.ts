@@ -4,6 +4,7 @@ import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool
 import { CognitoUserPoolDomain } from '@cdktf/provider-aws/lib/cognito-user-pool-domain';
 import { CognitoUserPoolUiCustomization } from '@cdktf/provider-aws/lib/cognito-user-pool-ui-customization';
 import { Attribute, optional, required, TfType, typeExpression } from './hcl-type';
+import { entryCheck } from './validations';
 import { hasFixedName, IdentityProviderType, OIDC_ENDPOINTS, PROVIDER_SETTINGS, ProviderSetting } from '../client/identity-provider-kinds';
 import { AWS_ADDED_DETAILS } from '../client/identity-provider';
 import { terraformName } from '../core/conditional';
@@ -148,6 +149,12 @@ export function addFederation(stack: TerraformStack, pool: CognitoUserPool, doma
     return v;
   };
 
+  // Each names the providers that fail it, as the other inputs' validations do.
+  const eachProvider = (condition: string, message: string) => {
+    const check = entryCheck('var.identity_providers', 'p', 'Identity providers', condition, message);
+    return { condition: `\${${check.condition}}`, errorMessage: check.message };
+  };
+  const endpoints = OIDC_ENDPOINTS.map((e) => `p.${terraformName(e.name)}`).join(', ');
   const requiredChecks = KINDS.flatMap((kind) =>
     PROVIDER_SETTINGS[kind]
       .filter((s) => s.required && !s.secret)
@@ -159,24 +166,19 @@ export function addFederation(stack: TerraformStack, pool: CognitoUserPool, doma
     'Federated identity providers by key; clients name them by key in identity_providers. Secrets go in identity_provider_secrets.',
     {},
     [
-      {
-        condition: `\${alltrue([for k, p in var.identity_providers : contains(${quoted(KINDS)}, p.type)])}`,
-        errorMessage: `Each identity provider's type must be one of ${KINDS.join(', ')}.`,
-      },
-      {
-        condition: `\${alltrue([for k, p in var.identity_providers : ${requiredChecks.join(' && ')}])}`,
-        errorMessage:
-          'An identity provider lacks a setting its kind requires (client_id; team_id and key_id for SignInWithApple; issuer_url for OIDC).',
-      },
-      {
-        condition: '${alltrue([for k, p in var.identity_providers : p.type != "SAML" || ((p.metadata_url == null) != (p.metadata_file == null))])}',
-        errorMessage: 'A SAML provider needs exactly one of metadata_url or metadata_file.',
-      },
-      {
-        condition: `\${alltrue([for k, p in var.identity_providers : p.type != "OIDC" || length(compact([${OIDC_ENDPOINTS.map((e) => `p.${terraformName(e.name)}`).join(', ')}])) == 0 || length(compact([${OIDC_ENDPOINTS.map((e) => `p.${terraformName(e.name)}`).join(', ')}])) == ${OIDC_ENDPOINTS.length}])}`,
-        errorMessage:
-          'An OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four.',
-      },
+      eachProvider(`contains(${quoted(KINDS)}, p.type)`, `type must be one of ${KINDS.join(', ')}.`),
+      eachProvider(
+        requiredChecks.join(' && '),
+        'a setting its kind requires is missing (client_id; team_id and key_id for SignInWithApple; issuer_url for OIDC).',
+      ),
+      eachProvider(
+        'p.type != "SAML" || ((p.metadata_url == null) != (p.metadata_file == null))',
+        'a SAML provider needs exactly one of metadata_url or metadata_file.',
+      ),
+      eachProvider(
+        `p.type != "OIDC" || length(compact([${endpoints}])) == 0 || length(compact([${endpoints}])) == ${OIDC_ENDPOINTS.length}`,
+        'an OIDC provider takes either none of authorize_url, token_url, user_info_url and jwks_uri (discovery from issuer_url) or all four.',
+      ),
     ],
   );
   variable(

@@ -89,12 +89,17 @@ function eachEntry(
   message: string,
   bad: Record<string, unknown>,
 ): ModuleValidation {
+  return { variable, ...entryCheck(entries, v, label, condition, message), bad, expect: message };
+}
+
+/**
+ * A check of every entry of a map (`k` its key, `v` the name of its value in `condition`), whose message
+ * names the entries that fail it, after `label`.
+ */
+export function entryCheck(entries: string, v: string, label: string, condition: string, message: string): { condition: string; message: string } {
   return {
-    variable,
     condition: `alltrue([for k, ${v} in ${entries} : ${condition}])`,
     message: `${label} \${join(", ", [for k, ${v} in ${entries} : k if !(${condition})])}: ${message}`,
-    bad,
-    expect: message,
   };
 }
 
