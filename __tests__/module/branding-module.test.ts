@@ -192,6 +192,25 @@ describe('the managed login branding module', () => {
   );
 
   terraformIt(
+    "an image's type comes from its name's last suffix, as Node's extname reads it: a hidden file's name has none",
+    () => {
+      const png = readFileSync(LOGO);
+      const hidden = scratchFile('.png', png);
+      const dotted = scratchFile('logo.v2.PNG', png);
+      const asset = (file: string) => ({ category: BrandingAssetCategory.FORM_LOGO, colorMode: BrandingColorMode.LIGHT, file });
+      const module = (file: string) => evaluate({ assets: [{ category: 'FORM_LOGO', color_mode: 'LIGHT', file }] });
+      expect(checkManagedLoginBranding({ assets: [asset(hidden)] }, [png], libraryPool()).map((p) => p.path)).toEqual(['assets[0].file']);
+      expect((module(hidden).error ?? '').replace(/\s+/g, ' ')).toMatch(/assets\[\*\]\.file must be an ICO, JPEG, PNG, SVG or WEBP file/);
+      expect(checkManagedLoginBranding({ assets: [asset(dotted)] }, [png], libraryPool())).toEqual([]);
+      const { args, error } = module(dotted);
+      expect(error).toBeUndefined();
+      expect(args.asset).toEqual(libraryBranding({ assets: [asset(dotted)] }).asset);
+      expect(args.asset[0].extension).toBe('PNG');
+    },
+    120_000,
+  );
+
+  terraformIt(
     'more than 40 images, a settings file that is not JSON, one that does not exist',
     () => {
       const many = Array.from({ length: 41 }, () => ({ category: 'FORM_LOGO', color_mode: 'LIGHT', file: LOGO }));

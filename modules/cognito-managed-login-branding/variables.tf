@@ -52,7 +52,7 @@ variable "assets" {
 
   validation {
     error_message = "assets[*].file must be an ICO, JPEG, PNG, SVG or WEBP file (by its name): convert the image, or name it with its real extension."
-    condition     = alltrue([for a in var.assets : contains([".ico", ".jpg", ".jpeg", ".png", ".svg", ".webp"], lower(try(regex("\\.[^./\\\\]*$", a.file), "")))])
+    condition     = alltrue([for a in var.assets : contains([".ico", ".jpg", ".jpeg", ".png", ".svg", ".webp"], lower(try(substr(regex("[^/\\\\]\\.[^./\\\\]*$", a.file), 1, -1), "")))])
   }
 
   validation {

@@ -40,8 +40,11 @@ const FROM_WORKING_FOLDER = ' Terraform reads it from its working folder: write 
 const fileDescription = (description: string | undefined) =>
   (description ?? '').replace(/, relative to the configuration file/, '') + FROM_WORKING_FOLDER;
 
-/** A file name's suffix in lower case (`.png`), as the library's `extname(file).toLowerCase()`; "" without one. */
-const suffixOf = (file: string) => `lower(try(regex("\\\\.[^./\\\\\\\\]*$", ${file}), ""))`;
+/**
+ * A file name's suffix in lower case (`.png`), as the library's `extname(file).toLowerCase()`: from the
+ * last dot of the name, "" without one, and "" for a name that only starts with one (`.png`, a hidden file).
+ */
+const suffixOf = (file: string) => `lower(try(substr(regex("[^/\\\\\\\\]\\\\.[^./\\\\\\\\]*$", ${file}), 1, -1), ""))`;
 /** The image's extension (`AssetExtensionType`), from its file name as the library reads it; PNG when none matches, as there. */
 const extensionOf = (file: string) =>
   `lookup({ ${Object.entries(EXTENSIONS)
